@@ -1,0 +1,66 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make report   build the report (the project's main output)
+#   make test     run every test: unit, data, lint, types, notebooks (nbval)
+# Each creates the local environment (.venv) from uv.lock when it is missing or stale.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# The installer's version comes from the lock, so it is pinned in one place.
+UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
+ENV_STAMP := $(VENV)/.synced
+EXTRAS := --extra notebooks --extra test --extra dev
+
+.PHONY: help env report test lint notebooks lab bench lock clean
+
+help:
+	@echo "make report     build the report into build/report/"
+	@echo "make test       run the whole test suite"
+	@echo "make notebooks  re-execute the notebooks in place (refresh stored outputs)"
+	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make bench      time notebook execution against its floor"
+	@echo "make lock       re-resolve uv.lock and regenerate environment.yml"
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+$(ENV_STAMP): uv.lock pyproject.toml | $(BIN)/uv
+	$(BIN)/uv sync --frozen --python $(BIN)/python $(EXTRAS)
+	touch $@
+
+env: $(ENV_STAMP)
+
+report: $(ENV_STAMP)
+	$(BIN)/python -m analysis report
+
+test: $(ENV_STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(ENV_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+notebooks: $(ENV_STAMP)
+	$(BIN)/python -m analysis notebooks
+
+bench: $(ENV_STAMP)
+	$(BIN)/python scripts/bench.py
+
+# JupyterLab lives in its own environment: installed beside the test tools it
+# slows every nbformat import (and so every nbval run) by seconds.
+LAB_VENV := .venv-lab
+$(LAB_VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) $(BIN)/uv sync --frozen --python $(PYTHON) --extra notebooks --extra lab
+	touch $@
+
+lab: $(LAB_VENV)/.synced
+	$(LAB_VENV)/bin/jupyter lab notebooks/
+
+lock: | $(BIN)/uv
+	$(BIN)/uv lock --python $(PYTHON)
+	$(BIN)/python scripts/environment_yml.py --write
+
+clean:
+	rm -rf build
