@@ -12,14 +12,12 @@ import pandas as pd
 
 from analysis import paths, schemas
 from analysis.dates import date_bounds
-from analysis.validation import Problem, DataValidationError, read_text_table, validate
+from analysis.validation import DataValidationError, Problem, read_text_table, validate
 
 COUNT_COLUMNS = ("men", "women", "total")
 
 
-def _checked(
-    name: str, data_dir: Path, schema_and_rules: tuple[object, ...]
-) -> pd.DataFrame:
+def _checked(name: str, data_dir: Path, schema_and_rules: tuple[object, ...]) -> pd.DataFrame:
     schema, rules = schema_and_rules
     frame, lines = read_text_table(data_dir / name, f"data/{name}")
     validate(frame, schema, rules, f"data/{name}", lines)  # type: ignore[arg-type]
@@ -35,8 +33,19 @@ def _as_days(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame.assign(**converted)
 
 
-@cache
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the caches are keyed on: every data file's name, size and modification time,
+    so an edited file is read again."""
+    files = sorted(p for p in data_dir.iterdir() if p.is_file())
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
 def _sources(data_dir: Path) -> pd.DataFrame:
+    return _cached_sources(data_dir, _fingerprint(data_dir))
+
+
+@cache
+def _cached_sources(data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
     frame = _checked("sources.csv", data_dir, schemas.sources_schema())
     bounds = frame["published"].map(date_bounds)
     return frame.assign(
@@ -64,8 +73,12 @@ def _with_publication(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
     return frame.merge(published, on="source_id", how="left", validate="many_to_one")
 
 
-@cache
 def _reports(data_dir: Path) -> pd.DataFrame:
+    return _cached_reports(data_dir, _fingerprint(data_dir))
+
+
+@cache
+def _cached_reports(data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
     schema = schemas.arrivals_schema(_source_ids(data_dir), _table_source_ids(data_dir))
     frame = _checked("arrivals.csv", data_dir, schema)
     frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
@@ -81,16 +94,18 @@ def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _reports(data_dir).copy()
 
 
+def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Cumulative arrivals since records began, as reported at various dates."""
+    return _cached_cumulative(data_dir, _fingerprint(data_dir)).copy()
+
+
 @cache
-def _cumulative(data_dir: Path) -> pd.DataFrame:
+def _cached_cumulative(
+    data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]
+) -> pd.DataFrame:
     frame = _checked("cumulative.csv", data_dir, schemas.cumulative_schema(_source_ids(data_dir)))
     frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
     return _with_publication(frame, data_dir)
-
-
-def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
-    """Cumulative arrivals since records began, as reported at various dates."""
-    return _cumulative(data_dir).copy()
 
 
 def _anecdotes(name: str, data_dir: Path) -> pd.DataFrame:
@@ -110,7 +125,9 @@ def repatriation_context(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
 
 def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Known typos, conflations and disagreements in the sources."""
-    frame = _checked("source_issues.csv", data_dir, schemas.source_issues_schema(_source_ids(data_dir)))
+    frame = _checked(
+        "source_issues.csv", data_dir, schemas.source_issues_schema(_source_ids(data_dir))
+    )
     return _as_days(frame, ("period_end",))
 
 
@@ -132,14 +149,28 @@ def article(data_dir: Path = paths.DATA_DIR) -> Article:
     with path.open("rb") as handle:
         meta = tomllib.load(handle)
     table = _sources(data_dir).set_index("source_id")
-    source_id, vintage = meta.get("source_id"), meta.get("vintage_date")
+    source_id, vintage = str(meta.get("source_id")), meta.get("vintage_date")
     if source_id not in table.index:
         raise DataValidationError(
-            [Problem("data/article.toml", "unknown source_id: not in sources.csv", column="source_id", value=str(source_id))]
+            [
+                Problem(
+                    "data/article.toml",
+                    "unknown source_id: not in sources.csv",
+                    column="source_id",
+                    value=str(source_id),
+                )
+            ]
         )
     if not isinstance(vintage, date):
         raise DataValidationError(
-            [Problem("data/article.toml", "must be a TOML date (YYYY-MM-DD)", column="vintage_date", value=str(vintage))]
+            [
+                Problem(
+                    "data/article.toml",
+                    "must be a TOML date (YYYY-MM-DD)",
+                    column="vintage_date",
+                    value=str(vintage),
+                )
+            ]
         )
     row = table.loc[source_id]
     return Article(

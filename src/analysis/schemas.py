@@ -23,7 +23,14 @@ SOURCE_KINDS = (
     "the_article",
 )
 LANGUAGES = ("en", "ko", "zh", "es", "ja")
-ISSUE_KINDS = ("typo", "mislabelled_period", "conflation", "disagreement", "inconsistent", "unverified")
+ISSUE_KINDS = (
+    "typo",
+    "mislabelled_period",
+    "conflation",
+    "disagreement",
+    "inconsistent",
+    "unverified",
+)
 ANECDOTE_UNITS = ("people", "percent", "instances")
 
 _WHOLE = pa.Check.str_matches(r"^\d+$", error="must be a whole number written with digits only")
@@ -87,6 +94,9 @@ def _days(frame: pd.DataFrame, column: str) -> "pd.Series[pd.Timestamp]":
     return pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
 
 
+_BEFORE_RECORDS = pd.Timestamp("1900-01-01")  # stands in for an open start ("up to 1998")
+
+
 def _start_before_end(frame: pd.DataFrame) -> "pd.Series[bool]":
     start, end = _days(frame, "period_start"), _days(frame, "period_end")
     return start.isna() | end.isna() | (start <= end)
@@ -102,7 +112,7 @@ def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     spans = pd.DataFrame(
         {
             "source_id": frame["source_id"],
-            "start": _days(frame, "period_start").fillna(pd.Timestamp.min),
+            "start": _days(frame, "period_start").fillna(_BEFORE_RECORDS),
             "end": _days(frame, "period_end"),
         }
     ).sort_values(["source_id", "start", "end"])
@@ -113,7 +123,11 @@ def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
 
 
 PERIOD_RULES = (
-    RowRule("period_start must not be after period_end", ("period_start", "period_end"), _start_before_end),
+    RowRule(
+        "period_start must not be after period_end",
+        ("period_start", "period_end"),
+        _start_before_end,
+    ),
     RowRule(
         "a period runs from the first day of a month to the last day of a month",
         ("period_start", "period_end"),
@@ -187,7 +201,9 @@ def arrivals_schema(
     return schema, rules
 
 
-def cumulative_schema(source_ids: Collection[str]) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+def cumulative_schema(
+    source_ids: Collection[str],
+) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
     """Cumulative arrivals since records began, as reported at a date."""
     schema = pa.DataFrameSchema(
         {

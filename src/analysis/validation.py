@@ -89,7 +89,9 @@ def read_text_table(path: Path, display_name: str) -> tuple[pd.DataFrame, list[i
         raise DataValidationError([Problem(display_name, message)]) from error
     except csv.Error as error:
         message = f"malformed CSV: {error}"
-        raise DataValidationError([Problem(display_name, message, line=previous_end + 1)]) from error
+        raise DataValidationError(
+            [Problem(display_name, message, line=previous_end + 1)]
+        ) from error
     if not records:
         raise DataValidationError([Problem(display_name, "the file is empty: no header row")])
     header, body, body_lines = records[0], records[1:], lines[1:]
@@ -134,33 +136,35 @@ def _problems(
     lines: Sequence[int],
 ) -> list[Problem]:
     by_rule = {rule.message: rule for rule in rules}
-    found: dict[tuple[object, ...], Problem] = {}
-    for failure in failures.itertuples(index=False):
-        check, column, index = str(failure.check), failure.column, failure.index
-        if pd.isna(index):
-            problem = _structural_problem(check, failure.failure_case, column, display_name)
-        elif check in by_rule:
-            rule = by_rule[check]
-            row = int(index)
-            value = ", ".join(f"{c}={_show(frame.at[row, c])}" for c in rule.columns)
-            problem = Problem(
-                display_name, rule.message, lines[row], lines[row] - 1, ", ".join(rule.columns), value
-            )
+    found: dict[tuple[int, str, str], Problem] = {}
+    for failure in failures.to_dict("records"):
+        check, column, index = str(failure["check"]), failure["column"], failure["index"]
+        case = None if _missing(failure["failure_case"]) else str(failure["failure_case"])
+        if _missing(index):
+            problem = _structural_problem(check, case, column, display_name)
         else:
             row = int(index)
-            message = _column_message(check)
-            value = None if pd.isna(failure.failure_case) else str(failure.failure_case)
-            problem = Problem(display_name, message, lines[row], lines[row] - 1, str(column), value)
+            if check in by_rule:
+                rule = by_rule[check]
+                message, where = rule.message, ", ".join(rule.columns)
+                case = ", ".join(f"{c}={_show(frame.loc[row, c])}" for c in rule.columns)
+            else:
+                message, where = _column_message(check), str(column)
+            problem = Problem(display_name, message, lines[row], lines[row] - 1, where, case)
         found.setdefault((problem.line or 0, problem.column or "", problem.message), problem)
     return [found[key] for key in sorted(found)]
 
 
-def _structural_problem(check: str, case: object, column: object, name: str) -> Problem:
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _structural_problem(check: str, case: str | None, column: object, name: str) -> Problem:
     if check == "column_in_dataframe":
-        return Problem(name, "required column is missing", line=1, column=str(case))
+        return Problem(name, "required column is missing", line=1, column=case)
     if check == "column_in_schema":
-        return Problem(name, "unexpected column", line=1, column=str(case))
-    return Problem(name, f"{check}: {case}", column=None if pd.isna(column) else str(column))
+        return Problem(name, "unexpected column", line=1, column=case)
+    return Problem(name, f"{check}: {case}", column=None if _missing(column) else str(column))
 
 
 def _column_message(check: str) -> str:
@@ -172,4 +176,4 @@ def _column_message(check: str) -> str:
 
 
 def _show(value: object) -> str:
-    return "(empty)" if pd.isna(value) else str(value)
+    return "(empty)" if _missing(value) else str(value)

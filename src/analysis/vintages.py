@@ -64,14 +64,20 @@ def series_reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     last_table_end = table_periods["period_end"].max()
     later_years = whole["period_end"] > last_table_end
     later_years &= whole["period_start"].dt.year == whole["period_end"].dt.year
-    in_tables = whole.merge(table_periods, on=["period_start", "period_end"], how="left", indicator=True)
+    in_tables = whole.merge(
+        table_periods, on=["period_start", "period_end"], how="left", indicator=True
+    )
     keep = (in_tables["_merge"] == "both").to_numpy() | later_years.to_numpy()
     return whole[keep].assign(rank=lambda f: f["evidence"].map(EVIDENCE_RANK))
 
 
 def _shape(rows: pd.DataFrame) -> pd.DataFrame:
-    out = rows.sort_values("period_end").rename(columns={"period_start": "start", "period_end": "end"})
-    out = out.assign(period=[period_label(s, e) for s, e in zip(out["start"], out["end"], strict=True)])
+    out = rows.sort_values("period_end").rename(
+        columns={"period_start": "start", "period_end": "end"}
+    )
+    out = out.assign(
+        period=[period_label(s, e) for s, e in zip(out["start"], out["end"], strict=True)]
+    )
     return out[OUTPUT_COLUMNS].reset_index(drop=True)
 
 
@@ -109,7 +115,9 @@ def first_reported(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
 def _back_series(tables: pd.DataFrame, release: pd.Timestamp) -> pd.DataFrame:
     """Per period, the earliest MOU table published on or after `release`, else the latest."""
     after = tables[tables["published_from"] >= release]
-    first_after = after["published_from"] == after.groupby("period_end")["published_from"].transform("min")
+    first_after = after["published_from"] == after.groupby("period_end")[
+        "published_from"
+    ].transform("min")
     nearest = after[first_after]
     latest = _best(tables)
     return pd.concat([nearest, latest[~latest["period_end"].isin(nearest["period_end"])]])
@@ -123,7 +131,9 @@ def as_of(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
         raise ValueError(f"no arrivals figure was published on or before {day}")
     newest = known["period_end"].max()
     provisional = _best(known[known["period_end"] == newest])
-    back = _back_series(rows[rows["evidence"] == "mou_table"], provisional["published_from"].iloc[0])
+    back = _back_series(
+        rows[rows["evidence"] == "mou_table"], provisional["published_from"].iloc[0]
+    )
     back = back[back["period_end"] < newest]
     untabled = known[~known["period_end"].isin(back["period_end"]) & (known["period_end"] < newest)]
     chosen = pd.concat([back, _best(untabled), provisional])

@@ -1,0 +1,40 @@
+"""Shared fixtures: copies of data directories that a test may alter safely."""
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def minimal_data(tmp_path: Path) -> Path:
+    """A small, valid data directory (tests/fixtures/minimal) in a temporary folder."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", target)
+    return target
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the project's real data directory."""
+    target = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, target)
+    return target
+
+
+@pytest.fixture
+def edit_csv() -> Callable[[Path, str, str, str], None]:
+    """Replace one exact line fragment in a CSV file (fails if it is not there once)."""
+
+    def edit(path: Path, old: str, new: str, context: str = "") -> None:
+        text = path.read_text(encoding="utf-8")
+        matches = [line for line in text.splitlines() if old in line and context in line]
+        assert len(matches) == 1, f"expected one line with {old!r} and {context!r}, got {matches}"
+        path.write_text(text.replace(matches[0], matches[0].replace(old, new)), encoding="utf-8")
+
+    return edit

@@ -1,0 +1,90 @@
+"""The project's real data: it loads, every figure traces to a source with a URL,
+and the known source errors kept as data agree with the tables."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import datasets
+from analysis.validation import DataValidationError
+
+TABLES_WITH_SOURCES: dict[str, Callable[[], pd.DataFrame]] = {
+    "arrivals.csv": datasets.reports,
+    "cumulative.csv": datasets.cumulative,
+    "border_arrests.csv": datasets.border_arrests,
+    "repatriation_context.csv": datasets.repatriation_context,
+    "source_issues.csv": datasets.source_issues,
+}
+
+
+@pytest.mark.parametrize("name", TABLES_WITH_SOURCES)
+def test_every_row_names_a_source_with_a_url(name: str) -> None:
+    table = TABLES_WITH_SOURCES[name]()
+    sources = datasets.sources().set_index("source_id")
+    assert len(table) > 0
+    urls = sources.loc[table["source_id"], "url"]
+    assert urls.str.match(r"^https?://").all()
+
+
+def test_a_source_without_url_is_rejected(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    edit_csv(
+        data_copy / "sources.csv",
+        "https://hankyung.com/amp/201801058396Y",
+        "",
+        "hankyung-2018-01-05",
+    )
+    with pytest.raises(
+        DataValidationError, match=r"data/sources.csv, line \d+ \(row \d+\), column 'url'"
+    ):
+        datasets.reports(data_copy)
+
+
+def test_every_dossier_figure_is_kept() -> None:
+    # 194 rows in the dossier: 152 per-period figures and 42 cumulative totals.
+    assert len(datasets.reports()) == 152
+    assert len(datasets.cumulative()) == 42
+
+
+def test_anecdotes_come_from_the_article_only() -> None:
+    arrests = datasets.border_arrests()
+    assert set(arrests["source_id"]) == {datasets.article().source_id}
+    rise = arrests.set_index("figure_id").loc["arrests-rise-yoy"]
+    assert (rise["low"], rise["unit"]) == (150, "percent")
+    assert pd.isna(rise["high"])  # "at least": a lower bound only
+
+
+def test_typos_kept_as_data_match_the_corrected_tables() -> None:
+    issues = datasets.source_issues()
+    reports = datasets.reports()
+    typos = issues[
+        (issues["kind"] == "typo") & (issues["table"] == "arrivals") & issues["reading"].notna()
+    ]
+    assert len(typos) >= 2
+    for typo in typos.to_dict("records"):
+        rows = reports[
+            (reports["source_id"] == typo["source_id"])
+            & (reports["period_end"] == typo["period_end"])
+        ]
+        assert len(rows) == 1, typo["issue_id"]
+        assert str(rows.iloc[0][typo["field"]]) == typo["reading"], typo["issue_id"]
+
+
+def test_article_record() -> None:
+    article = datasets.article()
+    assert article.publisher == "Daily NK"
+    assert article.vintage_date.isoformat() == "2018-01-07"
+    assert article.url.startswith("https://www.dailynk.com/english/")
+
+
+def test_edited_files_are_read_again(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    before = datasets.reports(data_copy)
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
+    after = datasets.reports(data_copy)
+    row = after["source_id"].eq("hankyung-2018-01-05")
+    assert (before.loc[row, "men"].item(), after.loc[row, "men"].item()) == (189, 190)
