@@ -1,13 +1,14 @@
 """The project's real data: it loads, every figure traces to a source with a URL,
 and the known source errors kept as data agree with the tables."""
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import datasets
+from analysis import datasets, paths
 from analysis.validation import DataValidationError
 
 TABLES_WITH_SOURCES: dict[str, Callable[[], pd.DataFrame]] = {
@@ -88,3 +89,13 @@ def test_edited_files_are_read_again(
     after = datasets.reports(data_copy)
     row = after["source_id"].eq("hankyung-2018-01-05")
     assert (before.loc[row, "men"].item(), after.loc[row, "men"].item()) == (189, 190)
+
+
+def test_metadata_describes_every_data_file_and_column() -> None:
+    package = json.loads((paths.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    described = {r["path"]: [f["name"] for f in r["fields"]] for r in package["resources"]}
+    assert set(described) == {p.name for p in paths.DATA_DIR.glob("*.csv")}
+    for name, fields in described.items():
+        header = (paths.DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert fields == header, name
+        assert all(f["description"] for r in package["resources"] for f in r["fields"])

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis import datasets, reconcile, vintages
+from analysis import claimreview, claims, datasets, readme, reconcile, render, vintages
 from analysis.validation import DataValidationError
 
 
@@ -48,6 +48,38 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    """Print the claims scorecard; with --check, fail when a verdict changed."""
+    chosen = tuple(args.vintage) if args.vintage else claims.VINTAGES
+    if args.check:
+        found = claims.discrepancies()
+        for line in found:
+            print(f"verdict changed: {line}", file=sys.stderr)
+        total = len(claims.load_registry().claims)
+        print(f"{total - len(found)} of {total} claims have their recorded verdicts")
+        return 1 if found else 0
+    if args.format == "claimreview":
+        sys.stdout.write(claimreview.as_json_ld(chosen[-1]))
+    elif args.format == "json":
+        sys.stdout.write(render.as_json(chosen))
+    elif args.format == "markdown":
+        sys.stdout.write(render.markdown_table(chosen))
+    else:
+        sys.stdout.write(render.plain_table(chosen))
+    return 0
+
+
+def cmd_readme(args: argparse.Namespace) -> int:
+    """Rewrite README.md's generated sections (claims table); --check only reports."""
+    if args.check:
+        if readme.stale():
+            print("README.md is out of date: run `python -m analysis readme`", file=sys.stderr)
+            return 1
+        return 0
+    readme.write()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -61,6 +93,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     arrivals.add_argument("--format", choices=["table", "csv"], default="table")
     arrivals.set_defaults(run=cmd_arrivals)
+    claims_ = commands.add_parser("claims", help=cmd_claims.__doc__)
+    claims_.add_argument(
+        "--vintage",
+        action="append",
+        help="article | latest | YYYY-MM-DD; repeat for several (default: article and latest)",
+    )
+    claims_.add_argument(
+        "--format", choices=["table", "json", "markdown", "claimreview"], default="table"
+    )
+    claims_.add_argument(
+        "--check", action="store_true", help="exit 1 naming each claim whose verdict changed"
+    )
+    claims_.set_defaults(run=cmd_claims)
+    readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
+    readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
+    readme_.set_defaults(run=cmd_readme)
     return parser
 
 

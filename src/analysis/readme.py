@@ -1,0 +1,44 @@
+"""Keep the generated parts of README.md in step with the registry.
+
+Sections between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` are
+rewritten from the code; `check()` reports the ones that are out of date.
+"""
+
+import re
+from collections.abc import Callable
+
+from analysis import claims, paths, render
+
+README = paths.ROOT / "README.md"
+
+SECTIONS: dict[str, Callable[[], str]] = {
+    "claims": lambda: render.markdown_table(claims.VINTAGES),
+}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL)
+
+
+def updated(text: str) -> str:
+    """`text` with every generated section rewritten."""
+    for name, build in SECTIONS.items():
+        pattern = _pattern(name)
+        if not pattern.search(text):
+            raise ValueError(f"README.md has no generated section {name!r}")
+        content = build()
+        text = pattern.sub(_replacement(content), text)
+    return text
+
+
+def _replacement(content: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: match.group(1) + content + match.group(3)
+
+
+def write() -> None:
+    README.write_text(updated(README.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def stale() -> bool:
+    text = README.read_text(encoding="utf-8")
+    return updated(text) != text

@@ -1,0 +1,205 @@
+"""The claims registry: every claim's computation, every verdict kind, the
+--check that fails when a figure changes, and the exports."""
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from analysis import claimreview, claims, paths, readme, render
+from analysis.claims import Verdict
+
+EDIT = Callable[[Path, str, str, str], None]
+
+
+@pytest.fixture(scope="module")
+def outcomes() -> dict[tuple[str, str], claims.Outcome]:
+    return {(o.claim_id, o.vintage): o for o in claims.evaluate_all()}
+
+
+def test_registry_is_well_formed() -> None:
+    registry = claims.load_registry()
+    assert len(registry.claims) == 30
+    kinds = {c.kind for c in registry.claims}
+    assert kinds == {"official_statistic", "arithmetic", "source_reported"}
+    for claim in registry.claims:
+        assert set(claim.recorded) == set(claims.VINTAGES), claim.id
+        assert len(claim.quote) <= 160, f"{claim.id}: quote only short claim sentences"
+
+
+def test_every_verdict_kind_occurs(outcomes: dict[tuple[str, str], claims.Outcome]) -> None:
+    seen = {o.verdict for o in outcomes.values()}
+    assert seen >= set(Verdict) - {Verdict.CONTRADICTED}
+
+
+def test_recorded_verdicts_are_reproduced() -> None:
+    assert claims.discrepancies() == []
+
+
+@pytest.mark.parametrize(
+    ("claim_id", "vintage", "computed", "verdict"),
+    [
+        ("arrivals-2017", "article", "1,127", Verdict.REPRODUCED_EXACTLY),
+        ("men-2017", "article", "189", Verdict.REPRODUCED_EXACTLY),
+        ("men-2017", "latest", "188", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+        ("women-2017", "latest", "939", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+        ("split-sums-2017", "article", "189 + 938 = 1,127", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2011", "article", "2,706", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2012", "article", "1,502", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2013", "article", "1,514", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2014", "article", "1,397", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2015", "article", "1,275", Verdict.REPRODUCED_EXACTLY),
+        ("arrivals-2016", "article", "1,418", Verdict.REPRODUCED_EXACTLY),
+        ("fewer-than-2016", "article", "291", Verdict.REPRODUCED_EXACTLY),
+        ("women-share-2017", "article", "83.2%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+        ("women-share-2017", "latest", "83.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+        ("cumulative-total-2017", "latest", "31,339", Verdict.REPRODUCED_EXACTLY),
+        ("cumulative-women-2017", "article", "22,345", Verdict.REPRODUCED_EXACTLY),
+        ("cumulative-women-2017", "latest", "22,346", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+        ("cumulative-women-share-2017", "article", "71.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+        ("mou-report-date", "article", "2018-01-05", Verdict.REPRODUCED_EXACTLY),
+        ("drop-after-first-year", "article", "2,706 -> 1,502 (-44.5%)", Verdict.REPRODUCED),
+        ("women-vast-majority", "article", "lowest share 73.1% (2012)", Verdict.REPRODUCED),
+        ("twenty-on-new-years-day", "article", "20.0/day vs 2.1-2.9/day", Verdict.NOT_VERIFIABLE),
+    ],
+)
+def test_claim_computations(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+    claim_id: str,
+    vintage: str,
+    computed: str,
+    verdict: Verdict,
+) -> None:
+    outcome = outcomes[(claim_id, vintage)]
+    assert (outcome.computed, outcome.verdict) == (computed, verdict)
+
+
+def test_lowest_in_era_is_robust_to_the_era_definition(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    reason = outcomes[("lowest-since-kju-2017", "latest")].reason
+    assert "era from 2011: holds" in reason and "era from 2012: holds" in reason
+    assert "later years are lower still (2021: 63)" in reason
+
+
+def test_the_era_definitions_contradict_each_other(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    assert outcomes[("era-start-consistency", "article")].verdict == Verdict.INTERNALLY_INCONSISTENT
+
+
+def test_the_150_percent_rise_arithmetic(outcomes: dict[tuple[str, str], claims.Outcome]) -> None:
+    outcome = outcomes[("arrests-rise-150", "article")]
+    assert outcome.verdict == Verdict.NOT_VERIFIABLE
+    assert outcome.computed == "needs 75-100 arrests by mid-January 2018; 20 reported (1 day)"
+    assert "7.0-9.3 times last year's average (2.1-2.9/day)" in outcome.reason
+
+
+def test_vast_majority_reports_its_threshold_sensitivity(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    reason = outcomes[("women-vast-majority", "article")].reason
+    assert ">= 70%: holds" in reason and ">= 75%: fails" in reason
+
+
+def test_claims_before_the_figures_were_published_are_not_verifiable() -> None:
+    outcome = claims.evaluate("arrivals-2017", "2017-12-31")
+    assert outcome.verdict == Verdict.NOT_VERIFIABLE
+    assert "no figure for arrivals in 2017" in outcome.reason
+
+
+def test_changing_one_figure_changes_exactly_the_dependent_verdicts(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    # MOU's 2016 figure in the 2020 table (the article's back-series) becomes 1,428.
+    edit_csv(data_copy / "arrivals.csv", ",302,1116,1418,", ",312,1116,1428,", "mou-table-2020-09")
+    changed = {line.split(" ")[0] for line in claims.discrepancies(data_copy)}
+    assert changed == {
+        "arrivals-2016",
+        "fewer-than-2016",
+        "cumulative-total-2017",
+    }
+    outcome = claims.evaluate("fewer-than-2016", "article", data_copy)
+    assert (outcome.computed, outcome.verdict) == ("301", Verdict.CONTRADICTED)
+
+
+def test_check_command_fails_naming_the_claim(data_copy: Path, edit_csv: EDIT) -> None:
+    ok = _cli(["claims", "--check"])
+    assert ok.returncode == 0, ok.stderr
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
+    bad = _cli(["claims", "--check"], data_copy)
+    assert bad.returncode == 1
+    assert "verdict changed: men-2017 [article]" in bad.stderr
+    assert "women-2017 [article]" in bad.stderr
+
+
+def _cli(args: list[str], data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI, pointing analysis.paths.DATA_DIR at `data_dir` when given."""
+    code = "import sys; from analysis.cli import main; raise SystemExit(main(sys.argv[1:]))"
+    if data_dir is not None:
+        code = (
+            f"import analysis.paths as p, pathlib; p.DATA_DIR = pathlib.Path({str(data_dir)!r}); "
+            + code
+        )
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+    )
+
+
+def test_json_output_is_documented_and_complete() -> None:
+    doc = json.loads(render.as_json(claims.VINTAGES))
+    assert set(doc) == {"article", "vintages", "verdicts", "claims"}
+    first = doc["claims"][0]
+    assert set(first) == {
+        "id",
+        "quote",
+        "quantity",
+        "kind",
+        "stated",
+        "precision",
+        "notebook",
+        "results",
+    }
+    assert set(first["results"]["article"]) == {"computed", "verdict", "reason", "recorded"}
+    for key in ("computed", "verdict", "reason", "recorded", "reproduced_as_published_then"):
+        assert key in (render.__doc__ or "") + (readme.README.read_text(encoding="utf-8"))
+
+
+CLAIMREVIEW_REQUIRED = {
+    "@context",
+    "@type",
+    "url",
+    "claimReviewed",
+    "author",
+    "datePublished",
+    "reviewRating",
+    "itemReviewed",
+}
+
+
+def test_claimreview_export_has_the_required_fields() -> None:
+    reviews = json.loads(claimreview.as_json_ld("latest"))
+    assert len(reviews) == len(claims.load_registry().claims)
+    for review in reviews:
+        assert set(review) >= CLAIMREVIEW_REQUIRED
+        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"]
+        if "ratingValue" in rating:
+            assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        item = review["itemReviewed"]
+        assert item["@type"] == "Claim" and item["appearance"]["url"].startswith("https://")
+        assert review["url"].startswith("notebooks/")
+        notebook = review["url"].split("#")[0]
+        assert (paths.ROOT / notebook).name.endswith(".ipynb")
+
+
+def test_readme_claims_table_is_up_to_date() -> None:
+    assert not readme.stale(), "README.md is out of date: run `python -m analysis readme`"
