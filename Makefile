@@ -34,8 +34,9 @@ env: $(ENV_STAMP)
 report: $(ENV_STAMP)
 	$(BIN)/python -m analysis report
 
+# Two workers; --dist loadfile keeps each notebook's cells on one worker.
 test: $(ENV_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(ENV_STAMP)
 	$(BIN)/ruff check .

@@ -80,6 +80,18 @@ def cmd_readme(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_notebooks(_: argparse.Namespace) -> int:
+    """Re-execute every notebook in place, refreshing its stored outputs."""
+    from analysis import notebooks  # Jupyter imports are slow; only this command needs them
+
+    try:
+        notebooks.execute_all((p, p) for p in notebooks.notebook_paths())
+    except notebooks.NotebookFailed as error:
+        print(f"notebook failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -109,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
     readme_.set_defaults(run=cmd_readme)
+    commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
     return parser
 
 

@@ -1,0 +1,65 @@
+"""Hygiene of the committed notebooks (nbval itself re-executes them in strict
+mode via `make test`): executed top to bottom, outputs present, no errors or
+stderr, no magics or timing metadata, the project's kernel; each registry claim
+shown in its notebook; execution writes identical bytes twice."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import claims, notebooks, paths
+
+NOTEBOOKS = notebooks.notebook_paths()
+
+
+def _code_cells(path: Path) -> list[dict[str, object]]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return [c for c in cells if c["cell_type"] == "code"]
+
+
+def test_there_are_notebooks() -> None:
+    assert len(NOTEBOOKS) == 6
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_hygiene(path: Path) -> None:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert notebook["metadata"]["kernelspec"]["name"] == notebooks.KERNEL
+    cells = _code_cells(path)
+    assert [c["execution_count"] for c in cells] == list(range(1, len(cells) + 1))
+    for index, cell in enumerate(cells, start=1):
+        source = "".join(cell["source"])  # type: ignore[arg-type]
+        where = f"{path.name}, code cell {index}"
+        assert not re.search(r"^\s*[%!]", source, re.MULTILINE), f"{where}: magic or shell escape"
+        assert not source.rstrip().endswith(";"), f"{where}: ends with ';' (nbval ignores it)"
+        assert not re.search(r"^\s*(def|class|if|for|while) ", source, re.MULTILINE), (
+            f"{where}: logic belongs in src/analysis"
+        )
+        assert "execution" not in cell["metadata"], f"{where}: timing metadata"  # type: ignore[operator]
+        outputs = cell["outputs"]
+        kinds = {o["output_type"] for o in outputs}  # type: ignore[attr-defined]
+        assert "error" not in kinds, f"{where}: error output"
+        assert not any(o.get("name") == "stderr" for o in outputs), f"{where}: stderr output"  # type: ignore[attr-defined]
+        if not source.startswith("from "):
+            assert outputs, f"{where}: no stored output (nbval would compare nothing)"
+
+
+def test_every_claim_is_shown_in_its_notebook() -> None:
+    for claim in claims.load_registry().claims:
+        text = (paths.NOTEBOOKS_DIR / claim.notebook).read_text(encoding="utf-8")
+        assert f'narrative.claim(\\"{claim.id}\\")' in text, (
+            f"{claim.id} not shown in {claim.notebook}"
+        )
+
+
+def test_executing_twice_writes_identical_bytes(tmp_path: Path) -> None:
+    source = paths.NOTEBOOKS_DIR / "02_women_among_arrivals.ipynb"
+    first, second = tmp_path / "first.ipynb", tmp_path / "second.ipynb"
+    notebooks.execute(source, first)
+    notebooks.execute(source, second)
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes() == source.read_bytes(), (
+        "committed outputs are stale: run `make notebooks`"
+    )
