@@ -92,6 +92,19 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(_: argparse.Namespace) -> int:
+    """Build the HTML report into build/report/."""
+    from analysis import notebooks, report  # Jupyter imports are slow; only this command needs them
+
+    cmd_validate(argparse.Namespace())
+    try:
+        report.build()
+    except notebooks.NotebookFailed as error:
+        print(f"notebook failed: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
     readme_.set_defaults(run=cmd_readme)
     commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
+    commands.add_parser("report", help=cmd_report.__doc__).set_defaults(run=cmd_report)
     return parser
 
 
