@@ -73,8 +73,9 @@ def _index(pages: list[Path]) -> str:
     sources = datasets.sources()
     used = sources[sources["kind"] == "official_table"]
     source_items = "\n".join(
-        f'<li>{html.escape(s.publisher)}: <a href="{html.escape(s.url)}">{html.escape(s.title)}</a> ({s.published})</li>'
-        for s in used.itertuples()
+        f'<li>{html.escape(str(s["publisher"]))}: <a href="{html.escape(str(s["url"]))}">'
+        f"{html.escape(str(s['title']))}</a> ({s['published']})</li>"
+        for s in used.to_dict("records")
     )
     body = f"""
 <h1>Checking Daily NK's January 2018 article on defector arrests and arrivals</h1>
