@@ -1,7 +1,8 @@
 # Two commands do everything on a fresh machine with Python 3.11 and make:
 #   make report   build the report (the project's main output)
 #   make test     run every test: unit, data, lint, types, notebooks (nbval)
-# Each creates the local environment (.venv) from uv.lock when it is missing or stale.
+# Each creates the local environment (.venv) from uv.lock when it is missing or stale,
+# with bytecode compiled at install time (imports stay fast where PYTHONDONTWRITEBYTECODE is set).
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -25,8 +26,8 @@ $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 
-$(ENV_STAMP): uv.lock pyproject.toml | $(BIN)/uv
-	$(BIN)/uv sync --frozen --python $(BIN)/python $(EXTRAS)
+$(ENV_STAMP): uv.lock pyproject.toml Makefile | $(BIN)/uv
+	$(BIN)/uv sync --frozen --compile-bytecode --python $(BIN)/python $(EXTRAS)
 	touch $@
 
 env: $(ENV_STAMP)
@@ -52,8 +53,8 @@ bench: $(ENV_STAMP)
 # JupyterLab lives in its own environment: installed beside the test tools it
 # slows every nbformat import (and so every nbval run) by seconds.
 LAB_VENV := .venv-lab
-$(LAB_VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
-	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) $(BIN)/uv sync --frozen --python $(PYTHON) --extra notebooks --extra lab
+$(LAB_VENV)/.synced: uv.lock pyproject.toml Makefile | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) $(BIN)/uv sync --frozen --compile-bytecode --python $(PYTHON) --extra notebooks --extra lab
 	touch $@
 
 lab: $(LAB_VENV)/.synced

@@ -9,6 +9,7 @@ and the time of `python -m analysis claims` against `python -c "import pandas"`.
 Each measurement is the best of REPEATS runs.
 """
 
+import os
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,7 @@ import nbformat
 
 from analysis import notebooks, paths
 
-REPEATS = 3
+REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 BIN = Path(sys.executable).parent
 
 

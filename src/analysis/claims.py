@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,11 @@ def _vintage_arg(vintage: str) -> str | date:
 
 def load_registry(data_dir: Path = paths.DATA_DIR) -> Registry:
     """Read and check the registry: unique ids, known checks, known verdicts."""
+    return _load_registry(data_dir, datasets.fingerprint(data_dir))
+
+
+@cache
+def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
     with (data_dir / CLAIMS_FILE).open("rb") as handle:
         raw = tomllib.load(handle)
     claims = tuple(Claim(**entry) for entry in raw["claim"])
@@ -521,11 +527,17 @@ def evaluate_all(
 
 
 def scorecard(
-    vintages_: tuple[str, ...] = VINTAGES, data_dir: Path = paths.DATA_DIR
+    vintages_: tuple[str, ...] = VINTAGES,
+    data_dir: Path = paths.DATA_DIR,
+    evaluated: list[Outcome] | None = None,
 ) -> pd.DataFrame:
-    """One row per claim: its wording and, per vintage, the computed value, verdict and reason."""
+    """One row per claim: its wording and, per vintage, the computed value, verdict and reason.
+
+    `evaluated` reuses outcomes already computed by evaluate_all for these vintages.
+    """
     registry = load_registry(data_dir)
-    outcomes = {(o.claim_id, o.vintage): o for o in evaluate_all(vintages_, data_dir)}
+    found = evaluated if evaluated is not None else evaluate_all(vintages_, data_dir)
+    outcomes = {(o.claim_id, o.vintage): o for o in found}
     rows = []
     for claim in registry.claims:
         row: dict[str, Any] = {

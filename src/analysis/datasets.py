@@ -3,10 +3,12 @@ it against its schema (raising DataValidationError naming file, line, row and
 column), then returns a typed table. Paths come from analysis.paths."""
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
@@ -33,19 +35,38 @@ def _as_days(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame.assign(**converted)
 
 
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(data_dir: Path) -> Fingerprint:
     """What the caches are keyed on: every data file's name, size and modification time,
-    so an edited file is read again."""
+    so an edited file is read (and validated) again."""
     files = sorted(p for p in data_dir.iterdir() if p.is_file())
     return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
 
 
-def _sources(data_dir: Path) -> pd.DataFrame:
-    return _cached_sources(data_dir, _fingerprint(data_dir))
+class Loader(Protocol):
+    def __call__(self, data_dir: Path = ...) -> pd.DataFrame: ...
 
 
-@cache
-def _cached_sources(data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
+def cached_by_files(load: Callable[[Path], pd.DataFrame]) -> Loader:
+    """Cache a loader per data directory and its files' fingerprint; hand out copies
+    so a caller's edits never reach the cache."""
+
+    @cache
+    def cached(data_dir: Path, _: Fingerprint) -> pd.DataFrame:
+        return load(data_dir)
+
+    @wraps(load)
+    def loader(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+        return cached(data_dir, fingerprint(data_dir)).copy()
+
+    return loader
+
+
+@cached_by_files
+def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Every source, with the first and last day its (partial) publication date can mean."""
     frame = _checked("sources.csv", data_dir, schemas.sources_schema())
     bounds = frame["published"].map(date_bounds)
     return frame.assign(
@@ -54,55 +75,36 @@ def _cached_sources(data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...
     )
 
 
-def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
-    """Every source, with the first and last day its (partial) publication date can mean."""
-    return _sources(data_dir).copy()
-
-
 def _source_ids(data_dir: Path) -> list[str]:
-    return _sources(data_dir)["source_id"].tolist()
+    return sources(data_dir)["source_id"].tolist()
 
 
 def _table_source_ids(data_dir: Path) -> list[str]:
-    table = _sources(data_dir)
+    table = sources(data_dir)
     return table.loc[table["kind"] == "official_table", "source_id"].tolist()
 
 
 def _with_publication(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
-    published = _sources(data_dir)[["source_id", "published", "published_from", "published_to"]]
+    published = sources(data_dir)[["source_id", "published", "published_from", "published_to"]]
     return frame.merge(published, on="source_id", how="left", validate="many_to_one")
 
 
-def _reports(data_dir: Path) -> pd.DataFrame:
-    return _cached_reports(data_dir, _fingerprint(data_dir))
-
-
-@cache
-def _cached_reports(data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]) -> pd.DataFrame:
-    schema = schemas.arrivals_schema(_source_ids(data_dir), _table_source_ids(data_dir))
-    frame = _checked("arrivals.csv", data_dir, schema)
-    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
-    return _with_publication(frame, data_dir)
-
-
+@cached_by_files
 def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Every arrivals figure every source gave: one row per (period, source).
 
     `period_start` is missing for buckets that run from the start of records
     ("up to 1998"). Publication dates come from the source.
     """
-    return _reports(data_dir).copy()
+    schema = schemas.arrivals_schema(_source_ids(data_dir), _table_source_ids(data_dir))
+    frame = _checked("arrivals.csv", data_dir, schema)
+    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
+    return _with_publication(frame, data_dir)
 
 
+@cached_by_files
 def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Cumulative arrivals since records began, as reported at various dates."""
-    return _cached_cumulative(data_dir, _fingerprint(data_dir)).copy()
-
-
-@cache
-def _cached_cumulative(
-    data_dir: Path, fingerprint: tuple[tuple[str, int, int], ...]
-) -> pd.DataFrame:
     frame = _checked("cumulative.csv", data_dir, schemas.cumulative_schema(_source_ids(data_dir)))
     frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
     return _with_publication(frame, data_dir)
@@ -113,16 +115,19 @@ def _anecdotes(name: str, data_dir: Path) -> pd.DataFrame:
     return _as_days(_as_counts(frame, ("low", "high")), ("period_start", "period_end"))
 
 
+@cached_by_files
 def border_arrests(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """The article's source-reported figures on arrests at the border (anecdotal)."""
     return _anecdotes("border_arrests.csv", data_dir)
 
 
+@cached_by_files
 def repatriation_context(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Rights groups' and media counts of detentions and forced returns near the article's time."""
     return _anecdotes("repatriation_context.csv", data_dir)
 
 
+@cached_by_files
 def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Known typos, conflations and disagreements in the sources."""
     frame = _checked(
@@ -148,7 +153,7 @@ def article(data_dir: Path = paths.DATA_DIR) -> Article:
     path = data_dir / "article.toml"
     with path.open("rb") as handle:
         meta = tomllib.load(handle)
-    table = _sources(data_dir).set_index("source_id")
+    table = sources(data_dir).set_index("source_id")
     source_id, vintage = str(meta.get("source_id")), meta.get("vintage_date")
     if source_id not in table.index:
         raise DataValidationError(

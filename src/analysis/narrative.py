@@ -38,16 +38,24 @@ def claim(claim_id: str) -> pd.DataFrame:
 
 
 @cache
-def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
+def _evaluated() -> list[claims.Outcome]:
     """Every claim evaluated once per kernel: notebooks show many claims."""
-    return {
-        (o.claim_id, o.vintage): o for o in claims.evaluate_all(claims.VINTAGES, paths.DATA_DIR)
-    }
+    return claims.evaluate_all(claims.VINTAGES, paths.DATA_DIR)
+
+
+@cache
+def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
+    return {(o.claim_id, o.vintage): o for o in _evaluated()}
+
+
+@cache
+def _scorecard() -> pd.DataFrame:
+    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, _evaluated())
 
 
 def changed_since_article() -> pd.DataFrame:
     """Claims whose verdict on the latest figures differs from the article's date."""
-    table = claims.scorecard()
+    table = _scorecard()
     changed = table[table["verdict_article"] != table["verdict_latest"]]
     return changed[
         ["id", "quote", "computed_article", "computed_latest", "verdict_latest"]
@@ -56,7 +64,7 @@ def changed_since_article() -> pd.DataFrame:
 
 def verdict_summary() -> pd.DataFrame:
     """Every claim with its verdict on both vintages."""
-    table = claims.scorecard()
+    table = _scorecard()
     return table[["id", "kind", "quote", "verdict_article", "verdict_latest"]].set_index("id")
 
 
@@ -70,4 +78,4 @@ def since(year: int, vintage: str = "latest") -> pd.DataFrame:
 
 def scorecard_table() -> pd.DataFrame:
     """The full scorecard (for plots.scorecard)."""
-    return claims.scorecard()
+    return _scorecard().copy()

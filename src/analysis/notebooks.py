@@ -2,7 +2,9 @@
 into another folder (for the report), two at a time, with no timing metadata so
 that executing twice writes the same bytes."""
 
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -11,6 +13,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from traitlets.config import Config
 
 from analysis import paths
 
@@ -30,8 +33,11 @@ def execute(source: Path, target: Path) -> float:
     """Run `source` top to bottom and write it, with outputs, to `target`; return seconds."""
     started = time.perf_counter()
     notebook = nbformat.read(source, as_version=4)
+    # IPC sockets, not TCP: the kernel needs no network at all (and warns about none).
+    sockets = Path(tempfile.mkdtemp(prefix="analysis-kernel-"))
     client = NotebookClient(
         notebook,
+        config=Config({"KernelManager": {"transport": "ipc", "ip": str(sockets / "kernel")}}),
         kernel_name=KERNEL,
         timeout=CELL_TIMEOUT,
         record_timing=False,
@@ -40,18 +46,24 @@ def execute(source: Path, target: Path) -> float:
     try:
         client.execute()
     except CellExecutionError as error:
-        index = next(
-            (
-                i
-                for i, c in enumerate(notebook.cells)
-                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
-            ),
-            None,
-        )
-        raise NotebookFailed(f"{source.name}, cell {index}: {error}") from None
+        raise NotebookFailed(_describe_failure(source, notebook, error)) from None
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook, target)
     return time.perf_counter() - started
+
+
+def _describe_failure(
+    source: Path, notebook: nbformat.NotebookNode, error: CellExecutionError
+) -> str:
+    """Name the notebook, the cell (as numbered in JupyterLab) and the exception, without colour codes."""
+    for number, cell in enumerate(notebook.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                source_line = "".join(cell.source).splitlines()[0] if cell.source else ""
+                return f"{source.name}, cell {number} ({source_line!r}): {output['ename']}: {output['evalue']}"
+    return f"{source.name}: {error.ename}: {error.evalue}"
 
 
 def _run(job: tuple[Path, Path]) -> tuple[str, float]:

@@ -28,6 +28,7 @@ The rule is checked against the cumulative totals MOU reported at the time
 """
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -55,6 +56,7 @@ def _whole_years(frame: pd.DataFrame) -> "pd.Series[bool]":
     return starts_year & (end.dt.month == 12) & (end.dt.day == 31)
 
 
+@datasets.cached_by_files
 def series_reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """The reports of series periods: MOU's table periods, then later calendar years."""
     reports = datasets.reports(data_dir)
@@ -150,6 +152,13 @@ def arrivals(vintage: str | date = LATEST, data_dir: Path = paths.DATA_DIR) -> p
     source_id of an official MOU table (e.g. "mou-table-2012-01-11").
     Each row names the source_id and publication date of its figure.
     """
+    return _arrivals(vintage, data_dir, datasets.fingerprint(data_dir)).copy()
+
+
+@cache
+def _arrivals(
+    vintage: str | date, data_dir: Path, fingerprint: datasets.Fingerprint
+) -> pd.DataFrame:
     if isinstance(vintage, date):
         return as_of(vintage, data_dir)
     if vintage == LATEST:
