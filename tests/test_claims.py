@@ -2,6 +2,7 @@
 --check that fails when a figure changes, and the exports."""
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -137,19 +138,15 @@ def test_check_command_fails_naming_the_claim(data_copy: Path, edit_csv: EDIT) -
 
 
 def _cli(args: list[str], data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the CLI, pointing analysis.paths.DATA_DIR at `data_dir` when given."""
-    code = "import sys; from analysis.cli import main; raise SystemExit(main(sys.argv[1:]))"
-    if data_dir is not None:
-        code = (
-            f"import analysis.paths as p, pathlib; p.DATA_DIR = pathlib.Path({str(data_dir)!r}); "
-            + code
-        )
+    """Run the command line, on `data_dir` instead of data/ when given."""
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)} if data_dir else None
     return subprocess.run(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-m", "analysis", *args],
         capture_output=True,
         text=True,
         check=False,
         cwd=paths.ROOT,
+        env=env,
     )
 
 

@@ -4,7 +4,11 @@ stderr, no magics or timing metadata, the project's kernel; each registry claim
 shown in its notebook; execution writes identical bytes twice."""
 
 import json
+import os
 import re
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,4 +66,28 @@ def test_executing_twice_writes_identical_bytes(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     assert first.read_bytes() == source.read_bytes(), (
         "committed outputs are stale: run `make notebooks`"
+    )
+
+
+def test_a_changed_figure_fails_nbval_naming_notebook_and_cell(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    """MOU's first release says 189 men and 938 women; make it 188 and 939 (still
+    summing to 1,127, so the data stay valid) and the women notebook must fail."""
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
+    notebook = paths.NOTEBOOKS_DIR / "02_women_among_arrivals.ipynb"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", str(notebook), "-p", "no:cacheprovider", "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+        env={**os.environ, "ANALYSIS_DATA_DIR": str(data_copy)},
+    )
+    output = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # nbval colours its report
+    assert result.returncode == 1, output[-2000:]
+    assert "02_women_among_arrivals.ipynb::Cell 1" in output
+    assert (
+        "VerdictChanged: men-2017 [article]: recorded reproduced_exactly, computed contradicted"
+        in output
     )

@@ -2,11 +2,16 @@
 claim in the scorecard, every image present; figures saved with identical bytes."""
 
 import re
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import claims, plots, report, vintages
+from analysis import claims, paths, plots, report, vintages
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +52,82 @@ def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
         for run in ("one", "two")
     ]
     assert [p.read_bytes() for p in saved[0]] == [p.read_bytes() for p in saved[1]]
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package; .ci/run installs it when missing
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output free of access logs."""
+
+
+@pytest.fixture(scope="module")
+def server(built: Path) -> Iterator[str]:
+    """The built report on a local static server (127.0.0.1, a free port)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class PageWatch:
+    """What one page did while loading: console errors, failed and outside requests."""
+
+    def __init__(self, page: Page, base: str) -> None:
+        self.base = base
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.outside: list[str] = []
+        page.on("console", self.console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("requestfailed", lambda request: self.failed.append(request.url))
+        page.on("request", self.request)
+
+    def console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def request(self, request: Request) -> None:
+        if not request.url.startswith((self.base, "data:")):
+            self.outside.append(request.url)
+
+
+def test_every_page_renders_in_a_real_browser(built: Path, server: str) -> None:
+    """Each page, from the local server and from the file system: no console
+    errors, no failed or outside requests, every image rendered; the index shows
+    every claim. A screenshot of the index goes to build/report-index.png."""
+    pages = sorted(p.name for p in built.glob("*.html"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for base in (server, built.as_uri()):
+            for name in pages:
+                page = browser.new_page(viewport={"width": 1200, "height": 1400})
+                watch = PageWatch(page, base)
+                page.goto(f"{base}/{name}", wait_until="load")
+                where = f"{base}/{name}"
+                assert watch.errors == [], f"{where}: console errors {watch.errors}"
+                assert watch.failed == [], f"{where}: failed requests {watch.failed}"
+                assert watch.outside == [], f"{where}: requests to other hosts {watch.outside}"
+                widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
+                assert all(width > 0 for width in widths), f"{where}: unrendered images"
+                if name == "index.html":
+                    assert len(widths) == len(report.FIGURES)
+                    text = page.inner_text("body")
+                    missing = [c.id for c in claims.load_registry().claims if c.id not in text]
+                    assert missing == [], f"the scorecard lacks {missing}"
+                    paths.BUILD_DIR.mkdir(exist_ok=True)
+                    page.screenshot(path=str(paths.BUILD_DIR / "report-index.png"))
+                page.close()
+        browser.close()

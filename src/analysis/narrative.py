@@ -3,19 +3,56 @@ the data give on each vintage and the verdict. Showing a claim also asserts that
 its verdicts are the ones recorded in the registry, so a notebook whose claim
 stops reproducing fails (and nbval reports the notebook and cell)."""
 
+import html
+from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
-from analysis import claims, paths, vintages
+from analysis import claims, paths, plots, vintages
+
+
+def setup() -> None:
+    """Prepare a notebook: the house plot style, and tables shown whole (no truncated text)."""
+    plots.use_house_style()
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 100)
 
 
 class VerdictChanged(AssertionError):
     """A claim's computed verdict no longer matches the registry."""
 
 
-def claim(claim_id: str) -> pd.DataFrame:
-    """The claim's verdicts on the article's vintage and the latest, as a small table."""
+COLUMNS = ("figures", "the article says", "the data give", "verdict", "why")
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim's verdicts, shown whole (no truncated reasons) as HTML and as text."""
+
+    claim_id: str
+    rows: tuple[tuple[str, ...], ...]
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in self.rows
+        )
+        return f'<table class="claim" id="{self.claim_id}-verdicts"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def __repr__(self) -> str:
+        return "\n".join(
+            f"{row[0]}: {row[3]} (article says {row[1]}; data give {row[2]}): {row[4]}"
+            for row in self.rows
+        )
+
+
+def claim(claim_id: str) -> ClaimView:
+    """The claim's verdicts on the article's vintage and the latest.
+
+    Raises VerdictChanged when a computed verdict differs from the registry's.
+    """
     entry = claims.load_registry().get(claim_id)
     rows = []
     for vintage in claims.VINTAGES:
@@ -25,16 +62,9 @@ def claim(claim_id: str) -> pd.DataFrame:
             raise VerdictChanged(
                 f"{claim_id} [{vintage}]: recorded {recorded}, computed {outcome.verdict.value}: {outcome.reason}"
             )
-        rows.append(
-            {
-                "figures": vintage,
-                "the article says": entry.stated,
-                "the data give": outcome.computed,
-                "verdict": claims.VERDICT_LABELS[outcome.verdict],
-                "why": outcome.reason,
-            }
-        )
-    return pd.DataFrame(rows).set_index("figures")
+        label = claims.VERDICT_LABELS[outcome.verdict]
+        rows.append((vintage, str(entry.stated), outcome.computed, label, outcome.reason))
+    return ClaimView(claim_id, tuple(rows))
 
 
 @cache

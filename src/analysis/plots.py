@@ -14,6 +14,8 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from analysis.claims import Verdict
+
 # Dark and light tones of one hue read apart in colour and in greyscale.
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
@@ -178,7 +180,8 @@ def revisions(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002)
 def scorecard(table: pd.DataFrame, vintages: tuple[str, ...] = ("article", "latest")) -> Figure:
     """How many claims get each verdict, per vintage."""
     counts = pd.DataFrame({v: table[f"verdict_{v}"].value_counts() for v in vintages}).fillna(0)
-    counts = counts.loc[sorted(counts.index)]
+    order = [v.value for v in Verdict if v.value in counts.index]
+    counts = counts.loc[order]
     figure, axes = _figure()
     positions = range(len(counts))
     height = 0.38
@@ -205,7 +208,10 @@ def scorecard(table: pd.DataFrame, vintages: tuple[str, ...] = ("article", "late
             Patch(color=LINE, label=f"as published on the article's date ({vintages[0]})"),
             Patch(facecolor=WOMEN, hatch="//", edgecolor="white", label=f"{vintages[-1]} figures"),
         ],
-        loc="lower right",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.18),
+        ncol=2,
+        frameon=False,
     )
     _source_note(figure, "Source: data/claims.toml, verdicts computed by analysis.claims.")
     return figure

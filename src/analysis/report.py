@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from analysis import claims, datasets, narrative, notebooks, paths, plots, vintages
+from analysis import claims, datasets, notebooks, paths, plots, render, vintages
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
@@ -26,6 +26,9 @@ img { max-width: 100%; height: auto; }
 pre { background: #f7f7f7; padding: 0.5rem; overflow-x: auto; }
 .jp-InputPrompt, .jp-OutputPrompt { display: none; }
 nav a { margin-right: 1rem; }
+td.contradicted, td.internally_inconsistent { background: #f3d9d0; font-weight: bold; }
+td.not_verifiable { background: #eeeeee; font-style: italic; }
+td.reproduced_as_published_then { background: #fdf0d5; }
 """
 FIGURES = {
     "arrivals_article": lambda: plots.arrivals_by_sex(
@@ -41,6 +44,7 @@ FIGURES = {
 def _page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<link rel="icon" href="data:,">\n'
         f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         '<nav><a href="index.html">Report index</a></nav>\n'
         f"{body}\n</body>\n</html>\n"
@@ -62,10 +66,11 @@ def _versions() -> str:
 
 def _index(pages: list[Path]) -> str:
     article = datasets.article()
-    table = narrative.verdict_summary().to_html(escape=True, border=0)
+    table = render.html_table(claims.VINTAGES)
     figures = "\n".join(
         f'<figure><img src="figures/{stem}.png" alt="{stem.replace("_", " ")}"></figure>'
         for stem in FIGURES
+        if stem != "scorecard"
     )
     links = "\n".join(
         f'<li><a href="{p.name}">{html.escape(p.stem.replace("_", " "))}</a></li>' for p in pages
@@ -83,6 +88,9 @@ def _index(pages: list[Path]) -> str:
 ({article.published}). Each claim is checked against South Korea's Ministry of Unification (MOU) figures
 as published on the article's date ({article.vintage_date}) and the latest figures.</p>
 <h2>Scorecard</h2>
+<p>Every checkable sentence of the article, with its verdict on MOU's figures as published on the
+article's date and on the latest figures. Hover a verdict for the reason; follow a claim to its notebook.</p>
+<figure><img src="figures/scorecard.png" alt="the article's claims by verdict"></figure>
 {table}
 <h2>Key figures</h2>
 {figures}
