@@ -35,8 +35,18 @@ env: $(ENV_STAMP)
 report: $(ENV_STAMP)
 	$(BIN)/python -m analysis report
 
+# The browser test drives Debian's Chromium (a test tool cannot download its own
+# browser here); it is installed when missing, which needs root or sudo.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+$(CHROMIUM):
+	@echo "installing Debian's chromium package for the browser test"
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
 # Two workers; --dist loadfile keeps each notebook's cells on one worker.
-test: $(ENV_STAMP)
+test: $(ENV_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(ENV_STAMP)

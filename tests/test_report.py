@@ -2,6 +2,8 @@
 claim in the scorecard, every image present; figures saved with identical bytes."""
 
 import re
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -131,3 +133,24 @@ def test_every_page_renders_in_a_real_browser(built: Path, server: str) -> None:
                     page.screenshot(path=str(paths.BUILD_DIR / "report-index.png"))
                 page.close()
         browser.close()
+
+
+def test_notebooks_and_report_build_with_no_network(tmp_path: Path) -> None:
+    """In a new network namespace (no interfaces up, not even loopback) the whole
+    build, notebook kernels included, still succeeds."""
+    probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
+    command = ["unshare", "--net", "--map-root-user"]
+    cut = subprocess.run(
+        [*command, sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert cut.returncode != 0, "the namespace still reaches the network"
+    build = subprocess.run(
+        [*command, sys.executable, "-m", "analysis", "report", "--output", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+    )
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert (tmp_path / "index.html").stat().st_size > 0
+    assert len(list(tmp_path.glob("*.html"))) == 7

@@ -4,10 +4,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
-from analysis import claimreview, claims, datasets, readme, reconcile, render, vintages
+from analysis import claimreview, claims, datasets, paths, readme, reconcile, render, vintages
 from analysis.validation import DataValidationError
 
 
@@ -92,13 +93,13 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_report(_: argparse.Namespace) -> int:
-    """Build the HTML report into build/report/."""
+def cmd_report(args: argparse.Namespace) -> int:
+    """Build the HTML report (default: build/report/)."""
     from analysis import notebooks, report  # Jupyter imports are slow; only this command needs them
 
-    cmd_validate(argparse.Namespace())
+    cmd_validate(args)
     try:
-        report.build()
+        report.build(args.output)
     except notebooks.NotebookFailed as error:
         print(f"notebook failed: {error}", file=sys.stderr)
         return 1
@@ -135,7 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
     readme_.set_defaults(run=cmd_readme)
     commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
-    commands.add_parser("report", help=cmd_report.__doc__).set_defaults(run=cmd_report)
+    report_ = commands.add_parser("report", help=cmd_report.__doc__)
+    report_.add_argument(
+        "--output", type=Path, default=paths.REPORT_DIR, help="folder to build into"
+    )
+    report_.set_defaults(run=cmd_report)
     return parser
 
 
