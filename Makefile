@@ -28,6 +28,7 @@ $(BIN)/uv:
 
 $(ENV_STAMP): uv.lock pyproject.toml Makefile | $(BIN)/uv
 	$(BIN)/uv sync --frozen --compile-bytecode --python $(BIN)/python $(EXTRAS)
+	$(BIN)/python -m compileall -q src
 	touch $@
 
 env: $(ENV_STAMP)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import datasets, paths
-from analysis.validation import DataValidationError
+from analysis.tables import DataValidationError
 
 TABLES_WITH_SOURCES: dict[str, Callable[[], pd.DataFrame]] = {
     "arrivals.csv": datasets.reports,
@@ -99,3 +99,35 @@ def test_metadata_describes_every_data_file_and_column() -> None:
         header = (paths.DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert fields == header, name
         assert all(f["description"] for r in package["resources"] for f in r["fields"])
+
+
+def test_validation_key_covers_the_file_sources_and_code(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    before = datasets.validation_key("arrivals.csv", data_copy)
+    assert datasets.VALIDATION_CODE == ("tables.py", "validation.py", "schemas.py", "dates.py")
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
+    after_file = datasets.validation_key("arrivals.csv", data_copy)
+    edit_csv(data_copy / "sources.csv", "Youth Daily 2018-01-05", "Youth Daily", "youthdaily")
+    after_sources = datasets.validation_key("arrivals.csv", data_copy)
+    assert len({before, after_file, after_sources}) == 3
+
+
+def test_a_stored_validation_gives_the_same_table(data_copy: Path) -> None:
+    key = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    stored = datasets.VALIDATED_DIR / f"cumulative.csv.{key}.pkl"
+    stored.unlink(missing_ok=True)
+    fresh = datasets.cumulative(data_copy)
+    assert stored.exists()
+    (data_copy / "cumulative.csv").touch()  # new mtime: the in-process cache reads again
+    pd.testing.assert_frame_equal(datasets.cumulative(data_copy), fresh)
+
+
+def test_a_file_that_fails_is_never_stored(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    edit_csv(data_copy / "cumulative.csv", ",8994,22345,31339,", ",8994,22345,31338,", "youthdaily")
+    key = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    with pytest.raises(DataValidationError, match="men \\+ women must equal total"):
+        datasets.cumulative(data_copy)
+    assert not (datasets.VALIDATED_DIR / f"cumulative.csv.{key}.pkl").exists()

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from analysis import datasets
-from analysis.validation import DataValidationError
+from analysis.tables import DataValidationError
 
 MALFORMED = Path(__file__).parent / "fixtures" / "malformed"
 

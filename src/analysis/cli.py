@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import claimreview, claims, datasets, paths, readme, reconcile, render, vintages
-from analysis.validation import DataValidationError
+from analysis.tables import DataValidationError
 
 
 def _vintage(text: str) -> str | date:

@@ -1,28 +1,70 @@
 """Loaders for the project's data files. Each reads its file strictly, validates
 it against its schema (raising DataValidationError naming file, line, row and
-column), then returns a typed table. Paths come from analysis.paths."""
+column), then returns a typed table. Paths come from analysis.paths.
 
+A file whose exact bytes already passed validation under the same validation
+code is not validated again: the checked text table is kept in
+build/validated/, keyed by a hash of the file, of sources.csv (which other
+tables refer to) and of the validation code. Every notebook kernel loads the
+data, and this spares each one the validation library's import and checks.
+"""
+
+import hashlib
+import importlib
+import os
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, wraps
 from pathlib import Path
-from typing import Protocol
+from types import ModuleType
+from typing import Any, Protocol
 
 import pandas as pd
 
-from analysis import paths, schemas
+from analysis import paths
 from analysis.dates import date_bounds
-from analysis.validation import DataValidationError, Problem, read_text_table, validate
+from analysis.tables import DataValidationError, Problem, read_text_table
 
 COUNT_COLUMNS = ("men", "women", "total")
 
 
-def _checked(name: str, data_dir: Path, schema_and_rules: tuple[object, ...]) -> pd.DataFrame:
-    schema, rules = schema_and_rules
+VALIDATED_DIR = paths.BUILD_DIR / "validated"
+VALIDATION_CODE = ("tables.py", "validation.py", "schemas.py", "dates.py")
+SchemaBuilder = Callable[[ModuleType], tuple[Any, Any]]
+
+
+def validation_key(name: str, data_dir: Path) -> str:
+    """What a validation result depends on: the file, sources.csv and the validation code."""
+    digest = hashlib.sha256()
+    code_dir = Path(__file__).parent
+    for path in (
+        data_dir / name,
+        data_dir / "sources.csv",
+        *(code_dir / c for c in VALIDATION_CODE),
+    ):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataFrame:
+    """The file as text, once it has passed its schema (now or before, byte for byte)."""
+    stored = VALIDATED_DIR / f"{name}.{validation_key(name, data_dir)[:32]}.pkl"
+    if stored.exists():
+        frame: pd.DataFrame = pd.read_pickle(stored)
+        return frame
+    # Imported only when a file must be validated: pandera's import costs 0.15 s.
+    schemas = importlib.import_module("analysis.schemas")
+    validation = importlib.import_module("analysis.validation")
+    schema, rules = build_schema(schemas)
     frame, lines = read_text_table(data_dir / name, f"data/{name}")
-    validate(frame, schema, rules, f"data/{name}", lines)  # type: ignore[arg-type]
+    validation.validate(frame, schema, rules, f"data/{name}", lines)
+    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as handle:
+        frame.to_pickle(handle.name)
+    os.replace(handle.name, stored)  # atomic: kernels running side by side may race here
     return frame
 
 
@@ -67,7 +109,7 @@ def cached_by_files(load: Callable[[Path], pd.DataFrame]) -> Loader:
 @cached_by_files
 def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Every source, with the first and last day its (partial) publication date can mean."""
-    frame = _checked("sources.csv", data_dir, schemas.sources_schema())
+    frame = _checked("sources.csv", data_dir, lambda schemas: schemas.sources_schema())
     bounds = frame["published"].map(date_bounds)
     return frame.assign(
         published_from=pd.to_datetime(bounds.str[0]),
@@ -96,8 +138,10 @@ def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     `period_start` is missing for buckets that run from the start of records
     ("up to 1998"). Publication dates come from the source.
     """
-    schema = schemas.arrivals_schema(_source_ids(data_dir), _table_source_ids(data_dir))
-    frame = _checked("arrivals.csv", data_dir, schema)
+    ids, table_ids = _source_ids(data_dir), _table_source_ids(data_dir)
+    frame = _checked(
+        "arrivals.csv", data_dir, lambda schemas: schemas.arrivals_schema(ids, table_ids)
+    )
     frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
     return _with_publication(frame, data_dir)
 
@@ -105,13 +149,15 @@ def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
 @cached_by_files
 def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Cumulative arrivals since records began, as reported at various dates."""
-    frame = _checked("cumulative.csv", data_dir, schemas.cumulative_schema(_source_ids(data_dir)))
+    ids = _source_ids(data_dir)
+    frame = _checked("cumulative.csv", data_dir, lambda schemas: schemas.cumulative_schema(ids))
     frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
     return _with_publication(frame, data_dir)
 
 
 def _anecdotes(name: str, data_dir: Path) -> pd.DataFrame:
-    frame = _checked(name, data_dir, schemas.anecdotes_schema(_source_ids(data_dir)))
+    ids = _source_ids(data_dir)
+    frame = _checked(name, data_dir, lambda schemas: schemas.anecdotes_schema(ids))
     return _as_days(_as_counts(frame, ("low", "high")), ("period_start", "period_end"))
 
 
@@ -130,8 +176,9 @@ def repatriation_context(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
 @cached_by_files
 def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Known typos, conflations and disagreements in the sources."""
+    ids = _source_ids(data_dir)
     frame = _checked(
-        "source_issues.csv", data_dir, schemas.source_issues_schema(_source_ids(data_dir))
+        "source_issues.csv", data_dir, lambda schemas: schemas.source_issues_schema(ids)
     )
     return _as_days(frame, ("period_end",))
 

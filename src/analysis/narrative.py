@@ -56,7 +56,7 @@ def claim(claim_id: str) -> ClaimView:
     entry = claims.load_registry().get(claim_id)
     rows = []
     for vintage in claims.VINTAGES:
-        outcome = _outcomes()[(claim_id, vintage)]
+        outcome = _outcome(claim_id, vintage)
         recorded = entry.recorded[vintage]
         if outcome.verdict.value != recorded:
             raise VerdictChanged(
@@ -74,8 +74,9 @@ def _evaluated() -> list[claims.Outcome]:
 
 
 @cache
-def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
-    return {(o.claim_id, o.vintage): o for o in _evaluated()}
+def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
+    """One claim on one vintage, evaluated once per kernel."""
+    return claims.evaluate(claim_id, vintage, paths.DATA_DIR)
 
 
 @cache

@@ -50,16 +50,19 @@ def _show_figures_inline() -> None:
         return
     shell = get_ipython()
     if shell is not None:
-        select_figure_formats(shell, {"png"})
+        # Layouts are constrained already: no second, "tight" drawing pass.
+        select_figure_formats(shell, {"png"}, bbox_inches=None)
 
 
-def _figure() -> tuple[Figure, "mpl.axes.Axes"]:
-    figure = Figure(figsize=SIZE, layout="constrained")
+def _figure(left: float = 0.11, bottom: float = 0.16) -> tuple[Figure, "mpl.axes.Axes"]:
+    """A figure with fixed margins: as tidy as a constrained layout here, and faster to draw."""
+    figure = Figure(figsize=SIZE)
+    figure.subplots_adjust(left=left, right=0.97, top=0.91, bottom=bottom)
     return figure, figure.add_subplot()
 
 
 def _source_note(figure: Figure, text: str) -> None:
-    figure.supxlabel(text, x=0.01, ha="left", fontsize=8, color="#444444")
+    figure.text(0.01, 0.015, text, ha="left", va="bottom", fontsize=8, color="#444444")
 
 
 def _years(series: pd.DataFrame) -> pd.DataFrame:
@@ -182,7 +185,7 @@ def scorecard(table: pd.DataFrame, vintages: tuple[str, ...] = ("article", "late
     counts = pd.DataFrame({v: table[f"verdict_{v}"].value_counts() for v in vintages}).fillna(0)
     order = [v.value for v in Verdict if v.value in counts.index]
     counts = counts.loc[order]
-    figure, axes = _figure()
+    figure, axes = _figure(left=0.34, bottom=0.27)
     positions = range(len(counts))
     height = 0.38
     for offset, (vintage, colour, hatch) in enumerate(

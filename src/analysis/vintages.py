@@ -70,15 +70,17 @@ def series_reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
         table_periods, on=["period_start", "period_end"], how="left", indicator=True
     )
     keep = (in_tables["_merge"] == "both").to_numpy() | later_years.to_numpy()
-    return whole[keep].assign(rank=lambda f: f["evidence"].map(EVIDENCE_RANK))
+    series = whole[keep]
+    labels = [
+        period_label(s, e)
+        for s, e in zip(series["period_start"], series["period_end"], strict=True)
+    ]
+    return series.assign(rank=series["evidence"].map(EVIDENCE_RANK), period=labels)
 
 
 def _shape(rows: pd.DataFrame) -> pd.DataFrame:
     out = rows.sort_values("period_end").rename(
         columns={"period_start": "start", "period_end": "end"}
-    )
-    out = out.assign(
-        period=[period_label(s, e) for s, e in zip(out["start"], out["end"], strict=True)]
     )
     return out[OUTPUT_COLUMNS].reset_index(drop=True)
 
@@ -89,6 +91,8 @@ def _best(rows: pd.DataFrame, latest: bool = True) -> pd.DataFrame:
     Ties are broken by the more precise date, then a sex split, then source_id,
     so the choice is deterministic.
     """
+    if rows.empty:
+        return rows
     keys = ["period_end", "published_to", "_precision", "_split", "source_id"]
     ascending = [True, not latest, False, False, True]
     if latest:
@@ -114,14 +118,23 @@ def first_reported(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _shape(_best(series_reports(data_dir), latest=False))
 
 
-def _back_series(tables: pd.DataFrame, release: pd.Timestamp) -> pd.DataFrame:
+@datasets.cached_by_files
+def _latest_tables(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Per period, the figure of the latest MOU table that covers it."""
+    rows = series_reports(data_dir)
+    return _best(rows[rows["evidence"] == "mou_table"])
+
+
+def _back_series(data_dir: Path, release: pd.Timestamp) -> pd.DataFrame:
     """Per period, the earliest MOU table published on or after `release`, else the latest."""
+    rows = series_reports(data_dir)
+    tables = rows[rows["evidence"] == "mou_table"]
     after = tables[tables["published_from"] >= release]
     first_after = after["published_from"] == after.groupby("period_end")[
         "published_from"
     ].transform("min")
     nearest = after[first_after]
-    latest = _best(tables)
+    latest = _latest_tables(data_dir)
     return pd.concat([nearest, latest[~latest["period_end"].isin(nearest["period_end"])]])
 
 
@@ -133,9 +146,7 @@ def as_of(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
         raise ValueError(f"no arrivals figure was published on or before {day}")
     newest = known["period_end"].max()
     provisional = _best(known[known["period_end"] == newest])
-    back = _back_series(
-        rows[rows["evidence"] == "mou_table"], provisional["published_from"].iloc[0]
-    )
+    back = _back_series(data_dir, provisional["published_from"].iloc[0])
     back = back[back["period_end"] < newest]
     untabled = known[~known["period_end"].isin(back["period_end"]) & (known["period_end"] < newest)]
     chosen = pd.concat([back, _best(untabled), provisional])
