@@ -1,0 +1,50 @@
+"""The command line, as an analyst runs it."""
+
+import subprocess
+import sys
+
+from analysis import paths
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+    )
+
+
+def test_validate_reports_every_file() -> None:
+    result = run("validate")
+    assert result.returncode == 0, result.stderr
+    assert "data/arrivals.csv: 152 rows, valid" in result.stdout
+    assert "reproduced exactly by the vintage rule: 12" in result.stdout
+
+
+def test_arrivals_for_the_article_as_csv() -> None:
+    result = run("arrivals", "--vintage", "article", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "period,start,end,men,women,total,source_id,published"
+    assert lines[-1] == "2017,2017-01-01,2017-12-31,189,938,1127,hankyung-2018-01-05,2018-01-05"
+
+
+def test_arrivals_for_any_day() -> None:
+    result = run("arrivals", "--vintage", "2012-01-20", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("2011,2011-01-01,2011-12-31,819,1918,2737,")
+
+
+def test_an_unknown_vintage_is_a_clear_error() -> None:
+    result = run("arrivals", "--vintage", "mou-table-1999")
+    assert result.returncode == 2
+    assert "no official MOU table with source_id 'mou-table-1999'" in result.stderr
+
+
+def test_claims_scorecard_formats() -> None:
+    table = run("claims")
+    assert table.returncode == 0 and "arrivals-2017" in table.stdout
+    markdown = run("claims", "--format", "markdown", "--vintage", "latest")
+    assert markdown.stdout.startswith("| Claim | The article says | Verdict (latest) | Notebook |")
