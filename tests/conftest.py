@@ -1,6 +1,9 @@
 """Shared fixtures: copies of data directories that a test may alter safely."""
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,3 +41,16 @@ def edit_csv() -> Callable[[Path, str, str, str], None]:
         path.write_text(text.replace(matches[0], matches[0].replace(old, new)), encoding="utf-8")
 
     return edit
+
+
+def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m analysis ARGS`, on `data_dir` instead of data/ when given."""
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)} if data_dir else None
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+        env=env,
+    )

@@ -2,9 +2,6 @@
 --check that fails when a figure changes, and the exports."""
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +9,7 @@ import pytest
 
 from analysis import claimreview, claims, paths, readme, render
 from analysis.claims import Verdict
+from tests.conftest import run_cli
 
 EDIT = Callable[[Path, str, str, str], None]
 
@@ -128,26 +126,13 @@ def test_changing_one_figure_changes_exactly_the_dependent_verdicts(
 
 
 def test_check_command_fails_naming_the_claim(data_copy: Path, edit_csv: EDIT) -> None:
-    ok = _cli(["claims", "--check"])
+    ok = run_cli("claims", "--check")
     assert ok.returncode == 0, ok.stderr
     edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
-    bad = _cli(["claims", "--check"], data_copy)
+    bad = run_cli("claims", "--check", data_dir=data_copy)
     assert bad.returncode == 1
     assert "verdict changed: men-2017 [article]" in bad.stderr
     assert "women-2017 [article]" in bad.stderr
-
-
-def _cli(args: list[str], data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the command line, on `data_dir` instead of data/ when given."""
-    env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)} if data_dir else None
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=paths.ROOT,
-        env=env,
-    )
 
 
 def test_json_output_is_documented_and_complete() -> None:

@@ -1,19 +1,6 @@
 """The command line, as an analyst runs it."""
 
-import subprocess
-import sys
-
-from analysis import paths
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=paths.ROOT,
-    )
+from tests.conftest import run_cli as run
 
 
 def test_validate_reports_every_file() -> None:

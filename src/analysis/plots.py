@@ -7,6 +7,7 @@ greyscale printing. `save` writes PNG and SVG with deterministic bytes.
 """
 
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 import pandas as pd
@@ -14,12 +15,11 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.claims import Verdict
+from analysis.claims import Verdict, load_registry
 
 # Dark and light tones of one hue read apart in colour and in greyscale.
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
-KIM_JONG_UN_ERA_START = 2012
 BORDER_CLOSED = 2020  # North Korea sealed its border in January 2020 (COVID-19).
 SIZE = (8.0, 4.5)
 
@@ -70,34 +70,32 @@ def _years(series: pd.DataFrame) -> pd.DataFrame:
     return years.assign(year=years["end"].dt.year)
 
 
+def _shade(
+    axes: "mpl.axes.Axes", start: int, last: int, label: str, height: float, **style: Any
+) -> None:
+    axes.axvspan(start - 0.5, last + 0.5, zorder=0, **style)
+    axes.text(
+        start - 0.4, height, label, transform=axes.get_xaxis_transform(), fontsize=8, va="top"
+    )
+
+
 def _shade_eras(axes: "mpl.axes.Axes", first: int, last: int) -> None:
-    if first < KIM_JONG_UN_ERA_START <= last:
-        axes.axvspan(KIM_JONG_UN_ERA_START - 0.5, last + 0.5, color="#eeeeee", zorder=0)
-        axes.text(
-            KIM_JONG_UN_ERA_START - 0.4,
-            0.97,
-            "Kim Jong Un era (from 2012)",
-            transform=axes.get_xaxis_transform(),
-            fontsize=8,
-            va="top",
-        )
+    """Shade Kim Jong Un's era (as the registry dates it) and the border closure."""
+    era = load_registry().era_start
+    if first < era <= last:
+        _shade(axes, era, last, f"Kim Jong Un era (from {era})", 0.97, color="#eeeeee")
     if first <= BORDER_CLOSED <= last:
-        axes.axvspan(
-            BORDER_CLOSED - 0.5,
-            last + 0.5,
+        label = f"border closed ({BORDER_CLOSED})"
+        _shade(
+            axes,
+            BORDER_CLOSED,
+            last,
+            label,
+            0.88,
             facecolor="none",
             hatch="..",
             edgecolor="#bbbbbb",
             linewidth=0,
-            zorder=0,
-        )
-        axes.text(
-            BORDER_CLOSED - 0.4,
-            0.88,
-            "border closed (2020)",
-            transform=axes.get_xaxis_transform(),
-            fontsize=8,
-            va="top",
         )
 
 

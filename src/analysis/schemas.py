@@ -164,6 +164,18 @@ def _source_id(source_ids: Collection[str]) -> pa.Column:
     return _text(_ID, known)
 
 
+def _counts_with_provenance(source_ids: Collection[str]) -> dict[str, pa.Column]:
+    """Men, women, total, and where the figure comes from: shared by arrivals and cumulative."""
+    return {
+        "men": _count(required=False),
+        "women": _count(required=False),
+        "total": _count(required=True),
+        "source_id": _source_id(source_ids),
+        "evidence": _text(_one_of(EVIDENCE_KINDS)),
+        "quote": _text(),
+    }
+
+
 def arrivals_schema(
     source_ids: Collection[str], table_source_ids: Collection[str]
 ) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
@@ -178,12 +190,7 @@ def arrivals_schema(
         {
             "period_start": _text(_DAY, required=False),
             "period_end": _text(_DAY),
-            "men": _count(required=False),
-            "women": _count(required=False),
-            "total": _count(required=True),
-            "source_id": _source_id(source_ids),
-            "evidence": _text(_one_of(EVIDENCE_KINDS)),
-            "quote": _text(),
+            **_counts_with_provenance(source_ids),
         },
         strict=True,
         ordered=True,
@@ -206,15 +213,7 @@ def cumulative_schema(
 ) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
     """Cumulative arrivals since records began, as reported at a date."""
     schema = pa.DataFrameSchema(
-        {
-            "as_of": _text(_DAY),
-            "men": _count(required=False),
-            "women": _count(required=False),
-            "total": _count(required=True),
-            "source_id": _source_id(source_ids),
-            "evidence": _text(_one_of(EVIDENCE_KINDS)),
-            "quote": _text(),
-        },
+        {"as_of": _text(_DAY), **_counts_with_provenance(source_ids)},
         strict=True,
         ordered=True,
     )

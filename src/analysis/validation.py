@@ -91,8 +91,6 @@ def _structural_problem(check: str, case: str | None, column: object, name: str)
 def _column_message(check: str) -> str:
     if check == "not_nullable":
         return "a value is required"
-    if check in ("field_uniqueness", "multiple_fields_uniqueness"):
-        return "duplicate row"
     return check
 
 
