@@ -38,33 +38,69 @@ def test_recorded_verdicts_are_reproduced() -> None:
     assert claims.discrepancies() == []
 
 
-@pytest.mark.parametrize(
-    ("claim_id", "vintage", "computed", "verdict"),
-    [
-        ("arrivals-2017", "article", "1,127", Verdict.REPRODUCED_EXACTLY),
-        ("men-2017", "article", "189", Verdict.REPRODUCED_EXACTLY),
-        ("men-2017", "latest", "188", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
-        ("women-2017", "latest", "939", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
-        ("split-sums-2017", "article", "189 + 938 = 1,127", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2011", "article", "2,706", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2012", "article", "1,502", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2013", "article", "1,514", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2014", "article", "1,397", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2015", "article", "1,275", Verdict.REPRODUCED_EXACTLY),
-        ("arrivals-2016", "article", "1,418", Verdict.REPRODUCED_EXACTLY),
-        ("fewer-than-2016", "article", "291", Verdict.REPRODUCED_EXACTLY),
-        ("women-share-2017", "article", "83.2%", Verdict.REPRODUCED_WITHIN_ROUNDING),
-        ("women-share-2017", "latest", "83.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
-        ("cumulative-total-2017", "latest", "31,339", Verdict.REPRODUCED_EXACTLY),
-        ("cumulative-women-2017", "article", "22,345", Verdict.REPRODUCED_EXACTLY),
-        ("cumulative-women-2017", "latest", "22,346", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
-        ("cumulative-women-share-2017", "article", "71.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
-        ("mou-report-date", "article", "2018-01-05", Verdict.REPRODUCED_EXACTLY),
-        ("drop-after-first-year", "article", "2,706 -> 1,502 (-44.5%)", Verdict.REPRODUCED),
-        ("women-vast-majority", "article", "lowest share 73.1% (2012)", Verdict.REPRODUCED),
-        ("twenty-on-new-years-day", "article", "20.0/day vs 2.1-2.9/day", Verdict.NOT_VERIFIABLE),
-    ],
-)
+COMPUTATIONS = [
+    ("arrivals-2017", "article", "1,127", Verdict.REPRODUCED_EXACTLY),
+    ("men-2017", "article", "189", Verdict.REPRODUCED_EXACTLY),
+    ("men-2017", "latest", "188", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+    ("women-2017", "latest", "939", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+    ("split-sums-2017", "article", "189 + 938 = 1,127", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2011", "article", "2,706", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2012", "article", "1,502", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2013", "article", "1,514", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2014", "article", "1,397", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2015", "article", "1,275", Verdict.REPRODUCED_EXACTLY),
+    ("arrivals-2016", "article", "1,418", Verdict.REPRODUCED_EXACTLY),
+    ("fewer-than-2016", "article", "291", Verdict.REPRODUCED_EXACTLY),
+    ("women-share-2017", "article", "83.2%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+    ("women-share-2017", "latest", "83.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+    ("cumulative-total-2017", "latest", "31,339", Verdict.REPRODUCED_EXACTLY),
+    ("cumulative-women-2017", "article", "22,345", Verdict.REPRODUCED_EXACTLY),
+    ("cumulative-women-2017", "latest", "22,346", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
+    ("cumulative-women-share-2017", "article", "71.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
+    ("mou-report-date", "article", "2018-01-05", Verdict.REPRODUCED_EXACTLY),
+    ("drop-after-first-year", "article", "2,706 -> 1,502 (-44.5%)", Verdict.REPRODUCED),
+    ("women-vast-majority", "article", "lowest share 73.1% (2012)", Verdict.REPRODUCED),
+    ("twenty-on-new-years-day", "article", "20.0/day vs 2.1-2.9/day", Verdict.NOT_VERIFIABLE),
+    (
+        "lowest-since-kju-2017",
+        "article",
+        "2017: 1,127; next lowest 2015: 1,275",
+        Verdict.REPRODUCED,
+    ),
+    ("lowest-yet-under-kju", "latest", "2017: 1,127; next lowest 2015: 1,275", Verdict.REPRODUCED),
+    ("fluctuated-but-low", "article", "2013-2016: 1,514, 1,397, 1,275, 1,418", Verdict.REPRODUCED),
+    (
+        "era-start-consistency",
+        "article",
+        "first era year here 2011; elsewhere the article dates the era from 2012",
+        Verdict.INTERNALLY_INCONSISTENT,
+    ),
+    (
+        "arrests-rise-150",
+        "latest",
+        "needs 75-100 arrests by mid-January 2018; 20 reported (1 day)",
+        Verdict.NOT_VERIFIABLE,
+    ),
+    (
+        "families-arrested-new-year",
+        "article",
+        "10 people (near where China meets Ryanggang and Jagang provinces)",
+        Verdict.NOT_VERIFIABLE,
+    ),
+    ("hyesan-family-arrested", "article", "no figure", Verdict.NOT_VERIFIABLE),
+    ("attempts-rising", "article", "arrivals 2016 -> 2017: 1,418 -> 1,127", Verdict.NOT_VERIFIABLE),
+    ("arrests-increased-last-year", "article", "no figure", Verdict.NOT_VERIFIABLE),
+    ("repatriated-overcrowding", "article", "4 related counts", Verdict.NOT_VERIFIABLE),
+    ("home-searches-rising", "article", "no figure", Verdict.NOT_VERIFIABLE),
+]
+
+
+def test_every_claim_has_a_computation_test() -> None:
+    tested = {case[0] for case in COMPUTATIONS}
+    assert tested == {c.id for c in claims.load_registry().claims}
+
+
+@pytest.mark.parametrize(("claim_id", "vintage", "computed", "verdict"), COMPUTATIONS)
 def test_claim_computations(
     outcomes: dict[tuple[str, str], claims.Outcome],
     claim_id: str,
@@ -185,3 +221,14 @@ def test_claimreview_export_has_the_required_fields() -> None:
 
 def test_readme_claims_table_is_up_to_date() -> None:
     assert not readme.stale(), "README.md is out of date: run `python -m analysis readme`"
+
+
+def test_claimreview_links_can_point_at_a_published_copy() -> None:
+    reviews = claimreview.claim_reviews("article", base_url="https://example.org/repo/")
+    assert (
+        reviews[0]["url"]
+        == "https://example.org/repo/notebooks/01_arrivals_under_kim_jong_un.ipynb#arrivals-2017"
+    )
+    assert all(
+        link.startswith("https://example.org/repo/data/") for link in reviews[0]["isBasedOn"]
+    )

@@ -5,7 +5,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
 from analysis import claims, paths, plots, report, vintages
+from tests.conftest import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +136,10 @@ def test_every_page_renders_in_a_real_browser(built: Path, server: str) -> None:
         browser.close()
 
 
-def test_notebooks_and_report_build_with_no_network(tmp_path: Path) -> None:
+def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path) -> None:
     """In a new network namespace (no interfaces up, not even loopback) the whole
-    build, notebook kernels included, still succeeds."""
+    build, notebook kernels included, still succeeds, and gives the very bytes
+    of the build made with the network up."""
     probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
     command = ["unshare", "--net", "--map-root-user"]
     cut = subprocess.run(
@@ -152,5 +154,22 @@ def test_notebooks_and_report_build_with_no_network(tmp_path: Path) -> None:
         cwd=paths.ROOT,
     )
     assert build.returncode == 0, build.stderr[-3000:]
-    assert (tmp_path / "index.html").stat().st_size > 0
-    assert len(list(tmp_path.glob("*.html"))) == 7
+    built_files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
+    again_files = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert built_files == again_files
+    assert len([p for p in built_files if p.suffix == ".html"]) == 7
+    for relative in built_files:
+        assert (built / relative).read_bytes() == (tmp_path / relative).read_bytes(), relative
+
+
+def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
+    tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
+    build = run_cli("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
+    assert build.returncode == 1
+    assert (
+        "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('narrative.claim(\"men-2017\")'): VerdictChanged: men-2017 [article]"
+        in build.stderr
+    )
+    assert not (tmp_path / "report" / "index.html").exists()

@@ -60,7 +60,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         print(f"{total - len(found)} of {total} claims have their recorded verdicts")
         return 1 if found else 0
     if args.format == "claimreview":
-        sys.stdout.write(claimreview.as_json_ld(chosen[-1]))
+        sys.stdout.write(claimreview.as_json_ld(chosen[-1], args.base_url))
     elif args.format == "json":
         sys.stdout.write(render.as_json(chosen))
     elif args.format == "markdown":
@@ -130,6 +130,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     claims_.add_argument(
         "--check", action="store_true", help="exit 1 naming each claim whose verdict changed"
+    )
+    claims_.add_argument(
+        "--base-url",
+        default="",
+        help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
     )
     claims_.set_defaults(run=cmd_claims)
     readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)

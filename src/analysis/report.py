@@ -98,7 +98,9 @@ article's date and on the latest figures. Hover a verdict for the reason; follow
 <ul>{links}</ul>
 <h2>Official sources</h2>
 <ul>{source_items}</ul>
-<p>All {len(sources)} sources, with URLs, are in <code>data/sources.csv</code>. Built with {_versions()}.</p>
+<p>All {len(sources)} sources, with URLs, are in <code>data/sources.csv</code>; the newest was
+published {sources["published"].max()}. Built with {_versions()}. The report carries no build
+timestamp, so rebuilding from the same data and code gives the same bytes.</p>
 """
     return _page("Defector arrivals: the article's claims checked", body)
 
