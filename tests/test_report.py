@@ -172,4 +172,5 @@ def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
         "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('narrative.claim(\"men-2017\")'): VerdictChanged: men-2017 [article]"
         in build.stderr
     )
+    assert "04_data_revisions.ipynb, cell" in build.stderr  # every failing notebook is named
     assert not (tmp_path / "report" / "index.html").exists()

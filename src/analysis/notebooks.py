@@ -66,13 +66,28 @@ def _describe_failure(
     return f"{source.name}: {error.ename}: {error.evalue}"
 
 
-def _run(job: tuple[Path, Path]) -> tuple[str, float]:
-    return job[0].name, execute(*job)
+def _run(job: tuple[Path, Path]) -> tuple[str, float | NotebookFailed]:
+    try:
+        return job[0].name, execute(*job)
+    except NotebookFailed as failure:
+        return job[0].name, failure
 
 
 def execute_all(jobs: Iterable[tuple[Path, Path]], workers: int = 2) -> None:
-    """Execute (source, target) pairs in parallel, printing each as it finishes."""
-    jobs = list(jobs)
+    """Execute (source, target) pairs in parallel, printing each as it finishes;
+    then raise NotebookFailed naming every notebook that failed, if any.
+
+    The largest notebooks (most stored output, so most work) start first, so
+    the workers finish close together.
+    """
+    ordered = sorted(jobs, key=lambda job: job[0].stat().st_size, reverse=True)
+    failures = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for name, seconds in pool.map(_run, jobs):
-            print(f"  executed {name} in {seconds:.1f} s", file=sys.stderr, flush=True)
+        for name, result in pool.map(_run, ordered):
+            if isinstance(result, NotebookFailed):
+                failures.append(str(result))
+                print(f"  FAILED {name}", file=sys.stderr, flush=True)
+            else:
+                print(f"  executed {name} in {result:.1f} s", file=sys.stderr, flush=True)
+    if failures:
+        raise NotebookFailed("\n".join(sorted(failures)))
