@@ -126,3 +126,9 @@ def test_loaders_do_not_depend_on_the_working_directory(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert len(vintages.arrivals("latest")) > 0
+
+
+def test_vintages_are_described_from_the_data() -> None:
+    assert vintages.describe("article") == "as published on 7 January 2018"
+    assert vintages.describe(date(2014, 1, 20)) == "as published on 20 January 2014"
+    assert vintages.describe("mou-table-2020-09") == "MOU table mou-table-2020-09, as printed"

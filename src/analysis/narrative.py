@@ -68,12 +68,6 @@ def claim(claim_id: str) -> ClaimView:
 
 
 @cache
-def _evaluated() -> list[claims.Outcome]:
-    """Every claim evaluated once per kernel: notebooks show many claims."""
-    return claims.evaluate_all(claims.VINTAGES, paths.DATA_DIR)
-
-
-@cache
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
     """One claim on one vintage, evaluated once per kernel."""
     return claims.evaluate(claim_id, vintage, paths.DATA_DIR)
@@ -81,7 +75,8 @@ def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
 
 @cache
 def _scorecard() -> pd.DataFrame:
-    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, _evaluated())
+    evaluated = [_outcome(c.id, v) for c in claims.load_registry().claims for v in claims.VINTAGES]
+    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, evaluated)
 
 
 def changed_since_article() -> pd.DataFrame:

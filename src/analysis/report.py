@@ -32,10 +32,14 @@ td.reproduced_as_published_then { background: #fdf0d5; }
 """
 FIGURES = {
     "arrivals_article": lambda: plots.arrivals_by_sex(
-        vintages.arrivals("article"), "as published on 7 January 2018"
+        vintages.arrivals("article"), vintages.describe("article")
     ),
-    "arrivals_latest": lambda: plots.arrivals_by_sex(vintages.arrivals("latest"), "latest"),
-    "women_share": lambda: plots.women_share(vintages.arrivals("latest"), "latest"),
+    "arrivals_latest": lambda: plots.arrivals_by_sex(
+        vintages.arrivals("latest"), vintages.describe("latest")
+    ),
+    "women_share": lambda: plots.women_share(
+        vintages.arrivals("latest"), vintages.describe("latest")
+    ),
     "revisions": lambda: plots.revisions(vintages.arrivals("first"), vintages.arrivals("latest")),
     "scorecard": lambda: plots.scorecard(claims.scorecard()),
 }

@@ -179,3 +179,16 @@ def _arrivals(
     if vintage == ARTICLE:
         return as_of(datasets.article(data_dir).vintage_date, data_dir)
     return mou_table(vintage, data_dir)
+
+
+def describe(vintage: str | date = LATEST, data_dir: Path = paths.DATA_DIR) -> str:
+    """A vintage in words, for figure and table labels: "as published on 7 January 2018"."""
+    if vintage == ARTICLE:
+        vintage = datasets.article(data_dir).vintage_date
+    if isinstance(vintage, date):
+        return f"as published on {vintage.day} {vintage:%B %Y}"
+    if vintage == LATEST:
+        return "latest: each period's newest MOU table or MOU correction"
+    if vintage == FIRST:
+        return "each period as first reported"
+    return f"MOU table {vintage}, as printed"
