@@ -26,6 +26,9 @@ def test_registry_is_well_formed() -> None:
     assert kinds == {"official_statistic", "arithmetic", "source_reported"}
     for claim in registry.claims:
         assert set(claim.recorded) == set(claims.VINTAGES), claim.id
+        assert (claim.stated is None) == (
+            claim.kind == "source_reported" and claim.precision in ("exact", "lower_bound")
+        ), claim.id
         assert len(claim.quote) <= 160, f"{claim.id}: quote only short claim sentences"
 
 
@@ -182,12 +185,83 @@ def test_json_output_is_documented_and_complete() -> None:
         "kind",
         "stated",
         "precision",
+        "check",
         "notebook",
+        "anchor",
         "results",
     }
-    assert set(first["results"]["article"]) == {"computed", "verdict", "reason", "recorded"}
-    for key in ("computed", "verdict", "reason", "recorded", "reproduced_as_published_then"):
-        assert key in (render.__doc__ or "") + (readme.README.read_text(encoding="utf-8"))
+    result = first["results"]["article"]
+    assert set(result) == {"computed", "verdict", "reason", "recorded", "evidence"}
+    assert set(result["evidence"]) == {"figures", "arithmetic", "band", "revisions"}
+    figure = result["evidence"]["figures"][0]
+    assert set(figure) == {"label", "value", "file", "line", "column", "source", "vintage"}
+    assert set(figure["source"]) == {"id", "publisher", "title", "published", "url"}
+    documented = (render.__doc__ or "") + readme.README.read_text(encoding="utf-8")
+    for key in (
+        "computed",
+        "verdict",
+        "reason",
+        "recorded",
+        "evidence",
+        "arithmetic",
+        "band",
+        "revisions",
+        "reproduced_as_published_then",
+    ):
+        assert key in documented, key
+
+
+def test_json_lists_evidence_for_every_claim_and_vintage() -> None:
+    """Every official or arithmetic claim names figures with a URL and a data line;
+    anecdotes with figures carry the article's own, from data/border_arrests.csv."""
+    doc = json.loads(render.as_json(claims.VINTAGES))
+    for claim in doc["claims"]:
+        for vintage, result in claim["results"].items():
+            figures = result["evidence"]["figures"]
+            where = f"{claim['id']} [{vintage}]"
+            if claim["kind"] != "source_reported":
+                assert figures, where
+            for figure in figures:
+                assert figure["source"]["url"].startswith(("https://", "http://")), where
+                assert figure["file"].startswith("data/") and figure["line"] > 1, where
+    rise = next(c for c in doc["claims"] if c["id"] == "arrests-rise-150")
+    figures = rise["results"]["article"]["evidence"]["figures"]
+    assert {f["file"] for f in figures} == {"data/border_arrests.csv"}
+    assert rise["stated"] is None, "the anecdote's figures live in border_arrests.csv only"
+    assert 150 in {f["value"] for f in figures}
+
+
+def test_the_women_share_shows_its_arithmetic_band_and_source() -> None:
+    outcome = claims.evaluate("women-share-2017", "article")
+    assert outcome.evidence.arithmetic[0].startswith("938 / 1,127 = 83.2%")
+    assert outcome.evidence.band == "“83%” → 82.5% to under 83.5%"
+    [women, total] = outcome.evidence.figures
+    assert (women.label, women.value, women.file, women.column) == (
+        "women, 2017",
+        938,
+        "data/arrivals.csv",
+        "women",
+    )
+    assert women.source.id == "hankyung-2018-01-05" and women.source.published == "2018-01-05"
+    assert total.value == 1127
+
+
+def test_the_2017_revision_trail_shows_both_splits() -> None:
+    outcome = claims.evaluate("men-2017", "latest")
+    trail = [(f.value, f.source.id, f.source.published) for f in outcome.evidence.revisions]
+    assert trail[0] == (189, "hankyung-2018-01-05", "2018-01-05")
+    assert (188, "mou-table-2020-09", "2020-09") in trail
+    assert claims.evaluate("arrivals-2017", "latest").evidence.revisions == ()
+
+
+def test_the_registry_names_each_check_by_its_module_and_function() -> None:
+    from analysis.claims import checks
+
+    for claim in claims.load_registry().claims:
+        module, function = claim.check.split(".")
+        check = checks.CHECKS[claim.check]
+        assert check.function.__name__ == function
+        assert check.function.__module__ == f"analysis.claims.{module}"
 
 
 CLAIMREVIEW_REQUIRED = {

@@ -28,10 +28,29 @@ def test_an_unknown_vintage_is_a_clear_error() -> None:
     result = run("arrivals", "--vintage", "mou-table-1999")
     assert result.returncode == 2
     assert "no official MOU table with source_id 'mou-table-1999'" in result.stderr
+    assert "a day written YYYY-MM-DD" in result.stderr
+
+
+def test_an_impossible_date_is_an_invalid_date_not_an_unknown_table() -> None:
+    for text in ("2018-02-30", "2018-13-45"):
+        result = run("arrivals", "--vintage", text)
+        assert result.returncode == 2
+        assert f"invalid date '{text}': no such day" in result.stderr
+        assert "'latest', 'first', 'article'" in result.stderr
+        assert "MOU table" not in result.stderr.split("a vintage is")[0]
+
+
+def test_the_claims_table_fits_100_columns_and_cuts_no_word() -> None:
+    result = run("claims")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    words = set(result.stdout.split())
+    assert {"elsewhere", "(-44.5%)", "lowest-since-kju-2017", "as", "published", "then"} <= words
 
 
 def test_claims_scorecard_formats() -> None:
     table = run("claims")
     assert table.returncode == 0 and "arrivals-2017" in table.stdout
     markdown = run("claims", "--format", "markdown", "--vintage", "latest")
-    assert markdown.stdout.startswith("| Claim | The article says | Verdict (latest) | Notebook |")
+    assert markdown.stdout.startswith("| Claim | Verdict (latest) |")

@@ -105,7 +105,13 @@ def test_validation_key_covers_the_file_sources_and_code(
     data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
     before = datasets.validation_key("arrivals.csv", data_copy)
-    assert datasets.VALIDATION_CODE == ("tables.py", "validation.py", "schemas.py", "dates.py")
+    assert datasets.VALIDATION_CODE == (
+        "tables.py",
+        "validation.py",
+        "schemas.py",
+        "dates.py",
+        "datasets.py",
+    )
     edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
     after_file = datasets.validation_key("arrivals.csv", data_copy)
     edit_csv(data_copy / "sources.csv", "Youth Daily 2018-01-05", "Youth Daily", "youthdaily")

@@ -6,16 +6,6 @@ from typing import Any
 
 from analysis import claims, datasets
 
-# Ratings on a 1-5 scale (5 = the claim holds). Not verifiable has no rating,
-# only its label, as schema.org allows.
-RATING = {
-    claims.Verdict.REPRODUCED_EXACTLY: 5,
-    claims.Verdict.REPRODUCED_WITHIN_ROUNDING: 5,
-    claims.Verdict.REPRODUCED: 5,
-    claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN: 4,
-    claims.Verdict.INTERNALLY_INCONSISTENT: 2,
-    claims.Verdict.CONTRADICTED: 1,
-}
 DATA_FILES = (
     "data/arrivals.csv",
     "data/cumulative.csv",
@@ -24,8 +14,25 @@ DATA_FILES = (
 )
 
 
+def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
+    """The sources of the evidence's figures, each once, as schema.org CreativeWorks."""
+    sources = {f.source.id: f.source for f in outcome.evidence.figures}
+    return [
+        {
+            "@type": "CreativeWork",
+            "name": source.title,
+            "publisher": {"@type": "Organization", "name": source.publisher},
+            "datePublished": source.published,
+            "url": source.url,
+        }
+        for source in sources.values()
+    ]
+
+
 def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str, Any]]:
-    """One ClaimReview per registry claim, for one vintage.
+    """One ClaimReview per registry claim, for one vintage, citing the sources of
+    the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
+    not verifiable has a label and no rating, as schema.org allows).
 
     `base_url` prefixes the repository-relative links to notebooks and data.
     """
@@ -35,14 +42,15 @@ def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str,
     reviews = []
     for claim in registry.claims:
         outcome = outcomes[claim.id]
+        words = claims.words(outcome.verdict)
         rating: dict[str, Any] = {
             "@type": "Rating",
-            "alternateName": claims.VERDICT_LABELS[outcome.verdict],
+            "alternateName": words.label,
             "bestRating": 5,
             "worstRating": 1,
         }
-        if outcome.verdict in RATING:
-            rating["ratingValue"] = RATING[outcome.verdict]
+        if words.rating is not None:
+            rating["ratingValue"] = words.rating
         reviews.append(
             {
                 "@context": "https://schema.org",
@@ -62,7 +70,8 @@ def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str,
                     },
                 },
                 "reviewRating": rating,
-                "reviewBody": outcome.reason,
+                "reviewBody": "; ".join((outcome.reason, *outcome.evidence.arithmetic)),
+                "citation": _citations(outcome),
                 "isBasedOn": [f"{base_url}{path}" for path in DATA_FILES],
             }
         )

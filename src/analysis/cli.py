@@ -3,7 +3,6 @@
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -12,11 +11,12 @@ from analysis import claimreview, claims, datasets, paths, readme, reconcile, re
 from analysis.tables import DataValidationError
 
 
-def _vintage(text: str) -> str | date:
+def _vintage(text: str) -> vintages.Vintage:
+    """A --vintage value, parsed as the Python API parses it."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return text
+        return vintages.Vintage.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def cmd_validate(_: argparse.Namespace) -> int:
@@ -40,7 +40,7 @@ def cmd_validate(_: argparse.Namespace) -> int:
 
 def cmd_arrivals(args: argparse.Namespace) -> int:
     """Print the annual series for one vintage."""
-    table = vintages.arrivals(_vintage(args.vintage))
+    table = vintages.arrivals(args.vintage)
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
     else:
@@ -51,7 +51,7 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     """Print the claims scorecard; with --check, fail when a verdict changed."""
-    chosen = tuple(args.vintage) if args.vintage else claims.VINTAGES
+    chosen = tuple(str(v) for v in args.vintage) if args.vintage else claims.VINTAGES
     if args.check:
         found = claims.discrepancies()
         for line in found:
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     arrivals = commands.add_parser("arrivals", help=cmd_arrivals.__doc__)
     arrivals.add_argument(
         "--vintage",
+        type=_vintage,
         default=vintages.LATEST,
         help="latest | first | article | YYYY-MM-DD | an MOU table's source_id (default: latest)",
     )
@@ -123,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     claims_.add_argument(
         "--vintage",
         action="append",
-        help="article | latest | YYYY-MM-DD; repeat for several (default: article and latest)",
+        type=_vintage,
+        help="article | latest | first | YYYY-MM-DD | an MOU table's source_id; repeat for "
+        "several (default: article and latest)",
     )
     claims_.add_argument(
         "--format", choices=["table", "json", "markdown", "claimreview"], default="table"

@@ -32,7 +32,7 @@ COUNT_COLUMNS = ("men", "women", "total")
 
 
 VALIDATED_DIR = paths.BUILD_DIR / "validated"
-VALIDATION_CODE = ("tables.py", "validation.py", "schemas.py", "dates.py")
+VALIDATION_CODE = ("tables.py", "validation.py", "schemas.py", "dates.py", "datasets.py")
 SchemaBuilder = Callable[[ModuleType], tuple[Any, Any]]
 
 
@@ -50,7 +50,8 @@ def validation_key(name: str, data_dir: Path) -> str:
 
 
 def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataFrame:
-    """The file as text, once it has passed its schema (now or before, byte for byte)."""
+    """The file as text, once it has passed its schema (now or before, byte for byte),
+    with each row's line number in `line`."""
     stored = VALIDATED_DIR / f"{name}.{validation_key(name, data_dir)[:32]}.pkl"
     if stored.exists():
         frame: pd.DataFrame = pd.read_pickle(stored)
@@ -61,6 +62,7 @@ def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataF
     schema, rules = build_schema(schemas)
     frame, lines = read_text_table(data_dir / name, f"data/{name}")
     validation.validate(frame, schema, rules, f"data/{name}", lines)
+    frame = frame.assign(line=lines)  # each row's line in the file, which evidence cites
     VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as handle:
         frame.to_pickle(handle.name)

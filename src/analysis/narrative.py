@@ -1,60 +1,119 @@
-"""What the notebooks call to show a claim: its wording, the stated value, what
-the data give on each vintage and the verdict. Showing a claim also asserts that
-its verdicts are the ones recorded in the registry, so a notebook whose claim
-stops reproducing fails (and nbval reports the notebook and cell)."""
+"""What the notebooks call to show a claim and its work: the quote, the verdicts,
+the figures with their sources, the arithmetic and what changed since. The
+checks compute everything; this module only displays what they used.
 
-import html
+Showing a claim also asserts that its verdicts are the ones recorded in the
+registry, so a notebook whose claim stops reproducing fails (and nbval reports
+the notebook and cell)."""
+
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
-from analysis import claims, paths, plots, vintages
+from analysis import claims, datasets, paths, plots, present, reconcile, vintages
+from analysis.claims.anecdotes import NO_DATA
 
 
 def setup() -> None:
-    """Prepare a notebook: the house plot style, and tables shown whole (no truncated text)."""
+    """Prepare a notebook: the house plot style."""
     plots.use_house_style()
-    pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.max_rows", 100)
 
 
 class VerdictChanged(AssertionError):
     """A claim's computed verdict no longer matches the registry."""
 
 
-COLUMNS = ("figures", "the article says", "the data give", "verdict", "why")
+@dataclass(frozen=True)
+class Result:
+    """One vintage's outcome with the words to show it under."""
+
+    heading: str
+    short_heading: str
+    outcome: claims.Outcome
+
+    @property
+    def words(self) -> claims.verdicts.VerdictWords:
+        return claims.words(self.outcome.verdict)
 
 
 @dataclass(frozen=True)
 class ClaimView:
-    """A claim's verdicts, shown whole (no truncated reasons) as HTML and as text."""
+    """A claim shown whole: quote, verdicts, evidence (as HTML in notebooks, as text elsewhere)."""
 
-    claim_id: str
-    rows: tuple[tuple[str, ...], ...]
+    claim: claims.Claim
+    said: str
+    results: tuple[Result, ...]
+
+    @property
+    def evidence_results(self) -> tuple[Result, ...]:
+        """The evidence of each vintage, once when the vintages used the same figures."""
+        first = self.results[0]
+        same = all(r.outcome.evidence == first.outcome.evidence for r in self.results[1:])
+        return (first,) if same else self.results
+
+    @property
+    def revisions(self) -> tuple[claims.Figure, ...]:
+        return self.results[-1].outcome.evidence.revisions
+
+    @property
+    def no_figure(self) -> str:
+        return NO_DATA
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>"
-            for row in self.rows
-        )
-        return f'<table class="claim" id="{self.claim_id}-verdicts"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        return present.render_html("claim.html.j2", view=self)
 
     def __repr__(self) -> str:
-        return "\n".join(
-            f"{row[0]}: {row[3]} (article says {row[1]}; data give {row[2]}): {row[4]}"
-            for row in self.rows
+        lines = [f"“{self.claim.quote}”", f"The article says: {self.said}"]
+        lines += [f"{r.heading}: {r.words.label}. {r.outcome.reason}." for r in self.results]
+        for result in self.evidence_results:
+            lines.append(f"The work ({result.short_heading}):")
+            lines += [
+                f"  {f.label} = {present.cell(f.value)} ({f.file}, line {f.line}; "
+                f"{f.source.publisher}, {f.source.published}, {f.source.url})"
+                for f in result.outcome.evidence.figures
+            ] or [f"  no figure: {NO_DATA}"]
+            lines += [f"  {line}" for line in result.outcome.evidence.arithmetic]
+            if result.outcome.evidence.band:
+                lines.append(f"  the wording allows: {result.outcome.evidence.band}")
+        if self.revisions:
+            lines.append("What changed since: every published value")
+            lines += [
+                f"  {f.label} = {present.cell(f.value)} ({f.source.publisher}, {f.source.published}; "
+                f"{f.file}, line {f.line})"
+                for f in self.revisions
+            ]
+        return "\n".join(lines)
+
+
+def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
+    """What the article says: the registry's stated value, or for anecdotes their own figures."""
+    if claim.stated is None:
+        return outcome.computed
+    if claim.precision == "percent":
+        return f"{claim.stated}%"
+    if isinstance(claim.stated, int) and claim.precision == "exact":
+        return present.count(claim.stated)
+    return str(claim.stated)
+
+
+def _headings(vintage: str) -> tuple[str, str]:
+    if vintage == vintages.ARTICLE:
+        day = present.day(datasets.article().vintage_date)
+        return (
+            f"On MOU's figures as published on {day} (the article's date)",
+            f"as published on {day}",
         )
+    return "On the latest figures", "latest figures"
 
 
 def claim(claim_id: str) -> ClaimView:
-    """The claim's verdicts on the article's vintage and the latest.
+    """The claim with its verdicts and evidence on the article's vintage and the latest.
 
     Raises VerdictChanged when a computed verdict differs from the registry's.
     """
     entry = claims.load_registry().get(claim_id)
-    rows = []
+    results = []
     for vintage in claims.VINTAGES:
         outcome = _outcome(claim_id, vintage)
         recorded = entry.recorded[vintage]
@@ -62,9 +121,8 @@ def claim(claim_id: str) -> ClaimView:
             raise VerdictChanged(
                 f"{claim_id} [{vintage}]: recorded {recorded}, computed {outcome.verdict.value}: {outcome.reason}"
             )
-        label = claims.VERDICT_LABELS[outcome.verdict]
-        rows.append((vintage, str(entry.stated), outcome.computed, label, outcome.reason))
-    return ClaimView(claim_id, tuple(rows))
+        results.append(Result(*_headings(vintage), outcome))
+    return ClaimView(entry, said(entry, results[0].outcome), tuple(results))
 
 
 @cache
@@ -79,29 +137,140 @@ def _scorecard() -> pd.DataFrame:
     return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, evaluated)
 
 
-def changed_since_article() -> pd.DataFrame:
+def _with_labels(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(
+        **{
+            f"label_{v}": table[f"verdict_{v}"].map(lambda x: claims.words(x).short)
+            for v in claims.VINTAGES
+        }
+    )
+
+
+def changed_since_article() -> present.Table:
     """Claims whose verdict on the latest figures differs from the article's date."""
-    table = _scorecard()
+    table = _with_labels(_scorecard())
     changed = table[table["verdict_article"] != table["verdict_latest"]]
-    return changed[
-        ["id", "quote", "computed_article", "computed_latest", "verdict_latest"]
-    ].set_index("id")
+    return present.table(
+        changed,
+        {
+            "quote": "The article says",
+            "computed_article": "Data on the article's date",
+            "computed_latest": "Latest data",
+            "label_latest": "Verdict now",
+        },
+    )
 
 
-def verdict_summary() -> pd.DataFrame:
+def verdict_summary() -> present.Table:
     """Every claim with its verdict on both vintages."""
-    table = _scorecard()
-    return table[["id", "kind", "quote", "verdict_article", "verdict_latest"]].set_index("id")
-
-
-def since(year: int, vintage: str = "latest") -> pd.DataFrame:
-    """The annual series from `year` on."""
-    series = vintages.arrivals(vintage)
-    return series[series["end"].dt.year >= year].set_index("period")[
-        ["men", "women", "total", "source_id"]
-    ]
+    table = _with_labels(_scorecard())
+    return present.table(
+        table,
+        {
+            "quote": "The article says",
+            "label_article": "Verdict on the article's date",
+            "label_latest": "Verdict on the latest data",
+        },
+    )
 
 
 def scorecard_table() -> pd.DataFrame:
     """The full scorecard (for plots.scorecard)."""
     return _scorecard().copy()
+
+
+def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    sources = datasets.sources()[["source_id", "publisher", "url"]]
+    return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
+
+
+def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
+    """The annual series from `first_year` on, each figure with its source."""
+    frame = vintages.arrivals(vintage)
+    frame = _with_sources(frame[frame["end"].dt.year >= first_year])
+    return present.table(
+        frame,
+        {
+            "period": "Year",
+            "men": "Men",
+            "women": "Women",
+            "total": "Arrivals",
+            "publisher": "Source",
+            "published": "Published",
+        },
+        links={"publisher": "url"},
+        caption=f"North Koreans arriving in South Korea, {vintages.describe(vintage)}",
+    )
+
+
+def revisions() -> present.Table:
+    """Each period's figures as first reported against the latest, by sex and in total."""
+    table = vintages.revisions()
+    return present.table(
+        table[table[["men_change", "women_change", "total_change"]].ne(0).any(axis=1)],
+        {
+            "period": "Period",
+            "men_first": "Men, first",
+            "men_latest": "Men, latest",
+            "women_first": "Women, first",
+            "women_latest": "Women, latest",
+            "total_first": "Arrivals, first",
+            "total_latest": "Arrivals, latest",
+        },
+        caption="Periods whose figures changed between the first report and the latest",
+    )
+
+
+def reconciliation() -> present.Table:
+    """Year-end cumulative totals as reported, against the series of their day."""
+    table = _with_sources(reconcile.year_end_reconciliation())
+    return present.table(
+        table.assign(year=table["as_of"].dt.year),
+        {
+            "year": "Up to the end of",
+            "reported_total": "Reported",
+            "computed_total": "Sum of the series then",
+            "reported_women": "Women reported",
+            "computed_women": "Women, sum",
+            "status": "Result",
+            "publisher": "Reported by",
+            "published": "Published",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def source_issues() -> present.Table:
+    """Known typos, conflations and disagreements in the sources."""
+    table = _with_sources(datasets.source_issues())
+    return present.table(
+        table,
+        {
+            "publisher": "Source",
+            "field": "Figure",
+            "printed": "Printed",
+            "reading": "Reading",
+            "kind": "Kind",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def anecdotes(context: bool = False) -> present.Table:
+    """The article's anecdotal figures (or, `context`, rights groups' related counts)."""
+    load = datasets.repatriation_context if context else datasets.border_arrests
+    table = _with_sources(load())
+    return present.table(
+        table,
+        {
+            "quantity": "What",
+            "low": "Low",
+            "high": "High",
+            "unit": "Unit",
+            "period_start": "From",
+            "period_end": "To",
+            "place": "Where",
+            "publisher": "Reported by",
+        },
+        links={"publisher": "url"},
+    )

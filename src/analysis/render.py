@@ -1,42 +1,63 @@
-"""Renderings of the claims scorecard: plain table, Markdown, JSON.
+"""Renderings of the claims and their evidence: JSON, Markdown, terminal table.
 
 The JSON document (format "json") is the interface for other tools:
 
     {
       "article": {"title", "publisher", "url", "vintage_date"},
       "vintages": ["article", "latest"],
-      "verdicts": {"<verdict>": "<label>", ...},
+      "verdicts": {"<verdict>": {"label", "short", "meaning"}, ...},
       "claims": [
-        {"id", "quote", "quantity", "kind", "stated", "precision", "notebook",
-         "results": {"<vintage>": {"computed", "verdict", "reason", "recorded"}}}
+        {"id", "quote", "quantity", "kind", "stated", "precision", "check",
+         "notebook", "anchor",
+         "results": {"<vintage>": {
+            "computed", "verdict", "reason", "recorded",
+            "evidence": {
+              "figures": [{"label", "value", "vintage", "file", "line", "column",
+                           "source": {"id", "publisher", "title", "published", "url"}}],
+              "arithmetic": ["938 / 1,127 = 83.2%", ...],
+              "band": "“83%” → 82.5% to under 83.5%",
+              "revisions": [<figure>, ...]}}}}
       ]
     }
 
-`verdict` is one of analysis.claims.Verdict; `recorded` is the registry's
-verdict for that vintage (null for vintages the registry does not record).
+`verdict` is one of analysis.claims.Verdict (e.g. `reproduced_as_published_then`);
+`recorded` is the registry's verdict for that vintage (null for vintages the
+registry does not record). `stated` is null for anecdotes, whose figures are
+among the evidence. `figures` are exactly the cells the verdict depends on;
+`revisions` lists every published value of a quantity that changed between
+the article's date and the latest data.
 """
 
-import html
 import json
+import textwrap
+from dataclasses import asdict
 from typing import Any
 
 from analysis import claims, datasets
 
-SHORT = {
-    claims.Verdict.REPRODUCED_EXACTLY: "reproduced exactly",
-    claims.Verdict.REPRODUCED_WITHIN_ROUNDING: "reproduced (rounding)",
-    claims.Verdict.REPRODUCED: "reproduced",
-    claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN: "as published then",
-    claims.Verdict.CONTRADICTED: "CONTRADICTED",
-    claims.Verdict.INTERNALLY_INCONSISTENT: "internally inconsistent",
-    claims.Verdict.NOT_VERIFIABLE: "not verifiable",
-}
+TERMINAL_WIDTH = 100
 
 
-def document(vintages: tuple[str, ...]) -> dict[str, Any]:
-    """The scorecard as a JSON-ready dictionary (see the module docstring)."""
+def anchor(claim: claims.Claim) -> str:
+    """The claim's section in its notebook: notebooks/FILE#ID."""
+    return f"notebooks/{claim.notebook}#{claim.id}"
+
+
+def _evidence(outcome: claims.Outcome) -> dict[str, Any]:
+    evidence = asdict(outcome.evidence)
+    for figure in evidence["figures"] + evidence["revisions"]:
+        figure["source"].pop("line")
+    evidence["arithmetic"] = list(evidence["arithmetic"])
+    return evidence
+
+
+def document(
+    vintages: tuple[str, ...], outcomes: list[claims.Outcome] | None = None
+) -> dict[str, Any]:
+    """The claims, verdicts and evidence as a JSON-ready dictionary (see the module docstring)."""
     registry = claims.load_registry()
-    outcomes = {(o.claim_id, o.vintage): o for o in claims.evaluate_all(vintages)}
+    found = outcomes if outcomes is not None else claims.evaluate_all(vintages)
+    by_key = {(o.claim_id, o.vintage): o for o in found}
     article = datasets.article()
     return {
         "article": {
@@ -46,7 +67,10 @@ def document(vintages: tuple[str, ...]) -> dict[str, Any]:
             "vintage_date": article.vintage_date.isoformat(),
         },
         "vintages": list(vintages),
-        "verdicts": {v.value: label for v, label in claims.VERDICT_LABELS.items()},
+        "verdicts": {
+            v.value: {"label": w.label, "short": w.short, "meaning": w.meaning}
+            for v, w in claims.VERDICTS.items()
+        },
         "claims": [
             {
                 "id": c.id,
@@ -55,13 +79,16 @@ def document(vintages: tuple[str, ...]) -> dict[str, Any]:
                 "kind": c.kind,
                 "stated": c.stated,
                 "precision": c.precision,
+                "check": c.check,
                 "notebook": c.notebook,
+                "anchor": anchor(c),
                 "results": {
                     v: {
-                        "computed": outcomes[(c.id, v)].computed,
-                        "verdict": outcomes[(c.id, v)].verdict.value,
-                        "reason": outcomes[(c.id, v)].reason,
+                        "computed": by_key[(c.id, v)].computed,
+                        "verdict": by_key[(c.id, v)].verdict.value,
+                        "reason": by_key[(c.id, v)].reason,
                         "recorded": c.recorded.get(v),
+                        "evidence": _evidence(by_key[(c.id, v)]),
                     }
                     for v in vintages
                 },
@@ -75,63 +102,51 @@ def as_json(vintages: tuple[str, ...]) -> str:
     return json.dumps(document(vintages), ensure_ascii=False, indent=2) + "\n"
 
 
-def markdown_table(vintages: tuple[str, ...], link_prefix: str = "notebooks/") -> str:
-    """A Markdown table: claim id, quoted claim, one verdict column per vintage, notebook."""
+def markdown_table(vintages: tuple[str, ...]) -> str:
+    """A Markdown table: each claim's quote linking to its section in its notebook,
+    one verdict column per vintage."""
     doc = document(vintages)
-    head = ["Claim", "The article says", *(f"Verdict ({v})" for v in vintages), "Notebook"]
+    head = ["Claim", *(f"Verdict ({v})" for v in vintages)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in doc["claims"]:
-        verdicts = [SHORT[claims.Verdict(c["results"][v]["verdict"])] for v in vintages]
-        notebook = f"[{c['notebook']}]({link_prefix}{c['notebook']})"
+        verdicts = [claims.words(c["results"][v]["verdict"]).short for v in vintages]
         quote = c["quote"].replace("|", "\\|")
-        lines.append("| " + " | ".join([f"`{c['id']}`", f"“{quote}”", *verdicts, notebook]) + " |")
+        lines.append("| " + " | ".join([f"[“{quote}”]({c['anchor']})", *verdicts]) + " |")
     return "\n".join(lines) + "\n"
 
 
-def html_table(vintages: tuple[str, ...], page_suffix: str = ".html") -> str:
-    """An HTML table for the report: each claim links to its notebook page's section."""
-    doc = document(vintages)
-    head = "".join(
-        f"<th>{html.escape(h)}</th>"
-        for h in ["Claim", "The article says", *(f"Verdict ({v})" for v in vintages)]
-    )
-    rows = []
-    for c in doc["claims"]:
-        page = c["notebook"].removesuffix(".ipynb") + page_suffix
-        verdicts = "".join(
-            f'<td class="{c["results"][v]["verdict"]}" title="{html.escape(c["results"][v]["reason"])}">'
-            f"{html.escape(SHORT[claims.Verdict(c['results'][v]['verdict'])])}</td>"
-            for v in vintages
-        )
-        rows.append(
-            f'<tr><td><a href="{page}#{c["id"]}">{c["id"]}</a></td>'
-            f"<td>“{html.escape(c['quote'])}”</td>{verdicts}</tr>"
-        )
-    return (
-        f'<table class="scorecard">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
-    )
+def _wrapped_table(rows: list[list[str]], widths: list[int]) -> str:
+    """Rows laid out in columns of at most `widths` characters, wrapping at spaces
+    (never inside a word), so the table fits a terminal."""
+    out = []
+    for row in rows:
+        cells = [
+            textwrap.wrap(cell, w, break_long_words=False) or [""]
+            for cell, w in zip(row, widths, strict=True)
+        ]
+        for i in range(max(len(c) for c in cells)):
+            parts = [
+                (c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
+            ]
+            out.append("  ".join(parts).rstrip())
+    return "\n".join(out) + "\n"
 
 
 def plain_table(vintages: tuple[str, ...]) -> str:
-    """A fixed-width table for the terminal: id, verdict per vintage, computed values."""
+    """A table for a terminal of TERMINAL_WIDTH columns: claim, verdict per vintage,
+    and what the data give on the last vintage."""
     doc = document(vintages)
-    rows = [["claim", *(f"{v}: verdict" for v in vintages), *(f"{v}: computed" for v in vintages)]]
+    rows = [["claim", *(f"verdict ({v})" for v in vintages), f"data give ({vintages[-1]})"]]
     for c in doc["claims"]:
         results = c["results"]
         rows.append(
             [
                 c["id"],
-                *(SHORT[claims.Verdict(results[v]["verdict"])] for v in vintages),
-                *(results[v]["computed"] for v in vintages),
+                *(claims.words(results[v]["verdict"]).short for v in vintages),
+                results[vintages[-1]]["computed"] or "–",
             ]
         )
-    widths = [min(max(len(r[i]) for r in rows), 48) for i in range(len(rows[0]))]
-    return (
-        "\n".join(
-            "  ".join(cell[:48].ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
-            for r in rows
-        )
-        + "\n"
-    )
+    first = max(len(r[0]) for r in rows)
+    verdict = max(len(cell) for r in rows for cell in r[1:-1])
+    last = TERMINAL_WIDTH - first - verdict * len(vintages) - 2 * (len(vintages) + 1)
+    return _wrapped_table(rows, [first, *([verdict] * len(vintages)), max(last, 20)])

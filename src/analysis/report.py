@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from analysis import claims, datasets, notebooks, paths, plots, render, vintages
+from analysis import claims, datasets, notebooks, paths, plots, vintages
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
@@ -63,6 +63,22 @@ def render_notebook(path: Path, target: Path) -> None:
     target.write_text(_page(title, body), encoding="utf-8")
 
 
+def _claims_table() -> str:
+    rows = []
+    for row in claims.scorecard().to_dict("records"):
+        page = row["notebook"].removesuffix(".ipynb") + ".html"
+        verdicts = "".join(
+            f'<td class="{claims.words(row[f"verdict_{v}"]).css_class}">'
+            f"{html.escape(claims.words(row[f'verdict_{v}']).short)}</td>"
+            for v in claims.VINTAGES
+        )
+        rows.append(
+            f'<tr><td><a href="{page}#{html.escape(row["id"])}">{html.escape(row["id"])}</a></td>'
+            f"<td>“{html.escape(row['quote'])}”</td>{verdicts}</tr>"
+        )
+    return '<table class="scorecard">' + "\n".join(rows) + "</table>"
+
+
 def _versions() -> str:
     names = ("pandas", "pandera", "matplotlib", "seaborn", "nbconvert")
     return ", ".join(f"{n} {metadata.version(n)}" for n in names)
@@ -70,7 +86,7 @@ def _versions() -> str:
 
 def _index(pages: list[Path]) -> str:
     article = datasets.article()
-    table = render.html_table(claims.VINTAGES)
+    table = _claims_table()
     figures = "\n".join(
         f'<figure><img src="figures/{stem}.png" alt="{stem.replace("_", " ")}"></figure>'
         for stem in FIGURES

@@ -27,6 +27,8 @@ The rule is checked against the cumulative totals MOU reported at the time
 22,345 women at the end of 2017 exactly, as reported on 5 January 2018.
 """
 
+import re
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -38,6 +40,61 @@ from analysis import datasets, paths
 EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "report": 0}
 OUTPUT_COLUMNS = ["period", "start", "end", "men", "women", "total", "source_id", "published"]
 LATEST, FIRST, ARTICLE = "latest", "first", "article"
+ACCEPTED_FORMS = (
+    "'latest', 'first', 'article', a day written YYYY-MM-DD (e.g. 2018-01-07), "
+    "or the source_id of an MOU table (e.g. mou-table-2012-01-11)"
+)
+_DAY_LIKE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,2}$")
+_TABLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """Which figures: one of the named vintages, a day, or one MOU table as printed.
+
+    The command line and the Python API parse vintages the same way, so a typo
+    such as 2018-02-30 is an invalid date everywhere, never an unknown table.
+    """
+
+    name: str  # "latest", "first", "article", "day" or "table"
+    day: date | None = None
+    table: str | None = None
+
+    @classmethod
+    def parse(cls, spec: "str | date | Vintage") -> "Vintage":
+        """Read "latest", "first", "article", "YYYY-MM-DD", a date or an MOU table id."""
+        if isinstance(spec, Vintage):
+            return spec
+        if isinstance(spec, date):
+            return cls("day", day=spec)
+        if spec in (LATEST, FIRST, ARTICLE):
+            return cls(spec)
+        if _DAY_LIKE.match(spec):
+            try:
+                return cls("day", day=date.fromisoformat(spec))
+            except ValueError:
+                raise ValueError(
+                    f"invalid date {spec!r}: no such day; a vintage is {ACCEPTED_FORMS}"
+                ) from None
+        if _TABLE_ID.match(spec):
+            return cls("table", table=spec)
+        raise ValueError(f"invalid vintage {spec!r}: a vintage is {ACCEPTED_FORMS}")
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return self.day.isoformat()
+        return self.table or self.name
+
+    def describe(self, data_dir: Path = paths.DATA_DIR) -> str:
+        """The vintage in words, for labels: "as published on 7 January 2018"."""
+        day = datasets.article(data_dir).vintage_date if self.name == ARTICLE else self.day
+        if day is not None:
+            return f"as published on {day.day} {day:%B %Y}"
+        if self.name == LATEST:
+            return "latest: each period's newest MOU table or MOU correction"
+        if self.name == FIRST:
+            return "each period as first reported"
+        return f"MOU table {self.table}, as printed"
 
 
 def period_label(start: pd.Timestamp | None, end: pd.Timestamp) -> str:
@@ -109,7 +166,9 @@ def mou_table(source_id: str, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     rows = series_reports(data_dir)
     table = rows[(rows["source_id"] == source_id) & (rows["evidence"] == "mou_table")]
     if table.empty:
-        raise ValueError(f"no official MOU table with source_id {source_id!r}")
+        raise ValueError(
+            f"no official MOU table with source_id {source_id!r}; a vintage is {ACCEPTED_FORMS}"
+        )
     return _shape(table)
 
 
@@ -155,40 +214,49 @@ def as_of(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _shape(chosen)
 
 
-def arrivals(vintage: str | date = LATEST, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+def arrivals(
+    vintage: "str | date | Vintage" = LATEST, data_dir: Path = paths.DATA_DIR
+) -> pd.DataFrame:
     """Annual arrivals (period, start, end, men, women, total) for one vintage.
 
     `vintage` is "latest", "first" (each period as first reported), "article"
-    (as stood on the article's vintage date), a date (as stood that day), or the
-    source_id of an official MOU table (e.g. "mou-table-2012-01-11").
-    Each row names the source_id and publication date of its figure.
+    (as stood on the article's vintage date), a day (as stood that day:
+    "2018-01-07" or a date), or the source_id of an official MOU table (e.g.
+    "mou-table-2012-01-11"). Each row names the source_id and publication date
+    of its figure.
     """
-    return _arrivals(vintage, data_dir, datasets.fingerprint(data_dir)).copy()
+    return _arrivals(Vintage.parse(vintage), data_dir, datasets.fingerprint(data_dir)).copy()
 
 
 @cache
-def _arrivals(
-    vintage: str | date, data_dir: Path, fingerprint: datasets.Fingerprint
-) -> pd.DataFrame:
-    if isinstance(vintage, date):
-        return as_of(vintage, data_dir)
-    if vintage == LATEST:
+def _arrivals(vintage: Vintage, data_dir: Path, fingerprint: datasets.Fingerprint) -> pd.DataFrame:
+    if vintage.day is not None:
+        return as_of(vintage.day, data_dir)
+    if vintage.name == LATEST:
         return as_of(date.max, data_dir)
-    if vintage == FIRST:
+    if vintage.name == FIRST:
         return first_reported(data_dir)
-    if vintage == ARTICLE:
+    if vintage.name == ARTICLE:
         return as_of(datasets.article(data_dir).vintage_date, data_dir)
-    return mou_table(vintage, data_dir)
+    return mou_table(str(vintage.table), data_dir)
 
 
-def describe(vintage: str | date = LATEST, data_dir: Path = paths.DATA_DIR) -> str:
+def describe(vintage: "str | date | Vintage" = LATEST, data_dir: Path = paths.DATA_DIR) -> str:
     """A vintage in words, for figure and table labels: "as published on 7 January 2018"."""
-    if vintage == ARTICLE:
-        vintage = datasets.article(data_dir).vintage_date
-    if isinstance(vintage, date):
-        return f"as published on {vintage.day} {vintage:%B %Y}"
-    if vintage == LATEST:
-        return "latest: each period's newest MOU table or MOU correction"
-    if vintage == FIRST:
-        return "each period as first reported"
-    return f"MOU table {vintage}, as printed"
+    return Vintage.parse(vintage).describe(data_dir)
+
+
+def revisions(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Each series period as first reported beside the latest figure, by sex and in
+    total, with the change: a revision that moves people between the sexes (2017's
+    189 -> 188 men, 938 -> 939 women) leaves the total unchanged and shows only here."""
+    first, latest = arrivals(FIRST, data_dir), arrivals(LATEST, data_dir)
+    counts = ["men", "women", "total"]
+    merged = first[["period", "end", *counts]].merge(
+        latest[["period", *counts]],
+        on="period",
+        suffixes=("_first", "_latest"),
+        validate="one_to_one",
+    )
+    changes = {f"{c}_change": merged[f"{c}_latest"] - merged[f"{c}_first"] for c in counts}
+    return merged.assign(**changes).sort_values("end").reset_index(drop=True)

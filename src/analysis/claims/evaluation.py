@@ -1,0 +1,82 @@
+"""Evaluating the registry: every claim on every vintage, the scorecard, and the
+discrepancies with the recorded verdicts that `claims --check` fails on."""
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis import paths, vintages
+from analysis.claims.checks import CHECKS
+from analysis.claims.evidence import Outcome
+from analysis.claims.reading import Context, Reading
+from analysis.claims.registry import VINTAGES, Claim, load_registry
+
+
+def evaluate(
+    claim_id: str,
+    vintage: "str | date | vintages.Vintage" = "article",
+    data_dir: Path = paths.DATA_DIR,
+) -> Outcome:
+    """Evaluate one claim on one vintage ("article", "latest", a day, or an MOU table)."""
+    registry = load_registry(data_dir)
+    return _evaluate(registry.get(claim_id), Context(vintage, registry, data_dir))
+
+
+def _evaluate(claim: Claim, ctx: Context) -> Outcome:
+    return CHECKS[claim.check](Reading(claim, ctx))
+
+
+def evaluate_all(
+    vintages_: tuple[str, ...] = VINTAGES, data_dir: Path = paths.DATA_DIR
+) -> list[Outcome]:
+    """Every claim on every requested vintage, in registry order."""
+    registry = load_registry(data_dir)
+    contexts = [Context(v, registry, data_dir) for v in vintages_]
+    return [_evaluate(claim, ctx) for claim in registry.claims for ctx in contexts]
+
+
+def scorecard(
+    vintages_: tuple[str, ...] = VINTAGES,
+    data_dir: Path = paths.DATA_DIR,
+    evaluated: list[Outcome] | None = None,
+) -> pd.DataFrame:
+    """One row per claim: its wording and, per vintage, the computed value, verdict and reason.
+
+    `evaluated` reuses outcomes already computed by evaluate_all for these vintages.
+    """
+    registry = load_registry(data_dir)
+    found = evaluated if evaluated is not None else evaluate_all(vintages_, data_dir)
+    outcomes = {(o.claim_id, o.vintage): o for o in found}
+    rows = []
+    for claim in registry.claims:
+        row: dict[str, Any] = {
+            "id": claim.id,
+            "quote": claim.quote,
+            "kind": claim.kind,
+            "stated": claim.stated,
+            "notebook": claim.notebook,
+        }
+        for vintage in vintages_:
+            outcome = outcomes[(claim.id, vintage)]
+            row[f"computed_{vintage}"] = outcome.computed
+            row[f"verdict_{vintage}"] = outcome.verdict.value
+            row[f"reason_{vintage}"] = outcome.reason
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def discrepancies(data_dir: Path = paths.DATA_DIR) -> list[str]:
+    """Claims whose computed verdict differs from the one recorded in the registry,
+    on every recorded vintage."""
+    registry = load_registry(data_dir)
+    found = []
+    for outcome in evaluate_all(VINTAGES, data_dir):
+        recorded = registry.get(outcome.claim_id).recorded.get(outcome.vintage)
+        if recorded != outcome.verdict.value:
+            found.append(
+                f"{outcome.claim_id} [{outcome.vintage}]: recorded {recorded}, computed "
+                f"{outcome.verdict.value} ({outcome.reason})"
+            )
+    return found

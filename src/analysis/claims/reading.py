@@ -1,0 +1,367 @@
+"""How checks read the data: only through a Reading, which records every cell it
+hands out as a located Figure. A verdict's evidence is that record, so it lists
+the figures the check actually used, no more and no fewer
+(tests/test_evidence.py changes each listed cell, and a sample of the others,
+to prove it).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis import datasets, vintages
+from analysis.claims.evidence import Evidence, Figure, Outcome, Source
+from analysis.claims.registry import Claim, Registry, stated_line
+from analysis.claims.verdicts import Verdict
+
+ARRIVALS_FILE = "data/arrivals.csv"
+COLUMN_WORDS = {"men": "men", "women": "women", "total": "arrivals"}
+
+
+def _at(table: pd.DataFrame, row: str, column: str) -> Any:
+    """One cell, None when missing (pandas' own missing markers never leave this module)."""
+    value: Any = table.loc[row, column]
+    return None if pd.isna(value) else value
+
+
+class Context:
+    """The data one vintage's checks need, loaded once per vintage."""
+
+    def __init__(
+        self, vintage: "str | date | vintages.Vintage", registry: Registry, data_dir: Path
+    ):
+        self.vintage = vintages.Vintage.parse(vintage)
+        self.registry = registry
+        self.data_dir = data_dir
+        self.series = self._series(self.vintage)
+        self.article_series = self._series(vintages.Vintage(vintages.ARTICLE))
+        self.latest_series = self._series(vintages.Vintage(vintages.LATEST))
+        self.reports = datasets.reports(data_dir)
+        self.sources = datasets.sources(data_dir).set_index("source_id")
+        self.article_source = datasets.article(data_dir).source_id
+        self.anecdotes = {
+            "border_arrests.csv": datasets.border_arrests(data_dir).set_index("figure_id"),
+            "repatriation_context.csv": datasets.repatriation_context(data_dir).set_index(
+                "figure_id"
+            ),
+        }
+        self._report_lines: dict[tuple[Any, Any, Any], int] = {
+            (
+                r["source_id"],
+                r["period_end"],
+                None if pd.isna(r["period_start"]) else r["period_start"],
+            ): int(r["line"])
+            for r in self.reports.to_dict("records")
+        }
+
+    def _series(self, vintage: vintages.Vintage) -> pd.DataFrame:
+        series = vintages.arrivals(vintage, self.data_dir)
+        return series.assign(_vintage=vintage.describe(self.data_dir)).set_index("period")
+
+    def source(self, source_id: str) -> Source:
+        table = self.sources
+        return Source(
+            id=source_id,
+            publisher=str(_at(table, source_id, "publisher")),
+            title=str(_at(table, source_id, "title")),
+            published=str(_at(table, source_id, "published")),
+            url=str(_at(table, source_id, "url")),
+            line=int(_at(table, source_id, "line")),
+        )
+
+    def anecdote_row(self, figure_id: str, context: bool = False) -> dict[str, Any]:
+        """An anecdote's row: its wording (quantity, unit, place) alongside its figures."""
+        name = "repatriation_context.csv" if context else "border_arrests.csv"
+        table = self.anecdotes[name]
+        if figure_id not in table.index:
+            raise ValueError(f"data/claims.toml names figure {figure_id!r}, not in data/{name}")
+        return {column: _at(table, figure_id, column) for column in table.columns}
+
+    def series_line(self, table: pd.DataFrame, period: str) -> int:
+        """The line of data/arrivals.csv that gave `period`'s figure in `table`."""
+        key = (
+            _at(table, period, "source_id"),
+            _at(table, period, "end"),
+            _at(table, period, "start"),
+        )
+        return self._report_lines[key]
+
+
+@dataclass
+class Reading:
+    """One claim's view of the data: every value it reads becomes evidence."""
+
+    claim: Claim
+    ctx: Context
+    used: list[Figure] = field(default_factory=list)
+    revisions: list[Figure] = field(default_factory=list)
+
+    @property
+    def registry(self) -> Registry:
+        return self.ctx.registry
+
+    def _use(self, figure: Figure) -> Figure:
+        if figure.cell not in {f.cell for f in self.used}:
+            self.used.append(figure)
+        return figure
+
+    # --- the annual series ----------------------------------------------------
+
+    def _table(self, then: bool) -> pd.DataFrame:
+        return self.ctx.article_series if then else self.ctx.series
+
+    def has(self, period: str, then: bool = False) -> bool:
+        """Whether the vintage has a figure for `period` (reads no value)."""
+        table = self._table(then)
+        return period in table.index and _at(table, period, "total") is not None
+
+    def figure(self, period: str, column: str, then: bool = False) -> Figure | None:
+        """The series' `column` for `period` on this vintage (or, `then`, the article's)."""
+        table = self._table(then)
+        if period not in table.index or _at(table, period, column) is None:
+            return None
+        return self._use(
+            Figure(
+                label=f"{COLUMN_WORDS[column]}, {period}",
+                value=int(_at(table, period, column)),
+                file=ARRIVALS_FILE,
+                line=self.ctx.series_line(table, period),
+                column=column,
+                source=self.ctx.source(str(_at(table, period, "source_id"))),
+                vintage=str(_at(table, period, "_vintage")),
+            )
+        )
+
+    def value(self, period: str, column: str, then: bool = False) -> int | None:
+        found = self.figure(period, column, then)
+        return None if found is None else int(found.value)
+
+    def cumulative(
+        self, through: str, column: str, then: bool = False
+    ) -> tuple[int | None, list[tuple[str, int | None]]]:
+        """The sum of `column` over every series period ending by the end of `through`,
+        and its terms; the sum is None when any term is missing (a partial sum would
+        look right and be wrong)."""
+        table = self._table(then)
+        periods = table.index[table["end"] <= pd.Timestamp(f"{through}-12-31")]
+        terms = [(str(p), self.value(str(p), column, then)) for p in periods]
+        values = [v for _, v in terms if v is not None]
+        return (sum(values) if terms and len(values) == len(terms) else None), terms
+
+    def periods(self, first: int, last: int, then: bool = False) -> list[str]:
+        """The calendar years of the series from `first` to `last` (reads no value)."""
+        table = self._table(then)
+        years = table[(table["start"].dt.year == table["end"].dt.year)]
+        years = years[(years["end"].dt.year >= first) & (years["end"].dt.year <= last)]
+        return [str(p) for p in years.index]
+
+    def last_year(self) -> int:
+        return int(self.ctx.series["end"].max().year)
+
+    def first_published(self, period: str) -> Figure | None:
+        """When `period`'s figures were first published: the publication date of its first report."""
+        first = vintages.arrivals(vintages.FIRST, self.ctx.data_dir).set_index("period")
+        if period not in first.index:
+            return None
+        source = self.ctx.source(str(_at(first, period, "source_id")))
+        return self._use(
+            Figure(
+                label=f"first publication of {period}'s figures",
+                value=source.published,
+                file="data/sources.csv",
+                line=source.line,
+                column="published",
+                source=source,
+                vintage=vintages.describe(vintages.FIRST, self.ctx.data_dir),
+            )
+        )
+
+    def trail(self, period: str, column: str) -> None:
+        """Record every value ever published for `period`'s `column` (context, not evidence
+        the verdict rests on), when the article's date and the latest data disagree."""
+        if not self.revised(period, column):
+            return
+        reports = self.ctx.reports
+        periods = vintages.series_reports(self.ctx.data_dir)
+        periods = periods[periods["period"] == period]
+        if periods.empty:
+            return
+        start, end = periods["period_start"].iloc[0], periods["period_end"].iloc[0]
+        same = (reports["period_end"] == end) & (
+            reports["period_start"].isna() if pd.isna(start) else reports["period_start"] == start
+        )
+        rows = reports[same & reports[column].notna()].sort_values(
+            ["published_to", "published_from", "source_id"]
+        )
+        if rows[column].nunique() < 2:
+            return
+        for row in rows.itertuples():
+            figure = Figure(
+                label=f"{COLUMN_WORDS[column]}, {period}",
+                value=int(getattr(row, column)),
+                file=ARRIVALS_FILE,
+                line=int(row.line),
+                column=column,
+                source=self.ctx.source(str(row.source_id)),
+                vintage="as published",
+            )
+            if figure.cell not in {f.cell for f in self.revisions}:
+                self.revisions.append(figure)
+
+    def revised(self, period: str, column: str) -> bool:
+        """Whether `period`'s `column` differs between the article's date and now (reads no value)."""
+        then, now = self.ctx.article_series, self.ctx.latest_series
+        if period not in then.index or period not in now.index:
+            return False
+        return bool(_at(then, period, column) != _at(now, period, column))
+
+    def revised_periods(self, through: str, column: str) -> list[str]:
+        """Periods up to `through` whose `column` differs between the article's date and now."""
+        then = self.ctx.article_series
+        periods = then.index[then["end"] <= pd.Timestamp(f"{through}-12-31")]
+        return [str(p) for p in periods if self.revised(str(p), column)]
+
+    # --- the registry and the article's own figures -------------------------------
+
+    def stated(self, claim: Claim) -> Figure:
+        """Another claim's stated value, as the registry records it from the article."""
+        return self._use(
+            Figure(
+                label=f"the article's {claim.quantity}",
+                value=claim.stated,
+                file="data/claims.toml",
+                line=stated_line(claim, self.ctx.data_dir),
+                column="stated",
+                source=self.ctx.source(self.ctx.article_source),
+                vintage="the article",
+            )
+        )
+
+    def era_start(self) -> Figure:
+        """The year the article dates Kim Jong Un's era from (the registry's [eras] used)."""
+        return self._use(
+            Figure(
+                label="first year of Kim Jong Un's era, as the article dates it",
+                value=self.registry.era_start,
+                file="data/claims.toml",
+                line=self.registry.era_line,
+                column="eras.used",
+                source=self.ctx.source(self.ctx.article_source),
+                vintage="the article",
+            )
+        )
+
+    def anecdote(self, figure_id: str, column: str, context: bool = False) -> Figure | None:
+        """A cell of data/border_arrests.csv (or, `context`, repatriation_context.csv)."""
+        name = "repatriation_context.csv" if context else "border_arrests.csv"
+        row = self.ctx.anecdote_row(figure_id, context)
+        cell = row[column]
+        if cell is None:
+            return None
+        value: int | str = cell.date().isoformat() if isinstance(cell, pd.Timestamp) else int(cell)
+        return self._use(
+            Figure(
+                label=f"{row['quantity']} ({column.replace('_', ' ')})",
+                value=value,
+                file=f"data/{name}",
+                line=int(row["line"]),
+                column=column,
+                source=self.ctx.source(str(row["source_id"])),
+                vintage="as reported",
+            )
+        )
+
+    def days(self, figure_id: str) -> int:
+        """The length in days of an anecdote's window, read from its two date cells."""
+        first, last = (self.anecdote(figure_id, c) for c in ("period_start", "period_end"))
+        if first is None or last is None:
+            raise ValueError(f"{figure_id}: the window's dates are not given")
+        return (pd.Timestamp(str(last.value)) - pd.Timestamp(str(first.value))).days + 1
+
+    def context_ids(self) -> list[str]:
+        return [str(i) for i in self.ctx.anecdotes["repatriation_context.csv"].index]
+
+    # --- the outcome -------------------------------------------------------------
+
+    def outcome(
+        self,
+        verdict: Verdict,
+        computed: str,
+        reason: str,
+        value: Any,
+        arithmetic: tuple[str, ...] = (),
+        band: str = "",
+    ) -> Outcome:
+        """The outcome, carrying as evidence every figure this reading handed out."""
+        evidence = Evidence(tuple(self.used), arithmetic, band, tuple(self.revisions))
+        return Outcome(
+            self.claim.id, str(self.ctx.vintage), computed, verdict, reason, value, evidence
+        )
+
+
+class Names(list[str]):
+    """Argument kind: a list of names (periods, figure ids)."""
+
+
+class Numbers(list[float]):
+    """Argument kind: a list of numbers (alternative thresholds)."""
+
+
+ArgSpec = type | tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check function with the arguments the registry must give it."""
+
+    function: Callable[[Reading], Outcome]
+    args: Mapping[str, ArgSpec]
+
+    @property
+    def name(self) -> str:
+        module = self.function.__module__.rsplit(".", 1)[-1]
+        return f"{module}.{self.function.__name__}"
+
+    def __call__(self, reading: Reading) -> Outcome:
+        return self.function(reading)
+
+    def argument_problems(self, args: Mapping[str, Any]) -> list[str]:
+        """What is wrong with a registry entry's `args` for this check."""
+        problems = [
+            f"unknown argument {k!r} for {self.name}" for k in sorted(set(args) - set(self.args))
+        ]
+        for key, spec in self.args.items():
+            if key not in args:
+                problems.append(f"missing argument {key!r} for {self.name}")
+            elif isinstance(spec, tuple) and args[key] not in spec:
+                problems.append(f"argument {key!r} must be one of {', '.join(spec)}")
+            elif isinstance(spec, type) and not _is(args[key], spec):
+                problems.append(f"argument {key!r} must be {spec.__name__}")
+        return problems
+
+
+def _is(value: Any, kind: type) -> bool:
+    def number(item: Any) -> bool:
+        return isinstance(item, int | float) and not isinstance(item, bool)
+
+    if kind is float:
+        return number(value)
+    if kind is Names:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind is Numbers:
+        return isinstance(value, list) and all(number(v) for v in value)
+    return isinstance(value, kind)
+
+
+def check(**args: ArgSpec) -> Callable[[Callable[[Reading], Outcome]], Check]:
+    """Declare a check and the registry arguments it takes (str, float, Names,
+    Numbers, or a tuple of allowed values)."""
+
+    def declare(function: Callable[[Reading], Outcome]) -> Check:
+        return Check(function, args)
+
+    return declare

@@ -1,0 +1,87 @@
+"""The verdict vocabulary: one table that every output (command line, notebooks,
+report, JSON, ClaimReview, CSS classes) takes its words from, so a verdict is
+never named two ways."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """What the data say about a claim."""
+
+    REPRODUCED_EXACTLY = "reproduced_exactly"
+    REPRODUCED_WITHIN_ROUNDING = "reproduced_within_rounding"
+    REPRODUCED = "reproduced"  # an ordering or trend that holds
+    REPRODUCED_AS_PUBLISHED_THEN = "reproduced_as_published_then"
+    CONTRADICTED = "contradicted"
+    INTERNALLY_INCONSISTENT = "internally_inconsistent"
+    NOT_VERIFIABLE = "not_verifiable"
+
+
+@dataclass(frozen=True)
+class VerdictWords:
+    """How a verdict is written: in full, in a narrow column, as a CSS class, rated."""
+
+    label: str
+    short: str
+    meaning: str
+    css_class: str
+    rating: int | None  # ClaimReview's 1-5 scale (5 = holds); None: no rating applies
+
+
+VERDICTS: dict[Verdict, VerdictWords] = {
+    Verdict.REPRODUCED_EXACTLY: VerdictWords(
+        "Reproduced exactly",
+        "reproduced exactly",
+        "the figure in the data is the article's figure",
+        "verdict-reproduced-exactly",
+        5,
+    ),
+    Verdict.REPRODUCED_WITHIN_ROUNDING: VerdictWords(
+        "Reproduced within rounding",
+        "reproduced (rounding)",
+        "the data give the article's figure within the precision of its wording ('83%' means 82.5% to 83.5%)",
+        "verdict-reproduced-within-rounding",
+        5,
+    ),
+    Verdict.REPRODUCED: VerdictWords(
+        "Reproduced",
+        "reproduced",
+        "an ordering or trend that the data show",
+        "verdict-reproduced",
+        5,
+    ),
+    Verdict.REPRODUCED_AS_PUBLISHED_THEN: VerdictWords(
+        "Reproduced only with the figures published then",
+        "as published then",
+        "the article's figure is MOU's as published on the article's date; MOU has revised it since",
+        "verdict-as-published-then",
+        4,
+    ),
+    Verdict.CONTRADICTED: VerdictWords(
+        "Contradicted",
+        "CONTRADICTED",
+        "the data give a different figure, on the article's date and since",
+        "verdict-contradicted",
+        1,
+    ),
+    Verdict.INTERNALLY_INCONSISTENT: VerdictWords(
+        "Internally inconsistent",
+        "internally inconsistent",
+        "the article's own statements disagree with each other",
+        "verdict-internally-inconsistent",
+        2,
+    ),
+    Verdict.NOT_VERIFIABLE: VerdictWords(
+        "Not verifiable",
+        "not verifiable",
+        "no public data set measures it; the arithmetic shows what it would imply",
+        "verdict-not-verifiable",
+        None,
+    ),
+}
+
+
+def words(verdict: Verdict | str) -> VerdictWords:
+    """The words for a verdict given as a Verdict or its value."""
+    return VERDICTS[Verdict(verdict)]

@@ -1,0 +1,116 @@
+"""Numbers, dates, missing values and tables written for people: thousands
+separators, one decimal for shares, a dash for a missing value, plain headers,
+no row numbers. Every output a reader sees (claims' reasons, notebook tables,
+evidence blocks) formats through here, and its HTML comes from autoescaping
+templates (src/analysis/templates/)."""
+
+import math
+import numbers
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import jinja2
+import pandas as pd
+
+MISSING = "–"
+
+
+def count(value: float) -> str:
+    """A whole number with thousands separators: 31,339."""
+    return f"{value:,.0f}"
+
+
+def percent(value: float) -> str:
+    """A share with one decimal: 83.2%."""
+    return f"{value:.1f}%"
+
+
+def day(value: date | pd.Timestamp) -> str:
+    """A day in words: 7 January 2018."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def cell(value: Any) -> str:
+    """Any table cell as text: counts with separators, days as YYYY-MM-DD, missing as a dash."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return MISSING
+    if isinstance(value, float) and math.isnan(value):
+        return MISSING
+    if isinstance(value, pd.Timestamp | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return count(int(value))
+    if isinstance(value, numbers.Real):
+        return f"{float(value):,.1f}"
+    return str(value)
+
+
+# --- tables and blocks as HTML, escaped by the template engine -------------------
+
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("analysis", "templates"),
+    autoescape=True,  # every string that reaches HTML is escaped, whatever file it came from
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_html(template: str, **context: Any) -> str:
+    """Render one of src/analysis/templates/ with autoescaping."""
+    return _TEMPLATES.get_template(template).render(show=cell, **context)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    number: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table written for people: plain headers, formatted cells, no row numbers.
+
+    Displays as HTML in notebooks and the report, and as aligned text elsewhere."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: str = ""
+
+    def _repr_html_(self) -> str:
+        return render_html("table.html.j2", table=self)
+
+    def __repr__(self) -> str:
+        texts = [list(self.headers), *([c.text for c in row] for row in self.rows)]
+        widths = [max(len(r[i]) for r in texts) for i in range(len(self.headers))]
+        lines = [
+            "  ".join(t.ljust(w) for t, w in zip(r, widths, strict=True)).rstrip() for r in texts
+        ]
+        return "\n".join(([self.caption] if self.caption else []) + lines)
+
+
+def table(
+    frame: pd.DataFrame,
+    columns: dict[str, str],
+    links: dict[str, str] | None = None,
+    caption: str = "",
+) -> Table:
+    """`frame`'s `columns` (name -> header) as a Table; `links` maps a column to the
+    column holding its URL."""
+    links = links or {}
+    rows = []
+    for record in frame.to_dict("records"):
+        cells = []
+        for name in columns:
+            value = record[name]
+            url = record.get(links[name]) if name in links else None
+            is_number = isinstance(value, numbers.Number) and not isinstance(value, bool)
+            cells.append(
+                Cell(cell(value), is_number, None if url is None or url is pd.NA else str(url))
+            )
+        rows.append(tuple(cells))
+    return Table(tuple(columns.values()), tuple(rows), caption)
