@@ -215,7 +215,7 @@ def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
 
     def peeking(r: reading.Reading) -> claims.Outcome:
         outcome = honest(r)
-        hidden = r.ctx.article_series.loc["2010", "total"]  # read behind the Reading's back
+        hidden: Any = r.ctx.article_series.loc["2010", "total"]  # behind the Reading's back
         return claims.Outcome(
             outcome.claim_id,
             outcome.vintage,

@@ -24,7 +24,7 @@ def _code_cells(path: Path) -> list[dict[str, object]]:
 
 
 def test_there_are_notebooks() -> None:
-    assert len(NOTEBOOKS) == 6
+    assert [p.name for p in NOTEBOOKS] == [n.file for n in claims.load_registry().notebooks]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -91,3 +91,60 @@ def test_a_changed_figure_fails_nbval_naming_notebook_and_cell(
         "VerdictChanged: men-2017 [article]: recorded reproduced_exactly, computed contradicted"
         in output
     )
+
+
+def _markdown(path: Path) -> list[str]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_header_matches_the_registry(path: Path) -> None:
+    """Title, question and the claims covered (each quoted, linking to its section)
+    are the registry's, in the registry's order."""
+    registry = claims.load_registry()
+    declared = registry.notebook(path.name)
+    header = _markdown(path)[0]
+    assert header.startswith(f"# {declared.title}\n"), path.name
+    assert f"**Question:** {declared.question}\n" in header, path.name
+    covered = re.findall(r"^- \[“(.*)”\]\(#([a-z0-9-]+)\)$", header, re.MULTILINE)
+    assert covered == [(c.quote, c.id) for c in registry.claims_in(path.name)], path.name
+
+
+def test_every_claim_has_a_quoted_section_with_its_anchor() -> None:
+    for claim in claims.load_registry().claims:
+        sections = [
+            m
+            for m in _markdown(paths.NOTEBOOKS_DIR / claim.notebook)
+            if m.startswith(f"### “{claim.quote}”\n")
+        ]
+        assert len(sections) == 1, claim.id
+        assert f'<a id="{claim.id}"></a>Claim `{claim.id}`.' in sections[0], claim.id
+
+
+def test_no_notebook_repeats_a_paragraph_of_another() -> None:
+    seen: dict[str, str] = {}
+    for path in NOTEBOOKS:
+        for text in _markdown(path):
+            for paragraph in text.split("\n\n"):
+                if len(paragraph) < 40 or paragraph.startswith("#"):
+                    continue
+                assert seen.setdefault(paragraph, path.name) == path.name, (
+                    f"{path.name} repeats a paragraph of {seen[paragraph]}: {paragraph[:60]}"
+                )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_tables_are_written_for_people(path: Path) -> None:
+    """No pandas missing markers, raw verdict codes or row-number columns in any output."""
+    raw = {v.value for v in claims.Verdict}
+    for index, cell in enumerate(_code_cells(path), start=1):
+        for output in cell["outputs"]:  # type: ignore[attr-defined]
+            for kind, content in output.get("data", {}).items():
+                if not kind.startswith("text/"):
+                    continue
+                text = "".join(content)
+                where = f"{path.name}, code cell {index}, {kind}"
+                assert not re.search(r"<NA>|\bNaN\b|\bNaT\b", text), where
+                assert not any(code in text for code in raw - {"reproduced"}), where
+                assert 'class="dataframe"' not in text, f"{where}: a raw pandas table"

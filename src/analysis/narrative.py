@@ -36,6 +36,12 @@ class Result:
     def words(self) -> claims.verdicts.VerdictWords:
         return claims.words(self.outcome.verdict)
 
+    @property
+    def reason(self) -> str:
+        """The check's reason as a sentence."""
+        reason = self.outcome.reason
+        return reason[:1].upper() + reason[1:]
+
 
 @dataclass(frozen=True)
 class ClaimView:
@@ -65,7 +71,7 @@ class ClaimView:
 
     def __repr__(self) -> str:
         lines = [f"“{self.claim.quote}”", f"The article says: {self.said}"]
-        lines += [f"{r.heading}: {r.words.label}. {r.outcome.reason}." for r in self.results]
+        lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.results]
         for result in self.evidence_results:
             lines.append(f"The work ({result.short_heading}):")
             lines += [
@@ -274,3 +280,12 @@ def anecdotes(context: bool = False) -> present.Table:
         },
         links={"publisher": "url"},
     )
+
+
+def glossary() -> present.Table:
+    """What each verdict means, from the one verdict vocabulary."""
+    rows = [
+        {"label": words.label, "meaning": words.meaning[0].upper() + words.meaning[1:] + "."}
+        for words in claims.VERDICTS.values()
+    ]
+    return present.table(pd.DataFrame(rows), {"label": "Verdict", "meaning": "What it means"})

@@ -11,8 +11,20 @@ from analysis import claims, paths, render
 
 README = paths.ROOT / "README.md"
 
+
+def notebooks_table() -> str:
+    """The notebooks with their titles and questions, as the registry declares them."""
+    lines = ["| Notebook | Title | Question |", "|---|---|---|"]
+    lines += [
+        f"| [`{n.file}`](notebooks/{n.file}) | {n.title} | {n.question} |"
+        for n in claims.load_registry().notebooks
+    ]
+    return "\n".join(lines) + "\n"
+
+
 SECTIONS: dict[str, Callable[[], str]] = {
     "claims": lambda: render.markdown_table(claims.VINTAGES),
+    "notebooks": notebooks_table,
 }
 
 
