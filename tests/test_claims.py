@@ -170,7 +170,7 @@ def test_check_command_fails_naming_the_claim(data_copy: Path, edit_csv: EDIT) -
     edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
     bad = run_cli("claims", "--check", data_dir=data_copy)
     assert bad.returncode == 1
-    assert "verdict changed: men-2017 [article]" in bad.stderr
+    assert "claim check failed: men-2017 [article]" in bad.stderr
     assert "women-2017 [article]" in bad.stderr
 
 
@@ -306,3 +306,33 @@ def test_claimreview_links_can_point_at_a_published_copy() -> None:
     assert all(
         link.startswith("https://example.org/repo/data/") for link in reviews[0]["isBasedOn"]
     )
+
+
+def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable() -> None:
+    outcome = claims.evaluate("cumulative-total-2017", "2017-06-01")
+    assert outcome.verdict == Verdict.NOT_VERIFIABLE
+    assert "no figure for 2017 had been published" in outcome.reason
+
+
+def test_cumulative_claims_reconcile_mou_s_reported_totals() -> None:
+    outcome = claims.evaluate("cumulative-women-2017", "latest")
+    reported = [f for f in outcome.evidence.figures if f.file == "data/cumulative.csv"]
+    assert {f.source.id for f in reported} == {"hankyung-2018-01-05", "youthdaily-2018-01-05"}
+    assert any(
+        "reported 22,345: the series of that day sums to 22,345" in line
+        for line in outcome.evidence.arithmetic
+    )
+
+
+def test_an_unrecorded_disagreement_with_a_reported_total_is_an_error(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    edit_csv(data_copy / "cumulative.csv", ",22345,31339,", ",22345,31340,", "hankyung-2018-01-05")
+    outcome = claims.evaluate("cumulative-total-2017", "article", data_copy)
+    assert outcome.verdict == Verdict.REPRODUCED_EXACTLY  # the sum still matches the article
+    [problem] = outcome.problems
+    assert problem.startswith("data/cumulative.csv, line 28, column 'total': reported total 31,340")
+    result = run_cli("claims", "--check", data_dir=data_copy)
+    assert result.returncode == 1
+    assert "cumulative-total-2017 [article]: data/cumulative.csv, line 28" in result.stderr
+    assert "data/source_issues.csv records no issue" in result.stderr

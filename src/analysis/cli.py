@@ -50,12 +50,12 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    """Print the claims scorecard; with --check, fail when a verdict changed."""
+    """Print the claims scorecard; with --check, fail when a verdict changed or data disagree."""
     chosen = tuple(str(v) for v in args.vintage) if args.vintage else claims.VINTAGES
     if args.check:
         found = claims.discrepancies()
         for line in found:
-            print(f"verdict changed: {line}", file=sys.stderr)
+            print(f"claim check failed: {line}", file=sys.stderr)
         total = len(claims.load_registry().claims)
         print(f"{total - len(found)} of {total} claims have their recorded verdicts")
         return 1 if found else 0
@@ -132,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["table", "json", "markdown", "claimreview"], default="table"
     )
     claims_.add_argument(
-        "--check", action="store_true", help="exit 1 naming each claim whose verdict changed"
+        "--check",
+        action="store_true",
+        help="exit 1 naming each claim whose verdict changed or whose data disagree",
     )
     claims_.add_argument(
         "--base-url",

@@ -21,7 +21,8 @@ def setup() -> None:
 
 
 class VerdictChanged(AssertionError):
-    """A claim's computed verdict no longer matches the registry."""
+    """A claim's computed verdict no longer matches the registry, or its check found
+    a disagreement in the data."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ def claim(claim_id: str) -> ClaimView:
     for vintage in claims.VINTAGES:
         outcome = _outcome(claim_id, vintage)
         recorded = entry.recorded[vintage]
+        if outcome.problems:
+            raise VerdictChanged(f"{claim_id} [{vintage}]: " + "; ".join(outcome.problems))
         if outcome.verdict.value != recorded:
             raise VerdictChanged(
                 f"{claim_id} [{vintage}]: recorded {recorded}, computed {outcome.verdict.value}: {outcome.reason}"

@@ -69,10 +69,11 @@ def scorecard(
 
 def discrepancies(data_dir: Path = paths.DATA_DIR) -> list[str]:
     """Claims whose computed verdict differs from the one recorded in the registry,
-    on every recorded vintage."""
+    on every recorded vintage, and any disagreement in the data a check found."""
     registry = load_registry(data_dir)
     found = []
     for outcome in evaluate_all(VINTAGES, data_dir):
+        found += [f"{outcome.claim_id} [{outcome.vintage}]: {p}" for p in outcome.problems]
         recorded = registry.get(outcome.claim_id).recorded.get(outcome.vintage)
         if recorded != outcome.verdict.value:
             found.append(

@@ -58,7 +58,9 @@ class Outcome:
     """A claim evaluated on one vintage: what the data give, the verdict, why, and the evidence.
 
     `value` is the computed quantity itself (a count, a share, the values an
-    ordering compared), `computed` its short text.
+    ordering compared), `computed` its short text. `problems` are disagreements
+    in the data the check found (e.g. a reported total that does not reconcile
+    and is not a recorded source issue): `claims --check` fails on them.
     """
 
     claim_id: str
@@ -68,3 +70,4 @@ class Outcome:
     reason: str
     value: Any = None
     evidence: Evidence = field(default_factory=Evidence)
+    problems: tuple[str, ...] = ()

@@ -4,6 +4,8 @@ only through its Reading, so its evidence lists what it used."""
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Names, Numbers, Reading, check
@@ -110,17 +112,59 @@ def _sum(reading: Reading, through: str, column: str, then: bool) -> tuple[int |
     return total, f"{column}, every period to {through}: {shown} = {result}"
 
 
+def _reconcile(
+    reading: Reading, through: str, column: str
+) -> tuple[tuple[Any, ...], list[str], list[str]]:
+    """MOU's own cumulative totals as reported by this vintage's day, each against the
+    sum of the series as it stood on its publication day: the values, the working,
+    and the problems.
+
+    A disagreement must be a recorded source issue; an unrecorded one is a problem
+    that `claims --check` and the notebooks fail on, naming the file and line.
+    """
+    results, lines, problems = [], [], []
+    for figure, day in reading.reported_totals(through, column):
+        total, _ = reading.cumulative(through, column, day)
+        issue = reading.recorded_issue(figure, through)
+        reported = count(int(figure.value))
+        summed = "missing" if total is None else count(total)
+        said = f"{figure.source.publisher} ({figure.source.published}) reported {reported}"
+        if total == figure.value:
+            lines.append(f"{said}: the series of that day sums to {summed}")
+        elif issue is not None:
+            lines.append(
+                f"{said}, the series of that day sums to {summed}: a recorded source issue ({issue})"
+            )
+        else:
+            lines.append(f"{said}, the series of that day sums to {summed}: UNRECONCILED")
+            problems.append(
+                f"{figure.file}, line {figure.line}, column {figure.column!r}: reported total "
+                f"{reported} disagrees with the sum of the series as it stood on {day} ({summed}), "
+                "and data/source_issues.csv records no issue for it"
+            )
+        results.append((figure.value, total))
+    return tuple(results), lines, problems
+
+
 @check(through=str, field=COLUMNS)
 def cumulative(reading: Reading) -> Outcome:
-    """The sum of the annual series up to a year's end against the article's total."""
+    """The sum of the annual series up to a year's end against the article's total,
+    with MOU's own reported totals reconciled alongside."""
     through, column = reading.claim.args["through"], reading.claim.args["field"]
+    if missing := _unpublished(reading, through):
+        return missing
     for period in reading.revised_periods(through, column):
         reading.trail(period, column)
+    reconciled, lines, problems = _reconcile(reading, through, column)
 
     def compute(then: bool) -> tuple[float | None, str]:
         return _sum(reading, through, column, then)
 
-    return _compare(reading, compute, count)
+    outcome = _compare(reading, compute, count)
+    evidence = replace(outcome.evidence, arithmetic=(*outcome.evidence.arithmetic, *lines))
+    return replace(
+        outcome, value=(outcome.value, reconciled), evidence=evidence, problems=tuple(problems)
+    )
 
 
 @check(period=str)
@@ -142,6 +186,8 @@ def women_share(reading: Reading) -> Outcome:
 def cumulative_women_share(reading: Reading) -> Outcome:
     """Women's share of all arrivals up to a year's end against the article's percentage."""
     through = reading.claim.args["through"]
+    if missing := _unpublished(reading, through):
+        return missing
 
     def compute(then: bool) -> tuple[float | None, str]:
         women, _ = reading.cumulative(through, "women", then)

@@ -40,7 +40,10 @@ class Context:
         self.series = self._series(self.vintage)
         self.article_series = self._series(vintages.Vintage(vintages.ARTICLE))
         self.latest_series = self._series(vintages.Vintage(vintages.LATEST))
+        self._series_on: dict[date, pd.DataFrame] = {}
         self.reports = datasets.reports(data_dir)
+        self.cumulative = datasets.cumulative(data_dir)
+        self.source_issues = datasets.source_issues(data_dir)
         self.sources = datasets.sources(data_dir).set_index("source_id")
         self.article_source = datasets.article(data_dir).source_id
         self.anecdotes = {
@@ -57,6 +60,19 @@ class Context:
             ): int(r["line"])
             for r in self.reports.to_dict("records")
         }
+
+    def series_on(self, day: date) -> pd.DataFrame:
+        """The series as it stood on `day` (kept: several reports may share a day)."""
+        if day not in self._series_on:
+            self._series_on[day] = self._series(vintages.Vintage("day", day=day))
+        return self._series_on[day]
+
+    @property
+    def last_day(self) -> date:
+        """The last publication day this vintage admits (every day for tables and 'latest')."""
+        if self.vintage.name == vintages.ARTICLE:
+            return datasets.article(self.data_dir).vintage_date
+        return self.vintage.day or date.max
 
     def _series(self, vintage: vintages.Vintage) -> pd.DataFrame:
         series = vintages.arrivals(vintage, self.data_dir)
@@ -111,15 +127,18 @@ class Reading:
 
     # --- the annual series ----------------------------------------------------
 
-    def _table(self, then: bool) -> pd.DataFrame:
+    def _table(self, then: "bool | date") -> pd.DataFrame:
+        """This vintage's series; with `then`, the article's; with a day, that day's."""
+        if isinstance(then, date):
+            return self.ctx.series_on(then)
         return self.ctx.article_series if then else self.ctx.series
 
-    def has(self, period: str, then: bool = False) -> bool:
+    def has(self, period: str, then: "bool | date" = False) -> bool:
         """Whether the vintage has a figure for `period` (reads no value)."""
         table = self._table(then)
         return period in table.index and _at(table, period, "total") is not None
 
-    def figure(self, period: str, column: str, then: bool = False) -> Figure | None:
+    def figure(self, period: str, column: str, then: "bool | date" = False) -> Figure | None:
         """The series' `column` for `period` on this vintage (or, `then`, the article's)."""
         table = self._table(then)
         if period not in table.index or _at(table, period, column) is None:
@@ -136,12 +155,12 @@ class Reading:
             )
         )
 
-    def value(self, period: str, column: str, then: bool = False) -> int | None:
+    def value(self, period: str, column: str, then: "bool | date" = False) -> int | None:
         found = self.figure(period, column, then)
         return None if found is None else int(found.value)
 
     def cumulative(
-        self, through: str, column: str, then: bool = False
+        self, through: str, column: str, then: "bool | date" = False
     ) -> tuple[int | None, list[tuple[str, int | None]]]:
         """The sum of `column` over every series period ending by the end of `through`,
         and its terms; the sum is None when any term is missing (a partial sum would
@@ -152,7 +171,7 @@ class Reading:
         values = [v for _, v in terms if v is not None]
         return (sum(values) if terms and len(values) == len(terms) else None), terms
 
-    def periods(self, first: int, last: int, then: bool = False) -> list[str]:
+    def periods(self, first: int, last: int, then: "bool | date" = False) -> list[str]:
         """The calendar years of the series from `first` to `last` (reads no value)."""
         table = self._table(then)
         years = table[(table["start"].dt.year == table["end"].dt.year)]
@@ -226,6 +245,40 @@ class Reading:
         return [str(p) for p in periods if self.revised(str(p), column)]
 
     # --- the registry and the article's own figures -------------------------------
+
+    def reported_totals(self, through: str, column: str) -> list[tuple[Figure, date]]:
+        """Cumulative totals to the end of `through` as reported (data/cumulative.csv) by
+        this vintage's last day, each with the last day it can have been published."""
+        table = self.ctx.cumulative
+        rows = table[
+            (table["as_of"] == pd.Timestamp(f"{through}-12-31"))
+            & table[column].notna()
+            & (table["published_to"] <= pd.Timestamp(self.ctx.last_day))
+        ]
+        found = []
+        for row in rows.to_dict("records"):
+            figure = Figure(
+                label=f"{COLUMN_WORDS[column]} up to {through}, as reported",
+                value=int(row[column]),
+                file="data/cumulative.csv",
+                line=int(row["line"]),
+                column=column,
+                source=self.ctx.source(str(row["source_id"])),
+                vintage="as reported",
+            )
+            found.append((self._use(figure), row["published_to"].date()))
+        return found
+
+    def recorded_issue(self, figure: Figure, through: str) -> str | None:
+        """The id of the source issue (data/source_issues.csv) recorded for a reported figure."""
+        issues = self.ctx.source_issues
+        match = issues[
+            (issues["table"] == "cumulative")
+            & (issues["source_id"] == figure.source.id)
+            & (issues["period_end"] == pd.Timestamp(f"{through}-12-31"))
+            & (issues["field"] == figure.column)
+        ]
+        return str(match["issue_id"].iloc[0]) if len(match) else None
 
     def stated(self, claim: Claim) -> Figure:
         """Another claim's stated value, as the registry records it from the article."""
