@@ -287,16 +287,31 @@ def _matches(stated: Any, computed: dict[str, Any]) -> bool:
     return True
 
 
+Held = dict[tuple[pd.Timestamp, str], int]
+
+
 @cache
-def _exact_reconciliations(data_dir: Path, _: datasets.Fingerprint) -> list[tuple[Any, date]]:
-    """Every cumulative total that the series on its publication day reproduces exactly."""
-    exact: list[tuple[Any, date]] = []
+def _exact_reconciliations(
+    data_dir: Path, _: datasets.Fingerprint
+) -> list[tuple[str, pd.Timestamp, date, Held]]:
+    """Every cumulative total that the series on its publication day reproduces exactly:
+    its label, as-of day, publication day and that series' figures by (end, source_id)."""
+    exact = []
     for report in datasets.cumulative(data_dir).itertuples(index=False):
         fields: Any = report
         day: date = pd.Timestamp(fields.published_to).date()
-        computed = reconcile_total(pd.Timestamp(fields.as_of), str(fields.source_id), day, data_dir)
+        as_of_day = pd.Timestamp(fields.as_of)
+        computed = reconcile_total(as_of_day, str(fields.source_id), day, data_dir)
         if computed is not None and _matches(report, computed):
-            exact.append((report, day))
+            series = series_on(day, data_dir)
+            held: Held = {
+                (end, str(source)): int(total)
+                for end, source, total in zip(
+                    series["end"], series["source_id"], series["total"], strict=True
+                )
+            }
+            label = f"{fields.source_id} (to {as_of_day:%Y-%m-%d})"
+            exact.append((label, as_of_day, day, held))
     return exact
 
 
@@ -305,23 +320,15 @@ def _evidence(series: pd.DataFrame, day: date, data_dir: Path) -> pd.DataFrame:
     `day` whose reproducing series holds the same figure from the same table."""
     exact = _exact_reconciliations(data_dir, datasets.fingerprint(data_dir))
     labels = []
-    for row in series.itertuples(index=False):
-        if row.basis != INFERRED:
-            labels.append("")
-            continue
-        candidates = []
-        for report, report_day in exact:
-            if report.as_of < row.end:
-                continue
-            held = series_on(report_day, data_dir)
-            same = held[(held["end"] == row.end) & (held["source_id"] == row.source_id)]
-            if not same.empty and same["total"].iloc[0] == row.total:
-                candidates.append((abs((report_day - day).days), report_day, report))
-        if candidates:
-            _, _, report = min(candidates, key=lambda c: (c[0], c[1], c[2].source_id))
-            labels.append(f"{report.source_id} (to {report.as_of:%Y-%m-%d})")
-        else:
-            labels.append("")
+    for end, source, total, basis in zip(
+        series["end"], series["source_id"], series["total"], series["basis"], strict=True
+    ):
+        candidates = [
+            (abs((report_day - day).days), report_day, label)
+            for label, as_of_day, report_day, held in exact
+            if basis == INFERRED and as_of_day >= end and held.get((end, source)) == total
+        ]
+        labels.append(min(candidates)[2] if candidates else "")
     return series.assign(reconciles_with=labels)
 
 
