@@ -54,3 +54,12 @@ def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedPro
         cwd=paths.ROOT,
         env=env,
     )
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print what the vintage rule's boundary test checked (its counts travel with the
+    test report, so this works under pytest-xdist too)."""
+    for report in terminalreporter.stats.get("passed", []):
+        for name, value in getattr(report, "user_properties", []):
+            if str(name).startswith("vintage_boundary_"):
+                terminalreporter.write_line(f"{name}: {value}")

@@ -6,7 +6,7 @@ from tests.conftest import run_cli as run
 def test_validate_reports_every_file() -> None:
     result = run("validate")
     assert result.returncode == 0, result.stderr
-    assert "data/arrivals.csv: 152 rows, valid" in result.stdout
+    assert "data/arrivals.csv: 151 rows, valid" in result.stdout
     assert "reproduced exactly by the vintage rule: 12" in result.stdout
 
 
@@ -14,8 +14,13 @@ def test_arrivals_for_the_article_as_csv() -> None:
     result = run("arrivals", "--vintage", "article", "--format", "csv")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "period,start,end,men,women,total,source_id,published"
-    assert lines[-1] == "2017,2017-01-01,2017-12-31,189,938,1127,hankyung-2018-01-05,2018-01-05"
+    assert lines[0] == (
+        "period,start,end,men,women,total,source_id,published,basis,inferred_from,reconciles_with"
+    )
+    assert lines[-1] == (
+        "2017,2017-01-01,2017-12-31,189,938,1127,hankyung-2018-01-05,2018-01-05,published,,"
+    )
+    assert lines[1].endswith(",inferred,mou-table-2020-09,hankyung-2018-01-05 (to 2017-12-31)")
 
 
 def test_arrivals_for_any_day() -> None:

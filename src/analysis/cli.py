@@ -28,6 +28,7 @@ def cmd_validate(_: argparse.Namespace) -> int:
         "border_arrests.csv": len(datasets.border_arrests()),
         "repatriation_context.csv": len(datasets.repatriation_context()),
         "source_issues.csv": len(datasets.source_issues()),
+        "table_dates.csv": len(datasets.table_dates()),
     }
     for name, rows in counts.items():
         print(f"data/{name}: {rows} rows, valid")

@@ -157,6 +157,17 @@ def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _with_publication(frame, data_dir)
 
 
+@cached_by_files
+def table_dates(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Each MOU table's reference date (the day its figures run to) and how its
+    publication date in sources.csv is known (`dated_by`)."""
+    table_ids = _table_source_ids(data_dir)
+    frame = _checked(
+        "table_dates.csv", data_dir, lambda schemas: schemas.table_dates_schema(table_ids)
+    )
+    return _as_days(frame, ("reference_date",))
+
+
 def _anecdotes(name: str, data_dir: Path) -> pd.DataFrame:
     ids = _source_ids(data_dir)
     frame = _checked(name, data_dir, lambda schemas: schemas.anecdotes_schema(ids))

@@ -77,7 +77,9 @@ class ClaimView:
             lines.append(f"The work ({result.short_heading}):")
             lines += [
                 f"  {f.label} = {present.cell(f.value)} ({f.file}, line {f.line}; "
-                f"{f.source.publisher}, {f.source.published}, {f.source.url})"
+                f"{f.source.publisher}, {f.source.published}, {f.source.url}"
+                + (f"; {f.note}" if f.note else "")
+                + ")"
                 for f in result.outcome.evidence.figures
             ] or [f"  no figure: {NO_DATA}"]
             lines += [f"  {line}" for line in result.outcome.evidence.arithmetic]
@@ -197,8 +199,11 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
     """The annual series from `first_year` on, each figure with its source."""
     frame = vintages.arrivals(vintage)
     frame = _with_sources(frame[frame["end"].dt.year >= first_year])
+    basis = frame["basis"].map(
+        {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
+    )
     return present.table(
-        frame,
+        frame.assign(basis=basis),
         {
             "period": "Year",
             "men": "Men",
@@ -206,6 +211,8 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
             "total": "Arrivals",
             "publisher": "Source",
             "published": "Published",
+            "basis": "Status on that day",
+            "reconciles_with": "Evidence it stood then",
         },
         links={"publisher": "url"},
         caption=f"North Koreans arriving in South Korea, {vintages.describe(vintage)}",

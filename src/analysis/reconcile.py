@@ -12,14 +12,8 @@ from analysis import datasets, paths, vintages
 COUNTS = ("men", "women", "total")
 
 
-def cumulative_through(series: pd.DataFrame, year_end: pd.Timestamp) -> dict[str, Any]:
-    """Sum men, women and total of the series periods ending on or before `year_end`.
-
-    A sum is missing (pd.NA) when any period in it lacks that figure: a partial
-    sum would look like a number and be wrong.
-    """
-    upto = series[series["end"] <= year_end]
-    return {c: upto[c].sum(skipna=False) for c in COUNTS}
+# One definition, shared with the rule's own evidence lookup (analysis.vintages).
+cumulative_through = vintages.cumulative_through
 
 
 def year_end_reconciliation(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:

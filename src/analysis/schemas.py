@@ -13,7 +13,7 @@ import pandera.pandas as pa
 from analysis.dates import is_iso_day, is_partial_date
 from analysis.validation import RowRule
 
-EVIDENCE_KINDS = ("mou_table", "mou_correction", "report")
+EVIDENCE_KINDS = ("mou_table", "mou_correction", "mou_restatement", "report")
 SOURCE_KINDS = (
     "official_table",
     "news_report",
@@ -218,6 +218,28 @@ def cumulative_schema(
         ordered=True,
     )
     return schema, (*SEX_RULES, _unique("as_of", "source_id"))
+
+
+TABLE_DATING = ("publication", "earliest_evidence")
+
+
+def table_dates_schema(
+    table_source_ids: Collection[str],
+) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+    """Each MOU table's reference date, and whether its `published` date in sources.csv
+    is its publication or only the earliest evidence that it was public."""
+    known = pa.Check.isin(list(table_source_ids), error="not an official_table in sources.csv")
+    schema = pa.DataFrameSchema(
+        {
+            "source_id": _text(_ID, known),
+            "reference_date": _text(_DAY),
+            "dated_by": _text(_one_of(TABLE_DATING)),
+            "note": _text(),
+        },
+        strict=True,
+        ordered=True,
+    )
+    return schema, (_unique("source_id"),)
 
 
 def anecdotes_schema(source_ids: Collection[str]) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:

@@ -10,21 +10,42 @@ The series periods are those of MOU's own tables (the buckets "up to 1998" and
 the newest table. Other periods (single years before 2002, part-years) stay in
 `datasets.reports()`; they are never spread over or summed into the series.
 
+Dates. A publication date is a day, a month or a year: the interval of days it
+may mean. A figure counts as published on day D only from the interval's last
+day. An MOU table has two dates: the day its figures refer to (data/table_dates.csv)
+and the day it was published, or the earliest day evidence shows it was public
+(sources.csv, `published`); only the second makes it count.
+
+Ranking of the figures for one period, best first, and why:
+1. MOU correction: MOU's own notice that a figure was wrong (it names the
+   figure it replaces, so nothing older can stand against it).
+2. MOU table and MOU restatement (a dated report of MOU's revised back-series),
+   equal in rank: each is MOU stating the series on a day, so the newer one is
+   in force; a table older than a restatement is stale.
+3. Press report of a release (the newest year's provisional figure).
+Within a rank the later publication wins where the order is known; where two
+date intervals overlap (the order is unknown), a precise date outranks an
+imprecise one; then the later, then a sex split, then source_id.
+
 Rule for "as stood on day D" (`as_of`):
-1. Only figures published by D count; a report dated to a month or a year counts
-   from the last day it can mean.
+1. Only figures published by D count as published.
 2. The newest year reported by D is provisional: it takes its best figure
-   published by D (MOU correction > MOU table > press report; then the latest).
-3. Every earlier period takes MOU's back-series from the earliest official table
-   published on or after that provisional release: MOU does not date individual
+   published by D (the ranking above). Its publication is "the release".
+3. Every earlier period takes MOU's statement of the back-series in force: the
+   newest MOU table or restatement published by D on or after the release; or,
+   when none was, the earliest published after D (MOU does not date individual
    revisions, and a table restates the back-series it held then, so the first
-   table after the release is the nearest evidence of the series in force. Where
-   no table was published after it, the latest table covering the period is used;
-   periods no table covers fall back to rule 2; MOU corrections published by D
-   override.
-The rule is checked against the cumulative totals MOU reported at the time
-(tests/test_vintages.py, notebooks on revisions): it gives 31,339 arrivals with
-22,345 women at the end of 2017 exactly, as reported on 5 January 2018.
+   one after the release is the nearest evidence of the series in force); else
+   the latest table covering the period. Periods no table covers fall back to
+   rule 2; MOU corrections published by D override.
+4. Each row says so: `basis` is "published" when its figure was published by D,
+   "inferred" when it comes from a later table (`inferred_from`); an inferred row
+   names in `reconciles_with` the cumulative total, reported at a date, that the
+   series containing that very figure reproduces exactly (the evidence that the
+   back-series stood then), or is empty when no such total exists.
+The rule is checked against every cumulative total reported (tests/test_vintages.py,
+notebooks on revisions): it gives 31,339 arrivals with 22,345 women at the end of
+2017 exactly, as reported on 5 January 2018.
 """
 
 import re
@@ -32,14 +53,30 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from analysis import datasets, paths
 
-EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "report": 0}
-OUTPUT_COLUMNS = ["period", "start", "end", "men", "women", "total", "source_id", "published"]
+EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "mou_restatement": 1, "report": 0}
+OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
+OUTPUT_COLUMNS = [
+    "period",
+    "start",
+    "end",
+    "men",
+    "women",
+    "total",
+    "source_id",
+    "published",
+    "basis",
+    "inferred_from",
+    "reconciles_with",
+]
+PUBLISHED, INFERRED = "published", "inferred"
 LATEST, FIRST, ARTICLE = "latest", "first", "article"
+COUNTS = ("men", "women", "total")
 ACCEPTED_FORMS = (
     "'latest', 'first', 'article', a day written YYYY-MM-DD (e.g. 2018-01-07), "
     "or the source_id of an MOU table (e.g. mou-table-2012-01-11)"
@@ -113,6 +150,17 @@ def _whole_years(frame: pd.DataFrame) -> "pd.Series[bool]":
     return starts_year & (end.dt.month == 12) & (end.dt.day == 31)
 
 
+def _with_ranks(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
+    """Add each figure's rank, date precision (4, 7 or 10 characters) and its table's
+    reference date (missing for other sources)."""
+    reference = datasets.table_dates(data_dir)[["source_id", "reference_date"]]
+    ranked = frame.merge(reference, on="source_id", how="left", validate="many_to_one")
+    return ranked.assign(
+        rank=ranked["evidence"].map(EVIDENCE_RANK),
+        precision=ranked["published"].str.len(),
+    )
+
+
 @datasets.cached_by_files
 def series_reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """The reports of series periods: MOU's table periods, then later calendar years."""
@@ -132,33 +180,50 @@ def series_reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
         period_label(s, e)
         for s, e in zip(series["period_start"], series["period_end"], strict=True)
     ]
-    return series.assign(rank=series["evidence"].map(EVIDENCE_RANK), period=labels)
+    return _with_ranks(series.assign(period=labels), data_dir)
 
 
-def _shape(rows: pd.DataFrame) -> pd.DataFrame:
+def _shape(rows: pd.DataFrame, day: pd.Timestamp | None = None) -> pd.DataFrame:
+    """The output columns; `basis` is relative to `day` (None: as the source printed it)."""
     out = rows.sort_values("period_end").rename(
         columns={"period_start": "start", "period_end": "end"}
+    )
+    inferred = out["published_to"] > day if day is not None else pd.Series(False, index=out.index)
+    out = out.assign(
+        basis=inferred.map({True: INFERRED, False: PUBLISHED}),
+        inferred_from=out["source_id"].where(inferred, ""),
+        reconciles_with="",
     )
     return out[OUTPUT_COLUMNS].reset_index(drop=True)
 
 
 def _best(rows: pd.DataFrame, latest: bool = True) -> pd.DataFrame:
-    """One row per period: the latest best-ranked figure, or (latest=False) the earliest.
+    """One row per period: the best-ranked, latest figure (the module's ranking), or
+    (latest=False) the earliest figure published.
 
-    Ties are broken by the more precise date, then a sex split, then source_id,
-    so the choice is deterministic.
+    Ties are broken by the more precise date, then the later (for tables published
+    in the same interval, the later reference date), then a sex split, then
+    source_id, so the choice is deterministic.
     """
     if rows.empty:
         return rows
-    keys = ["period_end", "published_to", "_precision", "_split", "source_id"]
-    ascending = [True, not latest, False, False, True]
-    if latest:
-        keys.insert(1, "rank")
-        ascending.insert(1, False)
-    ordered = rows.assign(
-        _precision=rows["published"].str.len(), _split=rows["men"].notna()
-    ).sort_values(keys, ascending=ascending)
-    return ordered.groupby("period_end", sort=True).head(1).drop(columns=["_precision", "_split"])
+    if not latest:
+        keys = ["period_end", "published_to", "precision", "_split", "source_id"]
+        ordered = rows.assign(_split=rows["men"].notna()).sort_values(
+            keys, ascending=[True, True, False, False, True]
+        )
+        return ordered.groupby("period_end", sort=True).head(1).drop(columns="_split")
+    by_period = rows.groupby("period_end")
+    top = rows[rows["rank"] == by_period["rank"].transform("max")]
+    # Figures known to be older than another (their interval ends before its starts) drop out;
+    # among the rest, whose order is unknown, the most precise date wins.
+    latest_start = top.groupby("period_end")["published_from"].transform("max")
+    current = top[top["published_to"] >= latest_start]
+    keys = ["period_end", "precision", "published_to", "reference_date", "_split", "source_id"]
+    ordered = current.assign(_split=current["men"].notna()).sort_values(
+        keys, ascending=[True, False, False, False, False, True]
+    )
+    return ordered.groupby("period_end", sort=True).head(1).drop(columns="_split")
 
 
 def mou_table(source_id: str, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
@@ -184,34 +249,151 @@ def _latest_tables(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _best(rows[rows["evidence"] == "mou_table"])
 
 
-def _back_series(data_dir: Path, release: pd.Timestamp) -> pd.DataFrame:
-    """Per period, the earliest MOU table published on or after `release`, else the latest."""
+def _back_series(data_dir: Path, release: pd.Timestamp, day: pd.Timestamp) -> pd.DataFrame:
+    """Per period, MOU's statement of the back-series in force on `day` (rule 3)."""
     rows = series_reports(data_dir)
-    tables = rows[rows["evidence"] == "mou_table"]
-    after = tables[tables["published_from"] >= release]
-    first_after = after["published_from"] == after.groupby("period_end")[
-        "published_from"
-    ].transform("min")
-    nearest = after[first_after]
+    official = rows[rows["evidence"].isin(OFFICIAL_STATEMENTS)]
+    since = official[official["published_from"] >= release]
+    newest_known = _best(since[since["published_to"] <= day])
+    pending = since[since["published_to"] > day].sort_values(
+        ["period_end", "published_from", "reference_date", "source_id"]
+    )
+    earliest_after = pending.groupby("period_end").head(1)
+    earliest_after = earliest_after[~earliest_after["period_end"].isin(newest_known["period_end"])]
+    chosen = pd.concat([newest_known, earliest_after])
     latest = _latest_tables(data_dir)
-    return pd.concat([nearest, latest[~latest["period_end"].isin(nearest["period_end"])]])
+    return pd.concat([chosen, latest[~latest["period_end"].isin(chosen["period_end"])]])
 
 
-def as_of(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
-    """The series as it stood on `day`, by the rule in this module's docstring."""
+@cache
+def _series_on(day: date, data_dir: Path, _: datasets.Fingerprint) -> pd.DataFrame:
+    """The chosen figure per period on `day` (rules 1-3), with all report columns."""
     rows = series_reports(data_dir)
-    known = rows[rows["published_to"] <= pd.Timestamp(day)]
+    stamp = pd.Timestamp(day)
+    known = rows[rows["published_to"] <= stamp]
     if known.empty:
         raise ValueError(f"no arrivals figure was published on or before {day}")
     newest = known["period_end"].max()
     provisional = _best(known[known["period_end"] == newest])
-    back = _back_series(data_dir, provisional["published_from"].iloc[0])
+    back = _back_series(data_dir, provisional["published_from"].iloc[0], stamp)
     back = back[back["period_end"] < newest]
     untabled = known[~known["period_end"].isin(back["period_end"]) & (known["period_end"] < newest)]
     chosen = pd.concat([back, _best(untabled), provisional])
     corrections = _best(known[known["evidence"] == "mou_correction"])
     chosen = pd.concat([chosen[~chosen["period_end"].isin(corrections["period_end"])], corrections])
-    return _shape(chosen)
+    return chosen.sort_values("period_end").reset_index(drop=True)
+
+
+def series_on(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """The series on `day` by rules 1-3, without the evidence columns of rule 4."""
+    return _shape(_series_on(day, data_dir, datasets.fingerprint(data_dir)), pd.Timestamp(day))
+
+
+def cumulative_through(series: pd.DataFrame, year_end: pd.Timestamp) -> dict[str, Any]:
+    """Sum men, women and total of the series periods ending on or before `year_end`.
+
+    A sum is missing (pd.NA) when any period in it lacks that figure: a partial
+    sum would look like a number and be wrong.
+    """
+    upto = series[series["end"] <= year_end]
+    return {c: upto[c].sum(skipna=False) for c in COUNTS}
+
+
+def _part_year(as_of: pd.Timestamp, source_id: str, day: pd.Timestamp, data_dir: Path) -> Any:
+    """The arrivals figure for 1 January to `as_of` published by `day`: the cumulative
+    report's own if it gives one, else the best other (None when there is none)."""
+    reports = datasets.reports(data_dir)
+    start = pd.Timestamp(as_of.year, 1, 1)
+    part = reports[
+        (reports["period_start"] == start)
+        & (reports["period_end"] == as_of)
+        & (reports["published_to"] <= day)
+    ]
+    if part.empty:
+        return None
+    own = part[part["source_id"] == source_id]
+    return (own if not own.empty else part.sort_values("published_to")).iloc[-1]
+
+
+def reconcile_total(
+    as_of: pd.Timestamp, source_id: str, day: date, data_dir: Path = paths.DATA_DIR
+) -> dict[str, Any] | None:
+    """What the series on `day` gives for the cumulative total to `as_of`: the sum of the
+    series periods to the last 31 December on or before it, plus (when `as_of` is not a
+    year end) the part-year figure to `as_of` published by then. None when the series or
+    the part-year figure was not published by `day`."""
+    try:
+        series = series_on(day, data_dir)
+    except ValueError:
+        return None
+    year_end = pd.Timestamp(as_of.year, 12, 31)
+    if as_of == year_end:
+        return cumulative_through(series, as_of) if series["end"].max() >= as_of else None
+    previous = pd.Timestamp(as_of.year - 1, 12, 31)
+    part = _part_year(as_of, source_id, pd.Timestamp(day), data_dir)
+    if series["end"].max() < previous or series["end"].max() > as_of or part is None:
+        return None
+    base = cumulative_through(series, previous)
+    return {c: base[c] + part[c] for c in COUNTS}
+
+
+def _matches(stated: Any, computed: dict[str, Any]) -> bool:
+    """Every figure the report states equals the computed one."""
+    for column in COUNTS:
+        value = getattr(stated, column)
+        if not pd.isna(value) and (pd.isna(computed[column]) or computed[column] != value):
+            return False
+    return True
+
+
+Held = dict[tuple[pd.Timestamp, str], int]
+
+
+@cache
+def _exact_reconciliations(
+    data_dir: Path, _: datasets.Fingerprint
+) -> list[tuple[str, pd.Timestamp, date, Held]]:
+    """Every cumulative total that the series on its publication day reproduces exactly:
+    its label, as-of day, publication day and that series' figures by (end, source_id)."""
+    exact = []
+    for report in datasets.cumulative(data_dir).itertuples(index=False):
+        fields: Any = report
+        day: date = pd.Timestamp(fields.published_to).date()
+        as_of_day = pd.Timestamp(fields.as_of)
+        computed = reconcile_total(as_of_day, str(fields.source_id), day, data_dir)
+        if computed is not None and _matches(report, computed):
+            series = series_on(day, data_dir)
+            held: Held = {
+                (end, str(source)): int(total)
+                for end, source, total in zip(
+                    series["end"], series["source_id"], series["total"], strict=True
+                )
+            }
+            label = f"{fields.source_id} (to {as_of_day:%Y-%m-%d})"
+            exact.append((label, as_of_day, day, held))
+    return exact
+
+
+def _evidence(series: pd.DataFrame, day: date, data_dir: Path) -> pd.DataFrame:
+    """Fill `reconciles_with` for inferred rows: the reported cumulative total nearest to
+    `day` whose reproducing series holds the same figure from the same table."""
+    exact = _exact_reconciliations(data_dir, datasets.fingerprint(data_dir))
+    labels = []
+    for end, source, total, basis in zip(
+        series["end"], series["source_id"], series["total"], series["basis"], strict=True
+    ):
+        candidates = [
+            (abs((report_day - day).days), report_day, label)
+            for label, as_of_day, report_day, held in exact
+            if basis == INFERRED and as_of_day >= end and held.get((end, source)) == total
+        ]
+        labels.append(min(candidates)[2] if candidates else "")
+    return series.assign(reconciles_with=labels)
+
+
+def as_of(day: date, data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """The series as it stood on `day`, by the rule in this module's docstring."""
+    return _evidence(series_on(day, data_dir), day, data_dir)
 
 
 def arrivals(
@@ -223,7 +405,8 @@ def arrivals(
     (as stood on the article's vintage date), a day (as stood that day:
     "2018-01-07" or a date), or the source_id of an official MOU table (e.g.
     "mou-table-2012-01-11"). Each row names the source_id and publication date
-    of its figure.
+    of its figure, whether it was published by then or inferred from a later
+    table, and the evidence for an inference.
     """
     return _arrivals(Vintage.parse(vintage), data_dir, datasets.fingerprint(data_dir)).copy()
 

@@ -32,6 +32,7 @@ class Figure:
     column: str
     source: Source
     vintage: str  # which series it belongs to, in words
+    note: str = ""  # e.g. that a figure is inferred from a later table, and the evidence for it
 
     @property
     def cell(self) -> tuple[str, int, str]:

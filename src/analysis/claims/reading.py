@@ -28,6 +28,16 @@ def _at(table: pd.DataFrame, row: str, column: str) -> Any:
     return None if pd.isna(value) else value
 
 
+def _basis(table: pd.DataFrame, period: str) -> str:
+    """How a series figure stood on the vintage's day: published by then, or inferred."""
+    if _at(table, period, "basis") != vintages.INFERRED:
+        return ""
+    evidence = _at(table, period, "reconciles_with")
+    return f"inferred from {_at(table, period, 'inferred_from')}, published later" + (
+        f"; the back-series it belongs to reconciles with {evidence}" if evidence else ""
+    )
+
+
 class Context:
     """The data one vintage's checks need, loaded once per vintage."""
 
@@ -152,6 +162,7 @@ class Reading:
                 column=column,
                 source=self.ctx.source(str(_at(table, period, "source_id"))),
                 vintage=str(_at(table, period, "_vintage")),
+                note=_basis(table, period),
             )
         )
 
