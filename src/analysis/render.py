@@ -12,7 +12,7 @@ The JSON document (format "json") is the interface for other tools:
          "results": {"<vintage>": {
             "computed", "verdict", "reason", "recorded",
             "evidence": {
-              "figures": [{"label", "value", "vintage", "file", "line", "column",
+              "figures": [{"label", "value", "vintage", "file", "line", "column", "note",
                            "source": {"id", "publisher", "title", "published", "url"}}],
               "arithmetic": ["938 / 1,127 = 83.2%", ...],
               "band": "“83%” → 82.5% to under 83.5%",
@@ -25,7 +25,8 @@ The JSON document (format "json") is the interface for other tools:
 registry does not record). `stated` is null for anecdotes, whose figures are
 among the evidence. `figures` are exactly the cells the verdict depends on;
 `revisions` lists every published value of a quantity that changed between
-the article's date and the latest data.
+the article's date and the latest data. A figure's `note` says when it is
+inferred from a table published later, and what the back-series reconciles with.
 """
 
 import json

@@ -125,7 +125,7 @@ def _reconcile(
     results, lines, problems = [], [], []
     for figure, day in reading.reported_totals(through, column):
         total, _ = reading.cumulative(through, column, day)
-        issue = reading.recorded_issue(figure, through)
+        issue = reading.recorded_issue(figure, "cumulative", through)
         reported = count(int(figure.value))
         summed = "missing" if total is None else count(total)
         said = f"{figure.source.publisher} ({figure.source.published}) reported {reported}"

@@ -52,6 +52,7 @@ class Context:
         self.latest_series = self._series(vintages.Vintage(vintages.LATEST))
         self._series_on: dict[date, pd.DataFrame] = {}
         self.reports = datasets.reports(data_dir)
+        self.series_reports = vintages.series_reports(data_dir)
         self.cumulative = datasets.cumulative(data_dir)
         self.source_issues = datasets.source_issues(data_dir)
         self.sources = datasets.sources(data_dir).set_index("source_id")
@@ -280,16 +281,56 @@ class Reading:
             found.append((self._use(figure), row["published_to"].date()))
         return found
 
-    def recorded_issue(self, figure: Figure, through: str) -> str | None:
-        """The id of the source issue (data/source_issues.csv) recorded for a reported figure."""
+    def recorded_issue(self, figure: Figure, table: str, period: str) -> str | None:
+        """The id of the source issue (data/source_issues.csv) recorded for a figure of
+        `table` ("arrivals" or "cumulative") for the period ending with `period`."""
         issues = self.ctx.source_issues
+        end = pd.Timestamp(f"{period}-12-31") if period.isdigit() else self._period_end(period)
         match = issues[
-            (issues["table"] == "cumulative")
+            (issues["table"] == table)
             & (issues["source_id"] == figure.source.id)
-            & (issues["period_end"] == pd.Timestamp(f"{through}-12-31"))
+            & (issues["period_end"] == end)
             & (issues["field"] == figure.column)
         ]
         return str(match["issue_id"].iloc[0]) if len(match) else None
+
+    def _period_end(self, period: str) -> pd.Timestamp:
+        rows = self.ctx.series_reports
+        return pd.Timestamp(rows.loc[rows["period"] == period, "period_end"].iloc[0])
+
+    def _report_figure(self, row: Mapping[Any, Any], column: str, vintage: str) -> Figure:
+        return Figure(
+            label=f"{COLUMN_WORDS[column]}, {row['period']}",
+            value=int(row[column]),
+            file=ARRIVALS_FILE,
+            line=int(row["line"]),
+            column=column,
+            source=self.ctx.source(str(row["source_id"])),
+            vintage=vintage,
+        )
+
+    def report(self, source_id: str, period: str, column: str) -> Figure:
+        """One source's figure for a series period, as it printed it."""
+        rows = self.ctx.series_reports
+        match = rows[(rows["source_id"] == source_id) & (rows["period"] == period)]
+        if len(match) != 1 or pd.isna(match[column].iloc[0]):
+            raise ValueError(f"{source_id} gives no {column} for {period} in {ARRIVALS_FILE}")
+        return self._use(self._report_figure(match.to_dict("records")[0], column, "as reported"))
+
+    def earlier_reports(self, period: str, column: str, than: Figure) -> list[Figure]:
+        """Figures for `period` that other sources published before `than`'s source."""
+        rows = self.ctx.series_reports
+        published_from = self.ctx.sources.loc[than.source.id, "published_from"]
+        earlier = rows[
+            (rows["period"] == period)
+            & rows[column].notna()
+            & (rows["published_to"] < published_from)
+            & (rows["source_id"] != than.source.id)
+        ].sort_values(["published_to", "source_id"])
+        return [
+            self._use(self._report_figure(row, column, "as published earlier"))
+            for row in earlier.to_dict("records")
+        ]
 
     def stated(self, claim: Claim) -> Figure:
         """Another claim's stated value, as the registry records it from the article."""
