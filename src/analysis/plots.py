@@ -1,11 +1,19 @@
 """Plotting helpers with one house style.
 
-Every helper returns a matplotlib Figure that is not registered with pyplot (so
-nothing leaks between cells or calls) and labels its source and vintage on the
-figure itself. Colours are paired with hatching and grey levels that survive
-greyscale printing. `save` writes PNG and SVG with deterministic bytes.
+Every chart states its finding in its title (computed from the data it draws,
+so a corrected figure changes the title too), carries alt text saying what it
+shows, and keeps the data it plots so the report can offer it as CSV. Figures
+are not registered with pyplot (nothing leaks between cells or calls) and label
+their source and vintage on the figure itself. Colours are paired with hatching
+and grey levels that survive greyscale printing. `save` writes PNG and SVG with
+deterministic bytes.
+
+The helpers take what they need as arguments (the era's first year, verdict
+labels) rather than importing the claims engine, so they draw any series.
 """
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +23,25 @@ import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from analysis.claims import Verdict, load_registry
-
 # Dark and light tones of one hue read apart in colour and in greyscale.
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
 BORDER_CLOSED = 2020  # North Korea sealed its border in January 2020 (COVID-19).
+SMALL_SAMPLE = 100  # a share of fewer people than this moves by 1 point per person or more
 SIZE = (8.0, 4.5)
+# Verdict values for a claim that holds on a vintage (the figures as they stood then).
+HOLDS = ("reproduced_exactly", "reproduced_within_rounding", "reproduced")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure with its finding (title), a description for screen readers, and its data."""
+
+    figure: Figure
+    title: str
+    alt: str
+    data: pd.DataFrame
+
 
 
 def use_house_style() -> None:
@@ -65,9 +85,20 @@ def _source_note(figure: Figure, text: str) -> None:
     figure.text(0.01, 0.015, text, ha="left", va="bottom", fontsize=8, color="#444444")
 
 
-def _years(series: pd.DataFrame) -> pd.DataFrame:
-    years = series[series["start"].notna() & (series["start"].dt.year == series["end"].dt.year)]
-    return years.assign(year=years["end"].dt.year)
+def _count(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def whole_years(series: pd.DataFrame, first_year: int) -> pd.DataFrame:
+    """Whole calendar years from `first_year` on, one row per year, as plain integers."""
+    whole = series[series["start"].notna() & (series["start"].dt.year == series["end"].dt.year)]
+    whole = whole.assign(year=whole["end"].dt.year)
+    whole = whole[whole["year"] >= first_year]
+    return whole[["year", "men", "women", "total"]].reset_index(drop=True)
 
 
 def _shade(
@@ -75,23 +106,34 @@ def _shade(
 ) -> None:
     axes.axvspan(start - 0.5, last + 0.5, zorder=0, **style)
     axes.text(
-        start - 0.4, height, label, transform=axes.get_xaxis_transform(), fontsize=8, va="top"
+        start - 0.4,
+        height,
+        label,
+        transform=axes.get_xaxis_transform(),
+        fontsize=8,
+        va="top",
+        zorder=4,
+        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
     )
 
 
-def _shade_eras(axes: "mpl.axes.Axes", first: int, last: int) -> None:
-    """Shade Kim Jong Un's era (as the registry dates it) and the border closure."""
-    era = load_registry().era_start
-    if first < era <= last:
-        _shade(axes, era, last, f"Kim Jong Un era (from {era})", 0.97, color="#eeeeee")
+def _shade_eras(
+    axes: "mpl.axes.Axes",
+    first: int,
+    last: int,
+    era_start: int | None,
+    border_label_height: float = 0.88,
+) -> None:
+    """Shade Kim Jong Un's era (when its first year is given) and the border closure."""
+    if era_start is not None and first < era_start <= last:
+        _shade(axes, era_start, last, f"Kim Jong Un era (from {era_start})", 0.97, color="#eeeeee")
     if first <= BORDER_CLOSED <= last:
-        label = f"border closed ({BORDER_CLOSED})"
         _shade(
             axes,
             BORDER_CLOSED,
             last,
-            label,
-            0.88,
+            f"border closed ({BORDER_CLOSED})",
+            border_label_height,
             facecolor="none",
             hatch="..",
             edgecolor="#bbbbbb",
@@ -99,10 +141,29 @@ def _shade_eras(axes: "mpl.axes.Axes", first: int, last: int) -> None:
         )
 
 
-def arrivals_by_sex(series: pd.DataFrame, vintage: str, first_year: int = 2002) -> Figure:
-    """Arrivals per calendar year, stacked by sex, with eras and the 2020 closure shaded."""
-    years = _years(series)
-    years = years[years["year"] >= first_year]
+# --- arrivals per year --------------------------------------------------------
+
+
+def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
+    """The finding of an arrivals chart: where its lowest year stands."""
+    totals = years.set_index("year")["total"].astype(int)
+    last, low = int(totals.index.max()), int(totals.idxmin())
+    if era_start is not None and low == last and era_start <= last:
+        return f"{last}: the fewest arrivals of Kim Jong Un's era to date"
+    if low >= BORDER_CLOSED:
+        after = totals[totals.index >= BORDER_CLOSED]
+        return (
+            f"Since the border closed in {BORDER_CLOSED}, at most {_count(after.max())} a year "
+            f"({low}: {_count(totals[low])})"
+        )
+    return f"{low}: the fewest arrivals since {int(totals.index.min())}"
+
+
+def arrivals_chart(
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+) -> Chart:
+    """Arrivals per calendar year, stacked by sex; small bars labelled; eras and closure shaded."""
+    years = whole_years(series, first_year)
     figure, axes = _figure()
     split = years["men"].notna()
     axes.bar(
@@ -126,37 +187,124 @@ def arrivals_by_sex(series: pd.DataFrame, vintage: str, first_year: int = 2002) 
             label="no split by sex",
             zorder=2,
         )
-    _shade_eras(axes, int(years["year"].min()), int(years["year"].max()))
-    axes.set(title="North Koreans arriving in South Korea per year", ylabel="arrivals", xlabel="")
+    peak = int(years["total"].max())
+    # Bars under a tenth of the tallest are hard to read off the axis: print their value.
+    for year, total in zip(years["year"], years["total"], strict=True):
+        if total < peak / 10:
+            axes.annotate(
+                _count(total),
+                (year, total),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                zorder=5,
+            )
+    first, last = int(years["year"].min()), int(years["year"].max())
+    _shade_eras(axes, first, last, era_start)
+    title = arrivals_title(years, era_start)
+    axes.set(title=title, ylabel="arrivals", xlabel="", ylim=(0, peak * 1.12))
     axes.yaxis.set_major_formatter(mpl.ticker.StrMethodFormatter("{x:,.0f}"))
-    axes.legend(loc="upper left", frameon=True)
+    axes.legend(loc="upper left", bbox_to_anchor=(0, 0.9), frameon=True)
     _source_note(
         figure, f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}."
     )
-    return figure
-
-
-def women_share(series: pd.DataFrame, vintage: str, first_year: int = 2002) -> Figure:
-    """Women's share of each year's arrivals."""
-    years = _years(series).dropna(subset=["women"])
-    years = years[years["year"] >= first_year]
-    share = 100 * years["women"] / years["total"]
-    figure, axes = _figure()
-    axes.plot(years["year"], share, color=LINE, marker="o", zorder=3)
-    _shade_eras(axes, int(years["year"].min()), int(years["year"].max()))
-    axes.axhline(50, color="#777777", linestyle="--", linewidth=1)
-    axes.set(title="Women's share of arrivals", ylabel="women, % of arrivals", ylim=(0, 100))
-    _source_note(figure, f"Source: MOU. Figures: {vintage}. Dashed line: half.")
-    return figure
-
-
-def revisions(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002) -> Figure:
-    """Each year's total as first reported beside the latest figure, with the change."""
-    merged = _years(first)[["year", "total"]].merge(
-        _years(latest)[["year", "total"]], on="year", suffixes=("_first", "_latest")
+    low = years.loc[years["total"].idxmin()]
+    alt = (
+        f"Bar chart of North Koreans arriving in South Korea each year, {first} to {last}, "
+        f"split into women and men (figures: {vintage}). The highest year is "
+        f"{int(years.loc[years['total'].idxmax(), 'year'])} with {_count(peak)}; the lowest is "
+        f"{int(low['year'])} with {_count(low['total'])}; {last} had {_count(years['total'].iloc[-1])}."
     )
-    merged = merged[merged["year"] >= first_year]
-    change = merged["total_latest"] - merged["total_first"]
+    return Chart(figure, title, alt, years)
+
+
+def arrivals_by_sex(
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+) -> Figure:
+    """The figure of `arrivals_chart`."""
+    return arrivals_chart(series, vintage, era_start, first_year).figure
+
+
+# --- women's share ------------------------------------------------------------
+
+
+def women_share_chart(
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+) -> Chart:
+    """Women's share of each year's arrivals; shares of fewer than SMALL_SAMPLE people are
+    drawn hollow and labelled with their size."""
+    years = whole_years(series, first_year).dropna(subset=["women"])
+    years = years.assign(
+        share=(100 * years["women"] / years["total"]).astype(float).round(1),
+        small_sample=years["total"] < SMALL_SAMPLE,
+    )
+    figure, axes = _figure(bottom=0.19)
+    axes.plot(years["year"], years["share"], color=LINE, zorder=3)
+    solid, hollow = years[~years["small_sample"]], years[years["small_sample"]]
+    axes.scatter(solid["year"], solid["share"], color=LINE, zorder=4, s=24)
+    axes.scatter(
+        hollow["year"], hollow["share"], facecolor="white", edgecolor=LINE, zorder=4, s=36
+    )
+    shares = years.set_index("year")["share"]
+    for year, share, total in zip(hollow["year"], hollow["share"], hollow["total"], strict=True):
+        # Below a local low the label is clear of the line; elsewhere it sits below and right.
+        neighbours = shares.reindex([year - 1, year + 1]).dropna()
+        low_point = bool((neighbours > share).all())
+        axes.annotate(
+            f"{int(total)} people",
+            (year, share),
+            xytext=(0, -10) if low_point else (6, -10),
+            textcoords="offset points",
+            ha="center" if low_point else "left",
+            va="top",
+            fontsize=8,
+            zorder=5,
+        )
+    # The data run high (mostly 55-90%): the closure label sits low, clear of the line.
+    _shade_eras(
+        axes, int(years["year"].min()), int(years["year"].max()), era_start, border_label_height=0.1
+    )
+    axes.axhline(50, color="#777777", linestyle="--", linewidth=1)
+    minority = years[years["share"] < 50]
+    first, last = int(years["year"].min()), int(years["year"].max())
+    if minority.empty:
+        title = f"Women were the majority every year from {first} to {last}"
+    else:
+        title = f"Women were the majority every year but {_and([str(y) for y in minority['year']])}"
+    axes.set(title=title, ylabel="women, % of arrivals", ylim=(0, 100))
+    note = f"Source: MOU. Figures: {vintage}. Dashed line: half."
+    if not hollow.empty:
+        note += f"\nHollow points: years of fewer than {SMALL_SAMPLE} arrivals (small samples)."
+    _source_note(figure, note)
+    low = years.loc[years["share"].idxmin()]
+    high = years.loc[years["share"].idxmax()]
+    alt = (
+        f"Line chart of women's share of each year's arrivals, {first} to {last} (figures: "
+        f"{vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is lowest at "
+        f"{low['share']:.0f}% in {int(low['year'])}, a year of only {_count(low['total'])} arrivals."
+    )
+    return Chart(figure, title, alt, years)
+
+
+def women_share(
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+) -> Figure:
+    """The figure of `women_share_chart`."""
+    return women_share_chart(series, vintage, era_start, first_year).figure
+
+
+# --- revisions ----------------------------------------------------------------
+
+
+def revisions_chart(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002) -> Chart:
+    """Each year's total as first reported against the latest figure, with the change."""
+    merged = whole_years(first, first_year)[["year", "total"]].merge(
+        whole_years(latest, first_year)[["year", "total"]], on="year", suffixes=("_first", "_latest")
+    )
+    merged = merged.assign(change=merged["total_latest"] - merged["total_first"])
+    change = merged["change"]
     figure, axes = _figure()
     axes.bar(merged["year"], change, color=[SECOND if c < 0 else LINE for c in change], zorder=2)
     for year, value in zip(merged["year"], change, strict=True):
@@ -171,25 +319,56 @@ def revisions(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002)
                 textcoords="offset points",
             )
     axes.axhline(0, color="#333333", linewidth=1)
-    axes.set(title="Revisions: latest figure minus first report, per year", ylabel="people")
+    revised = merged[change != 0]
+    biggest = merged.loc[change.abs().idxmax()]
+    if revised.empty:
+        title = "No year's total has been revised since it was first reported"
+    else:
+        title = (
+            f"{len(revised)} of {len(merged)} first reports revised, "
+            f"by at most {_count(abs(biggest['change']))} ({int(biggest['year'])})"
+        )
+    axes.set(title=title, ylabel="people (latest minus first report)")
+    axes.margins(y=0.15)
     _source_note(
         figure, "Source: MOU tables and press reports of MOU releases (data/arrivals.csv)."
     )
-    return figure
+    alt = (
+        f"Bar chart of how much each year's arrivals total changed between its first report and "
+        f"the latest figure, {int(merged['year'].min())} to {int(merged['year'].max())}. "
+        f"{len(revised)} of {len(merged)} years changed; the largest change is "
+        f"{int(biggest['change']):+d} people in {int(biggest['year'])}."
+    )
+    return Chart(figure, title, alt, merged)
 
 
-def scorecard(table: pd.DataFrame, vintages: tuple[str, ...] = ("article", "latest")) -> Figure:
-    """How many claims get each verdict, per vintage."""
+def revisions(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002) -> Figure:
+    """The figure of `revisions_chart`."""
+    return revisions_chart(first, latest, first_year).figure
+
+
+# --- verdicts -----------------------------------------------------------------
+
+
+def scorecard_chart(
+    table: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
+    vintages: tuple[str, ...] = ("article", "latest"),
+) -> Chart:
+    """How many claims get each verdict, per vintage; `labels` maps each verdict value to its
+    label, in the order to show (default: as found, underscores as spaces)."""
     counts = pd.DataFrame({v: table[f"verdict_{v}"].value_counts() for v in vintages}).fillna(0)
-    order = [v.value for v in Verdict if v.value in counts.index]
+    counts = counts.astype(int)
+    order = [v for v in labels if v in counts.index] if labels else list(counts.index)
     counts = counts.loc[order]
-    figure, axes = _figure(left=0.34, bottom=0.27)
+    names = [labels[v] if labels else v.replace("_", " ") for v in counts.index]
+    figure, axes = _figure(left=0.3, bottom=0.2)
     positions = range(len(counts))
     height = 0.38
     for offset, (vintage, colour, hatch) in enumerate(
         zip(vintages, (LINE, WOMEN), ("", "//"), strict=False)
     ):
-        axes.barh(
+        bars = axes.barh(
             [p + offset * height for p in positions],
             counts[vintage],
             height=height,
@@ -199,23 +378,41 @@ def scorecard(table: pd.DataFrame, vintages: tuple[str, ...] = ("article", "late
             label=f"figures: {vintage}",
             zorder=2,
         )
-    axes.set_yticks(
-        [p + height / 2 for p in positions], [v.replace("_", " ") for v in counts.index]
-    )
+        axes.bar_label(bars, padding=2, fontsize=8)
+    axes.set_yticks([p + height / 2 for p in positions], names)
     axes.invert_yaxis()
-    axes.set(title="The article's claims by verdict", xlabel="claims")
+    axes.margins(x=0.08)
+    now = counts[vintages[-1]]
+    held = int(now.reindex(list(HOLDS)).fillna(0).sum())
+    title = f"{held} of {int(now.sum())} claims hold on the {vintages[-1]} figures"
+    axes.set(title=title, xlabel="claims")
     axes.legend(
         handles=[
-            Patch(color=LINE, label=f"as published on the article's date ({vintages[0]})"),
+            Patch(color=LINE, label=f"figures as published on the article's date ({vintages[0]})"),
             Patch(facecolor=WOMEN, hatch="//", edgecolor="white", label=f"{vintages[-1]} figures"),
         ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.18),
-        ncol=2,
-        frameon=False,
+        loc="center right",
+        frameon=True,
     )
     _source_note(figure, "Source: data/claims.toml, verdicts computed by analysis.claims.")
-    return figure
+    data = counts.rename_axis("verdict").reset_index().assign(label=names)
+    alt = "Bar chart of the article's claims by verdict. " + "; ".join(
+        f"{name}: {', '.join(f'{row[v]} ({v})' for v in vintages)}"
+        for name, (_, row) in zip(names, counts.iterrows(), strict=True)
+    )
+    return Chart(figure, title, alt + ".", data)
+
+
+def scorecard(
+    table: pd.DataFrame,
+    labels: Mapping[str, str] | None = None,
+    vintages: tuple[str, ...] = ("article", "latest"),
+) -> Figure:
+    """The figure of `scorecard_chart`."""
+    return scorecard_chart(table, labels, vintages).figure
+
+
+# --- files ----------------------------------------------------------------------
 
 
 def save(figure: Figure, stem: str, directory: Path) -> list[Path]:
@@ -230,3 +427,11 @@ def save(figure: Figure, stem: str, directory: Path) -> list[Path]:
         figure.savefig(path, metadata=metadata)
         written.append(path)
     return written
+
+
+def save_chart(chart: Chart, stem: str, directory: Path) -> list[Path]:
+    """Write the chart's PNG and SVG, and the data it draws as `stem`.csv beside them."""
+    written = save(chart.figure, stem, directory)
+    data = directory / f"{stem}.csv"
+    chart.data.to_csv(data, index=False, lineterminator="\n")
+    return [*written, data]
