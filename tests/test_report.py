@@ -254,7 +254,9 @@ def test_every_page_works_in_a_real_browser_at_two_widths(built: Path, server: s
                 ]
                 if name == "index.html":
                     paths.BUILD_DIR.mkdir(exist_ok=True)
-                    page.screenshot(path=str(paths.BUILD_DIR / f"report-index-{width}.png"))
+                    page.screenshot(
+                        path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
+                    )
                 page.close()
             context.close()
         # The pages also work opened straight from the file system.

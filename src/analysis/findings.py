@@ -115,7 +115,7 @@ def _says(claim: claims.Claim) -> str:
     for text in forms:
         if text in claim.quote:
             percent = claim.precision == "percent" or f"{text}%" in claim.quote
-            return f"{stated:,}%" if percent else str(stated)
+            return f"{text}%" if percent else text
     return f"(checked: {claim.quantity})"
 
 
@@ -232,5 +232,5 @@ def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, .
     shown = []
     for stem, chart in charts.items():
         plots.save_chart(chart, stem, directory)
-        shown.append(Figure(stem, chart.title, chart.alt))
+        shown.append(Figure(stem, f"{chart.title}. {chart.detail}", chart.alt))
     return tuple(shown)

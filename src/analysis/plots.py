@@ -35,10 +35,12 @@ HOLDS = ("reproduced_exactly", "reproduced_within_rounding", "reproduced")
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure with its finding (title), a description for screen readers, and its data."""
+    """A figure with its finding (title), the figures behind it (detail, for a caption),
+    a description for screen readers (alt), and the data it draws."""
 
     figure: Figure
     title: str
+    detail: str
     alt: str
     data: pd.DataFrame
 
@@ -215,9 +217,31 @@ def arrivals_chart(
         f"Bar chart of North Koreans arriving in South Korea each year, {first} to {last}, "
         f"split into women and men (figures: {vintage}). The highest year is "
         f"{int(years.loc[years['total'].idxmax(), 'year'])} with {_count(peak)}; the lowest is "
-        f"{int(low['year'])} with {_count(low['total'])}; {last} had {_count(years['total'].iloc[-1])}."
+        f"{int(low['year'])} with {_count(low['total'])}"
+        + ("." if int(low["year"]) == last else f"; {last} had {_count(years['total'].iloc[-1])}.")
     )
-    return Chart(figure, title, alt, years)
+    return Chart(figure, title, arrivals_detail(years, era_start), alt, years)
+
+
+def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
+    """The figures behind `arrivals_title`."""
+    totals = years.set_index("year")["total"].astype(int)
+    last, low = int(totals.index.max()), int(totals.idxmin())
+    if era_start is not None and low == last and era_start <= last:
+        era = totals[(totals.index >= era_start) & (totals.index < last)]
+        if not era.empty:
+            return (
+                f"{last} had {_count(totals[last])} arrivals; the era's next lowest year, "
+                f"{int(era.idxmin())}, had {_count(era.min())}."
+            )
+    before = BORDER_CLOSED - 1
+    if low >= BORDER_CLOSED and before in totals.index:
+        return (
+            f"From {_count(totals[before])} in {before}, arrivals fell to "
+            f"{_count(totals[BORDER_CLOSED])} in {BORDER_CLOSED} and {_count(totals[low])} in "
+            f"{low}; {last} had {_count(totals[last])}."
+        )
+    return f"The most: {int(totals.idxmax())} ({_count(totals.max())}); the fewest: {low} ({_count(totals[low])})."
 
 
 def arrivals_by_sex(
@@ -285,7 +309,17 @@ def women_share_chart(
         f"{vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is lowest at "
         f"{low['share']:.0f}% in {int(low['year'])}, a year of only {_count(low['total'])} arrivals."
     )
-    return Chart(figure, title, alt, years)
+    regular = years[~years["small_sample"]]
+    detail = (
+        f"In years of at least {SMALL_SAMPLE} arrivals, women were {regular['share'].min():.0f}% "
+        f"to {regular['share'].max():.0f}% of them."
+    )
+    if not hollow.empty:
+        detail += " " + "; ".join(
+            f"{int(row.year)}'s {row.share:.0f}% rests on {int(row.total)} people"
+            for row in hollow.itertuples()
+        ) + "."
+    return Chart(figure, title, detail, alt, years)
 
 
 def women_share(
@@ -339,7 +373,14 @@ def revisions_chart(first: pd.DataFrame, latest: pd.DataFrame, first_year: int =
         f"{len(revised)} of {len(merged)} years changed; the largest change is "
         f"{int(biggest['change']):+d} people in {int(biggest['year'])}."
     )
-    return Chart(figure, title, alt, merged)
+    detail = (
+        f"Changes run from {int(change.min()):+d} to {int(change.max()):+d} people. "
+        f"Latest change: {int(revised['year'].iloc[-1])}, first reported as "
+        f"{_count(revised['total_first'].iloc[-1])}, now {_count(revised['total_latest'].iloc[-1])}."
+        if not revised.empty
+        else ""
+    )
+    return Chart(figure, title, detail, alt, merged)
 
 
 def revisions(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002) -> Figure:
@@ -362,7 +403,7 @@ def scorecard_chart(
     order = [v for v in labels if v in counts.index] if labels else list(counts.index)
     counts = counts.loc[order]
     names = [labels[v] if labels else v.replace("_", " ") for v in counts.index]
-    figure, axes = _figure(left=0.3, bottom=0.2)
+    figure, axes = _figure(left=0.3, bottom=0.28)
     positions = range(len(counts))
     height = 0.38
     for offset, (vintage, colour, hatch) in enumerate(
@@ -388,11 +429,13 @@ def scorecard_chart(
     axes.set(title=title, xlabel="claims")
     axes.legend(
         handles=[
-            Patch(color=LINE, label=f"figures as published on the article's date ({vintages[0]})"),
+            Patch(color=LINE, label=f"figures of the article's date ({vintages[0]})"),
             Patch(facecolor=WOMEN, hatch="//", edgecolor="white", label=f"{vintages[-1]} figures"),
         ],
-        loc="center right",
-        frameon=True,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.2),
+        ncol=2,
+        frameon=False,
     )
     _source_note(figure, "Source: data/claims.toml, verdicts computed by analysis.claims.")
     data = counts.rename_axis("verdict").reset_index().assign(label=names)
@@ -400,7 +443,8 @@ def scorecard_chart(
         f"{name}: {', '.join(f'{row[v]} ({v})' for v in vintages)}"
         for name, (_, row) in zip(names, counts.iterrows(), strict=True)
     )
-    return Chart(figure, title, alt + ".", data)
+    detail = "; ".join(f"{name}: {row[vintages[-1]]}" for name, (_, row) in zip(names, counts.iterrows(), strict=True) if row[vintages[-1]])
+    return Chart(figure, title, f"On the {vintages[-1]} figures: {detail}.", alt + ".", data)
 
 
 def scorecard(

@@ -33,7 +33,7 @@ html_show_sphinx = False
 html_permalinks = True
 # The site title is the first entry of the navigation; a bare logo link outside any
 # landmark would be an accessibility violation (axe "region").
-html_sidebars = {"**": ["search-button-field.html", "sbt-sidebar-nav.html"]}
+html_sidebars = {"**": ["sbt-sidebar-nav.html"]}  # search is in the header
 html_context = {"default_mode": "light"}
 html_theme_options = {
     "use_download_button": False,
