@@ -101,9 +101,7 @@ def test_metadata_describes_every_data_file_and_column() -> None:
     for name, fields in described.items():
         header = (paths.DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert fields == header, name
-        assert all(
-            f["description"] for r in package["resources"] for f in r["schema"]["fields"]
-        )
+        assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"])
 
 
 def test_validation_key_covers_the_file_sources_and_code(

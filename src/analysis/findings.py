@@ -158,7 +158,7 @@ def _changes(data_dir: Path) -> Changes:
     year = int(article["year"].max())
     total = int(latest[year])
     later = latest[latest.index > year].astype(int)
-    low_year = int(later.idxmin()) if not later.empty else year
+    low_year = int(later.index[int(later.argmin())]) if not later.empty else year
     return Changes(
         article_year=year,
         article_total=total,
@@ -194,7 +194,9 @@ def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
         for c in registry.claims
         if now[c.id].verdict is revised
     )
-    unverifiable = [c for c in registry.claims if now[c.id].verdict is claims.Verdict.NOT_VERIFIABLE]
+    unverifiable = [
+        c for c in registry.claims if now[c.id].verdict is claims.Verdict.NOT_VERIFIABLE
+    ]
     reasons = Counter(now[c.id].reason.split(";")[0].split(":")[0] for c in unverifiable)
     inconsistent = tuple(
         r for r in rows if now[r.id].verdict is claims.Verdict.INTERNALLY_INCONSISTENT

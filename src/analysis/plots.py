@@ -45,7 +45,6 @@ class Chart:
     data: pd.DataFrame
 
 
-
 def use_house_style() -> None:
     """Apply the project's style: seaborn's white grid, one font, fixed SVG ids."""
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
@@ -93,6 +92,16 @@ def _count(value: float) -> str:
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _label_of_min(values: "pd.Series[Any]") -> int:
+    """The index label (a year) of the smallest value."""
+    return int(values.index[int(values.argmin())])
+
+
+def _label_of_max(values: "pd.Series[Any]") -> int:
+    """The index label (a year) of the largest value."""
+    return int(values.index[int(values.argmax())])
 
 
 def whole_years(series: pd.DataFrame, first_year: int) -> pd.DataFrame:
@@ -149,7 +158,7 @@ def _shade_eras(
 def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
     """The finding of an arrivals chart: where its lowest year stands."""
     totals = years.set_index("year")["total"].astype(int)
-    last, low = int(totals.index.max()), int(totals.idxmin())
+    last, low = int(totals.index.max()), _label_of_min(totals)
     if era_start is not None and low == last and era_start <= last:
         return f"{last}: the fewest arrivals of Kim Jong Un's era to date"
     if low >= BORDER_CLOSED:
@@ -212,11 +221,11 @@ def arrivals_chart(
     _source_note(
         figure, f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}."
     )
-    low = years.loc[years["total"].idxmin()]
+    low = years.iloc[int(years["total"].argmin())]
     alt = (
         f"Bar chart of North Koreans arriving in South Korea each year, {first} to {last}, "
         f"split into women and men (figures: {vintage}). The highest year is "
-        f"{int(years.loc[years['total'].idxmax(), 'year'])} with {_count(peak)}; the lowest is "
+        f"{int(years['year'].iloc[int(years['total'].argmax())])} with {_count(peak)}; the lowest is "
         f"{int(low['year'])} with {_count(low['total'])}"
         + ("." if int(low["year"]) == last else f"; {last} had {_count(years['total'].iloc[-1])}.")
     )
@@ -226,13 +235,13 @@ def arrivals_chart(
 def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
     """The figures behind `arrivals_title`."""
     totals = years.set_index("year")["total"].astype(int)
-    last, low = int(totals.index.max()), int(totals.idxmin())
+    last, low = int(totals.index.max()), _label_of_min(totals)
     if era_start is not None and low == last and era_start <= last:
         era = totals[(totals.index >= era_start) & (totals.index < last)]
         if not era.empty:
             return (
                 f"{last} had {_count(totals[last])} arrivals; the era's next lowest year, "
-                f"{int(era.idxmin())}, had {_count(era.min())}."
+                f"{_label_of_min(era)}, had {_count(era.min())}."
             )
     before = BORDER_CLOSED - 1
     if low >= BORDER_CLOSED and before in totals.index:
@@ -241,7 +250,7 @@ def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
             f"{_count(totals[BORDER_CLOSED])} in {BORDER_CLOSED} and {_count(totals[low])} in "
             f"{low}; {last} had {_count(totals[last])}."
         )
-    return f"The most: {int(totals.idxmax())} ({_count(totals.max())}); the fewest: {low} ({_count(totals[low])})."
+    return f"The most: {_label_of_max(totals)} ({_count(totals.max())}); the fewest: {low} ({_count(totals[low])})."
 
 
 def arrivals_by_sex(
@@ -268,9 +277,7 @@ def women_share_chart(
     axes.plot(years["year"], years["share"], color=LINE, zorder=3)
     solid, hollow = years[~years["small_sample"]], years[years["small_sample"]]
     axes.scatter(solid["year"], solid["share"], color=LINE, zorder=4, s=24)
-    axes.scatter(
-        hollow["year"], hollow["share"], facecolor="white", edgecolor=LINE, zorder=4, s=36
-    )
+    axes.scatter(hollow["year"], hollow["share"], facecolor="white", edgecolor=LINE, zorder=4, s=36)
     shares = years.set_index("year")["share"]
     for year, share, total in zip(hollow["year"], hollow["share"], hollow["total"], strict=True):
         # Below a local low the label is clear of the line; elsewhere it sits below and right.
@@ -302,8 +309,8 @@ def women_share_chart(
     if not hollow.empty:
         note += f"\nHollow points: years of fewer than {SMALL_SAMPLE} arrivals (small samples)."
     _source_note(figure, note)
-    low = years.loc[years["share"].idxmin()]
-    high = years.loc[years["share"].idxmax()]
+    low = years.iloc[int(years["share"].argmin())]
+    high = years.iloc[int(years["share"].argmax())]
     alt = (
         f"Line chart of women's share of each year's arrivals, {first} to {last} (figures: "
         f"{vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is lowest at "
@@ -315,10 +322,16 @@ def women_share_chart(
         f"to {regular['share'].max():.0f}% of them."
     )
     if not hollow.empty:
-        detail += " " + "; ".join(
-            f"{int(row.year)}'s {row.share:.0f}% rests on {int(row.total)} people"
-            for row in hollow.itertuples()
-        ) + "."
+        detail += (
+            " "
+            + "; ".join(
+                f"{year}'s {share:.0f}% rests on {total} people"
+                for year, share, total in zip(
+                    hollow["year"], hollow["share"], hollow["total"], strict=True
+                )
+            )
+            + "."
+        )
     return Chart(figure, title, detail, alt, years)
 
 
@@ -335,7 +348,9 @@ def women_share(
 def revisions_chart(first: pd.DataFrame, latest: pd.DataFrame, first_year: int = 2002) -> Chart:
     """Each year's total as first reported against the latest figure, with the change."""
     merged = whole_years(first, first_year)[["year", "total"]].merge(
-        whole_years(latest, first_year)[["year", "total"]], on="year", suffixes=("_first", "_latest")
+        whole_years(latest, first_year)[["year", "total"]],
+        on="year",
+        suffixes=("_first", "_latest"),
     )
     merged = merged.assign(change=merged["total_latest"] - merged["total_first"])
     change = merged["change"]
@@ -354,7 +369,7 @@ def revisions_chart(first: pd.DataFrame, latest: pd.DataFrame, first_year: int =
             )
     axes.axhline(0, color="#333333", linewidth=1)
     revised = merged[change != 0]
-    biggest = merged.loc[change.abs().idxmax()]
+    biggest = merged.iloc[int(change.abs().argmax())]
     if revised.empty:
         title = "No year's total has been revised since it was first reported"
     else:
@@ -443,7 +458,11 @@ def scorecard_chart(
         f"{name}: {', '.join(f'{row[v]} ({v})' for v in vintages)}"
         for name, (_, row) in zip(names, counts.iterrows(), strict=True)
     )
-    detail = "; ".join(f"{name}: {row[vintages[-1]]}" for name, (_, row) in zip(names, counts.iterrows(), strict=True) if row[vintages[-1]])
+    detail = "; ".join(
+        f"{name}: {row[vintages[-1]]}"
+        for name, (_, row) in zip(names, counts.iterrows(), strict=True)
+        if row[vintages[-1]]
+    )
     return Chart(figure, title, f"On the {vintages[-1]} figures: {detail}.", alt + ".", data)
 
 

@@ -1,4 +1,5 @@
-"""Renderings of the claims scorecard: plain table, Markdown, JSON.
+"""Renderings of the claims scorecard: plain table, Markdown, JSON (the report renders
+its own table from analysis.findings, through Sphinx).
 
 The JSON document (format "json") is the interface for other tools:
 
@@ -16,7 +17,6 @@ The JSON document (format "json") is the interface for other tools:
 verdict for that vintage (null for vintages the registry does not record).
 """
 
-import html
 import json
 from typing import Any
 
@@ -86,32 +86,6 @@ def markdown_table(vintages: tuple[str, ...], link_prefix: str = "notebooks/") -
         quote = c["quote"].replace("|", "\\|")
         lines.append("| " + " | ".join([f"`{c['id']}`", f"“{quote}”", *verdicts, notebook]) + " |")
     return "\n".join(lines) + "\n"
-
-
-def html_table(vintages: tuple[str, ...], page_suffix: str = ".html") -> str:
-    """An HTML table for the report: each claim links to its notebook page's section."""
-    doc = document(vintages)
-    head = "".join(
-        f"<th>{html.escape(h)}</th>"
-        for h in ["Claim", "The article says", *(f"Verdict ({v})" for v in vintages)]
-    )
-    rows = []
-    for c in doc["claims"]:
-        page = c["notebook"].removesuffix(".ipynb") + page_suffix
-        verdicts = "".join(
-            f'<td class="{c["results"][v]["verdict"]}" title="{html.escape(c["results"][v]["reason"])}">'
-            f"{html.escape(SHORT[claims.Verdict(c['results'][v]['verdict'])])}</td>"
-            for v in vintages
-        )
-        rows.append(
-            f'<tr><td><a href="{page}#{c["id"]}">{c["id"]}</a></td>'
-            f"<td>“{html.escape(c['quote'])}”</td>{verdicts}</tr>"
-        )
-    return (
-        f'<table class="scorecard">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>\n"
-    )
 
 
 def plain_table(vintages: tuple[str, ...]) -> str:

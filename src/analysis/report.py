@@ -33,6 +33,10 @@ EMPTY_HEADER = re.compile(r"<th>\s*</th>")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
 
 
+class BuildFailed(RuntimeError):
+    """Sphinx could not render the site (its messages attached)."""
+
+
 def markdown_text(value: object) -> str:
     """`value` as literal MyST text: markup characters escaped, lines joined."""
     return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
@@ -42,7 +46,7 @@ def _environment() -> jinja2.Environment:
     """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE),
-        autoescape=False,  # noqa: S701 - the output is MyST Markdown, escaped by the `md` filter
+        autoescape=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
@@ -146,7 +150,9 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
         prepare_for_readers(path)
     figures = findings.figures(extra / "figures")
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
-    shutil.copytree(extra / "figures", source / "figures", ignore=shutil.ignore_patterns("*.csv", "*.svg"))
+    shutil.copytree(
+        extra / "figures", source / "figures", ignore=shutil.ignore_patterns("*.csv", "*.svg")
+    )
     print(f"  drew {len(figures)} figures (PNG, SVG, CSV)", file=sys.stderr, flush=True)
     _extra_files(extra)
     pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
@@ -162,7 +168,7 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     ]
     sphinx = subprocess.run(command, capture_output=True, text=True, check=False)
     if sphinx.returncode != 0:
-        raise RuntimeError(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
+        raise BuildFailed(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
     shutil.rmtree(report_dir, ignore_errors=True)
     shutil.copytree(html, report_dir, ignore=shutil.ignore_patterns(".buildinfo*"))
     print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)

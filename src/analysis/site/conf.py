@@ -7,7 +7,7 @@ carry no build date, so two builds give the same bytes.
 
 project = "Checking Daily NK's January 2018 article on defector arrivals"
 author = "The defector-claims project"
-copyright = "the defector-claims project"  # noqa: A001 (Sphinx's name for it)
+copyright = "the defector-claims project"
 language = "en"
 
 extensions = ["myst_nb"]
