@@ -121,6 +121,10 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
     for source in re.findall(r'<img [^>]*src="([^"]+)"', index):
         assert (built / source).stat().st_size > 0, source
     assert len(re.findall(r"<figcaption", index)) == 5
+    alts = re.findall(r'<img [^>]*alt="([^"]+)"', index)
+    assert len(alts) == 5 and all(alt.startswith(("Bar chart", "Line chart")) for alt in alts)
+    for name in GENERATED:  # Markdown escapes never reach a page
+        assert "\\" not in (built / name).read_text(encoding="utf-8"), name
 
 
 def test_the_summary_changes_when_a_figure_changes(
@@ -312,3 +316,9 @@ def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
     )
     assert "04_data_revisions.ipynb, cell" in build.stderr  # every failing notebook is named
     assert not (tmp_path / "report" / "index.html").exists()
+
+
+def test_data_text_cannot_become_markup() -> None:
+    """Text from the data goes into MyST pages with every markup character escaped, so a
+    quote can never turn into a link, emphasis or raw HTML (Sphinx escapes the HTML)."""
+    assert report.markdown_text("<b>*x*</b>\n[y](z)") == r"\<b\>\*x\*\</b\> \[y\]\(z\)"

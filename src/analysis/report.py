@@ -43,7 +43,8 @@ def markdown_text(value: object) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown."""
+    """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown
+    in text, `line` keeps a directive option on its line."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE),
         autoescape=False,
@@ -51,6 +52,8 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = markdown_text
+    # Directive options are plain text (docutils escapes them into HTML): one line each.
+    environment.filters["line"] = lambda value: " ".join(str(value).split())
     environment.filters["count"] = lambda value: f"{int(value):,}"
     return environment
 
