@@ -121,6 +121,9 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
     for source in re.findall(r'<img [^>]*src="([^"]+)"', index):
         assert (built / source).stat().st_size > 0, source
     assert len(re.findall(r"<figcaption", index)) == 5
+    assert re.search(
+        r"2017: the fewest arrivals of Kim Jong Un.s era to date\. 2017 had 1,127", text
+    )
     alts = re.findall(r'<img [^>]*alt="([^"]+)"', index)
     assert len(alts) == 5 and all(alt.startswith(("Bar chart", "Line chart")) for alt in alts)
     for name in GENERATED:  # Markdown escapes never reach a page

@@ -68,10 +68,11 @@ class Changes:
 
 @dataclass(frozen=True)
 class Figure:
-    """A key figure of the index: file stem, caption stating its finding, alt text."""
+    """A key figure of the index: file stem, its finding, the figures behind it, alt text."""
 
     stem: str
-    caption: str
+    title: str
+    detail: str
     alt: str
 
 
@@ -234,5 +235,5 @@ def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, .
     shown = []
     for stem, chart in charts.items():
         plots.save_chart(chart, stem, directory)
-        shown.append(Figure(stem, f"{chart.title}. {chart.detail}", chart.alt))
+        shown.append(Figure(stem, chart.title, chart.detail, chart.alt))
     return tuple(shown)
