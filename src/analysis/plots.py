@@ -167,7 +167,7 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
             f"Since the border closed in {BORDER_CLOSED}, at most {_count(after.max())} a year "
             f"({low}: {_count(totals[low])})"
         )
-    return f"{low}: the fewest arrivals since {int(totals.index.min())}"
+    return f"{low}: the fewest arrivals of {int(totals.index.min())}–{last}"
 
 
 def arrivals_chart(
@@ -199,9 +199,11 @@ def arrivals_chart(
             zorder=2,
         )
     peak = int(years["total"].max())
-    # Bars under a tenth of the tallest are hard to read off the axis: print their value.
+    # Bars under a tenth of the tallest are hard to read off the axis: print their value;
+    # the lowest year, which the title is about, too (in bold).
+    lowest = _label_of_min(years.set_index("year")["total"])
     for year, total in zip(years["year"], years["total"], strict=True):
-        if total < peak / 10:
+        if total < peak / 10 or year == lowest:
             axes.annotate(
                 _count(total),
                 (year, total),
@@ -210,12 +212,19 @@ def arrivals_chart(
                 ha="center",
                 va="bottom",
                 fontsize=8,
+                fontweight="bold" if year == lowest else "normal",
                 zorder=5,
             )
     first, last = int(years["year"].min()), int(years["year"].max())
     _shade_eras(axes, first, last, era_start)
     title = arrivals_title(years, era_start)
-    axes.set(title=title, ylabel="arrivals", xlabel="", ylim=(0, peak * 1.12))
+    axes.set(
+        title=title,
+        ylabel="arrivals",
+        xlabel="",
+        ylim=(0, peak * 1.12),
+        xlim=(first - 0.7, last + 0.7),
+    )
     axes.yaxis.set_major_formatter(mpl.ticker.StrMethodFormatter("{x:,.0f}"))
     axes.legend(loc="upper left", bbox_to_anchor=(0, 0.9), frameon=True)
     _source_note(
