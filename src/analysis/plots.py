@@ -167,7 +167,7 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
             f"Since the border closed in {BORDER_CLOSED}, at most {_count(after.max())} a year "
             f"({low}: {_count(totals[low])})"
         )
-    return f"{low}: the fewest arrivals of {int(totals.index.min())}–{last}"
+    return f"{low}: the fewest arrivals of {int(totals.index.min())} to {last}"
 
 
 def arrivals_chart(
