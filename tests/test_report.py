@@ -4,6 +4,7 @@ the article), its index states the findings computed from the data, and in a rea
 browser, at desktop and phone widths, every page loads cleanly, fits the screen and
 has no accessibility violation. Two builds give the same bytes."""
 
+import os
 import re
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import claims, datasets, findings, notebooks, paths, plots, report, vintages
+from analysis import claims, datasets, notebooks, paths, plots, report, vintages
 from tests.conftest import run_cli
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
@@ -130,22 +131,32 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
         assert "\\" not in (built / name).read_text(encoding="utf-8"), name
 
 
-def test_the_summary_changes_when_a_figure_changes(
-    tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
-) -> None:
-    """No number in the summary is typed: change 2021's arrivals in a copy of the data
-    (the low after the border closed) and the index says so."""
-    before = report.index_markdown((), [], data_copy)
-    edit_csv(
-        data_copy / "arrivals.csv",
-        "2021-12-31,40,23,63,",
-        "2021-12-31,41,23,64,",
-        "mou-table-2025-06",
+def _index_text(data_dir: Path) -> str:
+    """The index's Markdown as a build on `data_dir` (ANALYSIS_DATA_DIR) would write it."""
+    script = "from analysis import report; print(report.index_markdown((), []), end='')"
+    env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     )
-    after = report.index_markdown((), [], data_copy)
+    return done.stdout
+
+
+def test_the_summary_changes_when_a_figure_changes(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    """No number in the summary is typed. In a copy of the data, give 2021 one more
+    arrival and restore MOU's latest 2017 split to the article's 189 and 938: the index
+    then names the new low, and the revised claims hold exactly again."""
+    before = _index_text(data_copy)
     assert "The lowest year is 2021, with 63 arrivals" in before
+    assert "**11** hold exactly" in before
+    assert "**3** hold only as published then" in before and "**939** now" in before
+    edit_csv(data_copy / "arrivals.csv", ",40,23,63,", ",41,23,64,", "mou-table-2025-06")
+    edit_csv(data_copy / "arrivals.csv", ",188,939,1127,", ",189,938,1127,", "mou-table-2025-06")
+    after = _index_text(data_copy)
     assert "The lowest year is 2021, with 64 arrivals" in after
-    assert findings.compute(data_copy).changes.low_total == 64
+    assert "**14** hold exactly" in after
+    assert "only as published then" not in after and "939" not in after
 
 
 def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
