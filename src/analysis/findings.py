@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, datasets, paths, plots, render, vintages
+from analysis import claimreview, claims, datasets, paths, plots, render, vintages
 
 THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
 
@@ -81,7 +81,7 @@ class Findings:
     """Everything the index states."""
 
     total: int
-    counts: dict[claims.Verdict, int]  # on the latest figures
+    counts: dict[str, int]  # verdict value -> claims with it on the latest figures
     revisions: tuple[Revision, ...]
     unverifiable_source_reported: int
     unverifiable_reason: str
@@ -204,7 +204,7 @@ def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
     )
     return Findings(
         total=len(registry.claims),
-        counts={v: counts.get(v, 0) for v in claims.Verdict},
+        counts={v.value: counts.get(v, 0) for v in claims.Verdict},
         revisions=revisions,
         unverifiable_source_reported=sum(c.kind == "source_reported" for c in unverifiable),
         unverifiable_reason=reasons.most_common(1)[0][0] if reasons else "",
@@ -237,3 +237,11 @@ def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, .
         plots.save_chart(chart, stem, directory)
         shown.append(Figure(stem, chart.title, chart.detail, chart.alt))
     return tuple(shown)
+
+
+def exports() -> dict[str, str]:
+    """The claims and verdicts as files for other tools: JSON and ClaimReview JSON-LD."""
+    return {
+        "claims.json": render.as_json(claims.VINTAGES),
+        "claimreview.jsonld": claimreview.as_json_ld(NOW, ""),
+    }

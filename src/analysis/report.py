@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import claimreview, claims, datasets, findings, notebooks, paths, plots, render
+from analysis import datasets, findings, notebooks, paths, plots
 
 SITE = Path(__file__).parent / "site"
 DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
@@ -54,7 +54,7 @@ def _environment() -> jinja2.Environment:
     environment.filters["md"] = markdown_text
     # Directive options are plain text (docutils escapes them into HTML): one line each.
     environment.filters["line"] = lambda value: " ".join(str(value).split())
-    environment.filters["count"] = lambda value: f"{int(value):,}"
+    environment.filters["thousands"] = lambda value: f"{int(value):,}"
     return environment
 
 
@@ -108,7 +108,6 @@ def index_markdown(
         title="Daily NK's January 2018 article on defector arrivals, checked",
         article=datasets.article(data_dir),
         f=found,
-        count=lambda verdict: found.counts[claims.Verdict(verdict)],
         lower=later[later["total"] < total].to_dict("records"),
         higher=later[later["total"] >= total].to_dict("records"),
         border_closed=plots.BORDER_CLOSED,
@@ -125,10 +124,8 @@ def _extra_files(extra: Path) -> None:
     for pattern in DATA_FILES:
         for path in sorted(paths.DATA_DIR.glob(pattern)):
             shutil.copyfile(path, data / path.name)
-    (extra / "claims.json").write_text(render.as_json(claims.VINTAGES), encoding="utf-8")
-    (extra / "claimreview.jsonld").write_text(
-        claimreview.as_json_ld(claims.VINTAGES[-1], ""), encoding="utf-8"
-    )
+    for name, text in findings.exports().items():
+        (extra / name).write_text(text, encoding="utf-8")
 
 
 def _data_package() -> Mapping[str, Any]:
