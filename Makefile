@@ -18,7 +18,7 @@ help:
 	@echo "make report     build the report into build/report/"
 	@echo "make test       run the whole test suite"
 	@echo "make notebooks  re-execute the notebooks in place (refresh stored outputs)"
-	@echo "make lab        open the notebooks in JupyterLab"
+	@echo "make lab        open the notebooks in JupyterLab (options: ARGS=...)"
 	@echo "make bench      time notebook execution against its floor"
 	@echo "make lock       re-resolve uv.lock and regenerate environment.yml"
 
@@ -35,6 +35,7 @@ env: $(ENV_STAMP)
 
 report: $(ENV_STAMP)
 	$(BIN)/python -m analysis report
+	@echo "open build/report/index.html in a browser"
 
 # The browser test drives Debian's Chromium (a test tool cannot download its own
 # browser here); it is installed when missing, which needs root or sudo.
@@ -68,8 +69,13 @@ $(LAB_VENV)/.synced: uv.lock pyproject.toml Makefile | $(BIN)/uv
 	UV_PROJECT_ENVIRONMENT=$(LAB_VENV) $(BIN)/uv sync --frozen --compile-bytecode --python $(PYTHON) --extra notebooks --extra lab
 	touch $@
 
+# JupyterLab refuses to start as root unless told: pass --allow-root only then.
+# Extra options go through ARGS, e.g. make lab ARGS="--no-browser --port 8899".
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+ARGS ?=
+
 lab: $(LAB_VENV)/.synced
-	$(LAB_VENV)/bin/jupyter lab notebooks/
+	$(LAB_VENV)/bin/jupyter lab $(LAB_ROOT) $(ARGS) notebooks/
 
 lock: | $(BIN)/uv
 	$(BIN)/uv lock --python $(PYTHON)

@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "environment.yml"
 EXTRAS = ("notebooks", "test", "lab")
-PIP_ONLY = {"playwright"}  # not reliably packaged on conda-forge
+PIP_ONLY = {"playwright", "axe-playwright-python"}  # not reliably packaged on conda-forge
 
 
 def requirement_name(requirement: str) -> str:

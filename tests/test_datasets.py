@@ -97,12 +97,15 @@ def test_edited_files_are_read_again(
 
 def test_metadata_describes_every_data_file_and_column() -> None:
     package = json.loads((paths.DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
-    described = {r["path"]: [f["name"] for f in r["fields"]] for r in package["resources"]}
+    assert all("fields" not in r for r in package["resources"])  # under schema, per the spec
+    described = {
+        r["path"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]
+    }
     assert set(described) == {p.name for p in paths.DATA_DIR.glob("*.csv")}
     for name, fields in described.items():
         header = (paths.DATA_DIR / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert fields == header, name
-        assert all(f["description"] for r in package["resources"] for f in r["fields"])
+        assert all(f["description"] for r in package["resources"] for f in r["schema"]["fields"])
 
 
 def test_validation_key_covers_the_file_sources_and_code(

@@ -95,7 +95,7 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Build the HTML report (default: build/report/)."""
+    """Build the report site (default: build/report/)."""
     from analysis import notebooks, report  # Jupyter imports are slow; only this command needs them
 
     cmd_validate(args)
@@ -103,6 +103,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         report.build(args.output)
     except notebooks.NotebookFailed as error:
         print(f"notebook failed: {error}", file=sys.stderr)
+        return 1
+    except report.BuildFailed as error:
+        print(error, file=sys.stderr)
         return 1
     return 0
 

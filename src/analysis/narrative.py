@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
+from matplotlib.figure import Figure
 
 from analysis import claims, datasets, paths, plots, present, reconcile, vintages
 from analysis.claims.anecdotes import NO_DATA
@@ -299,3 +300,37 @@ def glossary() -> present.Table:
         for words in claims.VERDICTS.values()
     ]
     return present.table(pd.DataFrame(rows), {"label": "Verdict", "meaning": "What it means"})
+
+
+# --- figures: the plotting helpers with the registry's era and the verdict words ---
+
+
+def _era_start() -> int:
+    return claims.load_registry().era_start
+
+
+def arrivals_figure(vintage: str = vintages.LATEST) -> Figure:
+    """Arrivals by sex per year on one vintage, Kim Jong Un's era shaded."""
+    return plots.arrivals_by_sex(
+        vintages.arrivals(vintage), vintages.describe(vintage), era_start=_era_start()
+    )
+
+
+def women_share_figure() -> Figure:
+    """Women's share of each year's arrivals, latest figures."""
+    return plots.women_share(
+        vintages.arrivals(vintages.LATEST),
+        vintages.describe(vintages.LATEST),
+        era_start=_era_start(),
+    )
+
+
+def revisions_figure() -> Figure:
+    """Each year's change from first report to latest, for men, women and the total."""
+    return plots.revisions(vintages.revisions())
+
+
+def scorecard_figure() -> Figure:
+    """How many claims get each verdict, on both vintages."""
+    labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
+    return plots.scorecard(scorecard_table(), labels)

@@ -1,147 +1,176 @@
-"""Build the self-contained HTML report: every notebook executed afresh (into
-the build folder, never touching the committed ones) and rendered to a page,
-the figures exported as PNG and SVG, and an index with the scorecard.
+"""Build the report: a Sphinx site rendered by MyST-NB with sphinx-book-theme.
 
-Pages load nothing from other hosts: nbconvert's "basic" template gives the
-notebook body with images inlined, wrapped here in a page with its own CSS.
+The notebooks are executed once, in parallel, by the project's own executor
+(analysis.notebooks) into a work folder beside the report, never touching the
+committed ones; Sphinx then only renders those executed copies. The index, the
+data dictionary and the reproduction note are MyST pages written from the data
+at build time through Jinja2 templates (src/analysis/site/), so no number on
+them is typed by hand. The doctree cache and MyST-NB's scratch folders stay in
+the work folder, so the report folder holds only what a reader needs, and two
+builds give the same bytes. Nothing is loaded from another host.
 """
 
-import html
+import json
+import re
+import shutil
+import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import nbformat
-from nbconvert import HTMLExporter
 
-from analysis import claims, datasets, notebooks, paths, plots, vintages
+from analysis import datasets, findings, notebooks, paths, plots
 
-CSS = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
-table { border-collapse: collapse; font-size: 0.85rem; margin: 1rem 0; }
-th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; }
-img { max-width: 100%; height: auto; }
-pre { background: #f7f7f7; padding: 0.5rem; overflow-x: auto; }
-.jp-InputPrompt, .jp-OutputPrompt { display: none; }
-nav a { margin-right: 1rem; }
-td.contradicted, td.internally_inconsistent { background: #f3d9d0; font-weight: bold; }
-td.not_verifiable { background: #eeeeee; font-style: italic; }
-td.reproduced_as_published_then { background: #fdf0d5; }
-"""
-FIGURES = {
-    "arrivals_article": lambda: plots.arrivals_by_sex(
-        vintages.arrivals("article"), vintages.describe("article")
-    ),
-    "arrivals_latest": lambda: plots.arrivals_by_sex(
-        vintages.arrivals("latest"), vintages.describe("latest")
-    ),
-    "women_share": lambda: plots.women_share(
-        vintages.arrivals("latest"), vintages.describe("latest")
-    ),
-    "revisions": lambda: plots.revisions(vintages.arrivals("first"), vintages.arrivals("latest")),
-    "scorecard": lambda: plots.scorecard(claims.scorecard()),
-}
+SITE = Path(__file__).parent / "site"
+DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
+# CommonMark lets a backslash escape any ASCII punctuation; these could start markup.
+EMPTY_HEADER = re.compile(r"<th>\s*</th>")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
 
 
-def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<link rel="icon" href="data:,">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        '<nav><a href="index.html">Report index</a></nav>\n'
-        f"{body}\n</body>\n</html>\n"
+class BuildFailed(RuntimeError):
+    """Sphinx could not render the site (its messages attached)."""
+
+
+def markdown_text(value: object) -> str:
+    """`value` as literal MyST text: markup characters escaped, lines joined."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def _environment() -> jinja2.Environment:
+    """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown
+    in text, `line` keeps a directive option on its line."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(SITE),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
+    environment.filters["md"] = markdown_text
+    # Directive options are plain text (docutils escapes them into HTML): one line each.
+    environment.filters["line"] = lambda value: " ".join(str(value).split())
+    environment.filters["thousands"] = lambda value: f"{int(value):,}"
+    return environment
 
 
-def render_notebook(path: Path, target: Path) -> None:
-    """Write `path` (an executed notebook) as a standalone HTML page."""
-    exporter = HTMLExporter(template_name="basic")
-    body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-    title = path.stem.replace("_", " ")
-    target.write_text(_page(title, body), encoding="utf-8")
+def _write(template: str, target: Path, **context: Any) -> None:
+    text = _environment().get_template(template).render(**context)
+    target.write_text(text, encoding="utf-8")
 
 
-def _claims_table() -> str:
-    rows = []
-    for row in claims.scorecard().to_dict("records"):
-        page = row["notebook"].removesuffix(".ipynb") + ".html"
-        verdicts = "".join(
-            f'<td class="{claims.words(row[f"verdict_{v}"]).css_class}">'
-            f"{html.escape(claims.words(row[f'verdict_{v}']).short)}</td>"
-            for v in claims.VINTAGES
-        )
-        rows.append(
-            f'<tr><td><a href="{page}#{html.escape(row["id"])}">{html.escape(row["id"])}</a></td>'
-            f"<td>“{html.escape(row['quote'])}”</td>{verdicts}</tr>"
-        )
-    return '<table class="scorecard">' + "\n".join(rows) + "</table>"
+def page_title(notebook: Path) -> str:
+    """The notebook's H1 title (its first line starting with '# ')."""
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    raise ValueError(f"{notebook.name} has no H1 title")
+
+
+def prepare_for_readers(notebook: Path) -> None:
+    """Adjust an executed copy (never a committed notebook) for reading: tag every code
+    cell `hide-input` (readers see outputs; a toggle shows the code), and make the empty
+    corner cell of pandas' tables a data cell, as a header cell needs text to be read."""
+    node = nbformat.read(notebook, as_version=4)
+    for cell in node.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.setdefault("tags", [])
+        if "hide-input" not in tags:
+            tags.append("hide-input")
+        for output in cell.get("outputs", []):
+            table = output.get("data", {}).get("text/html")
+            if isinstance(table, str) and 'class="dataframe"' in table:
+                output["data"]["text/html"] = EMPTY_HEADER.sub("<td></td>", table)
+    nbformat.write(node, notebook)
 
 
 def _versions() -> str:
-    names = ("pandas", "pandera", "matplotlib", "seaborn", "nbconvert")
+    names = ("pandas", "matplotlib", "sphinx", "myst-nb", "sphinx-book-theme")
     return ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
-def _index(pages: list[Path]) -> str:
-    article = datasets.article()
-    table = _claims_table()
-    figures = "\n".join(
-        f'<figure><img src="figures/{stem}.png" alt="{stem.replace("_", " ")}"></figure>'
-        for stem in FIGURES
-        if stem != "scorecard"
+def index_markdown(
+    figures: tuple[findings.Figure, ...], pages: list[str], data_dir: Path = paths.DATA_DIR
+) -> str:
+    """The index page (MyST Markdown): the findings, the key figures, the claims table."""
+    found = findings.compute(data_dir)
+    later = found.changes.later
+    total = found.changes.article_total
+    template = _environment().get_template("index.md.j2")
+    return template.render(
+        title="Daily NK's January 2018 article on defector arrivals, checked",
+        article=datasets.article(data_dir),
+        f=found,
+        lower=later[later["total"] < total].to_dict("records"),
+        higher=later[later["total"] >= total].to_dict("records"),
+        border_closed=plots.BORDER_CLOSED,
+        figures=figures,
+        pages=pages,
     )
-    links = "\n".join(
-        f'<li><a href="{p.name}">{html.escape(p.stem.replace("_", " "))}</a></li>' for p in pages
+
+
+def _extra_files(extra: Path) -> None:
+    """What the pages link to, copied verbatim into the report: data files, the data
+    package description, the claims as JSON and as ClaimReview JSON-LD."""
+    data = extra / "data"
+    data.mkdir(parents=True)
+    for pattern in DATA_FILES:
+        for path in sorted(paths.DATA_DIR.glob(pattern)):
+            shutil.copyfile(path, data / path.name)
+    for name, text in findings.exports().items():
+        (extra / name).write_text(text, encoding="utf-8")
+
+
+def _data_package() -> Mapping[str, Any]:
+    package: Mapping[str, Any] = json.loads(
+        (paths.DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
     )
-    sources = datasets.sources()
-    used = sources[sources["kind"] == "official_table"]
-    source_items = "\n".join(
-        f'<li>{html.escape(str(s["publisher"]))}: <a href="{html.escape(str(s["url"]))}">'
-        f"{html.escape(str(s['title']))}</a> ({s['published']})</li>"
-        for s in used.to_dict("records")
-    )
-    body = f"""
-<h1>Checking Daily NK's January 2018 article on defector arrests and arrivals</h1>
-<p>Article: {html.escape(article.publisher)}, <a href="{html.escape(article.url)}">{html.escape(article.title)}</a>
-({article.published}). Each claim is checked against South Korea's Ministry of Unification (MOU) figures
-as published on the article's date ({article.vintage_date}) and the latest figures.</p>
-<h2>Scorecard</h2>
-<p>Every checkable sentence of the article, with its verdict on MOU's figures as published on the
-article's date and on the latest figures. Hover a verdict for the reason; follow a claim to its notebook.</p>
-<figure><img src="figures/scorecard.png" alt="the article's claims by verdict"></figure>
-{table}
-<h2>Key figures</h2>
-{figures}
-<h2>Notebooks</h2>
-<ul>{links}</ul>
-<h2>Official sources</h2>
-<ul>{source_items}</ul>
-<p>All {len(sources)} sources, with URLs, are in <code>data/sources.csv</code>; the newest was
-published {sources["published"].max()}. Built with {_versions()}. The report carries no build
-timestamp, so rebuilding from the same data and code gives the same bytes.</p>
-"""
-    return _page("Defector arrivals: the article's claims checked", body)
+    return package
 
 
 def build(report_dir: Path = paths.REPORT_DIR) -> None:
-    """Execute, render and index everything into `report_dir`, printing progress."""
+    """Execute the notebooks, write the generated pages and figures, render the site with
+    Sphinx into `report_dir`, printing progress. Raises NotebookFailed naming the notebook
+    and cell when one fails (and then writes no report)."""
     started = time.perf_counter()
-    executed_dir = report_dir / "executed"
+    work = report_dir.with_name(report_dir.name + "-work")
+    source, extra = work / "source", work / "extra"
+    shutil.rmtree(work, ignore_errors=True)
     sources = notebooks.notebook_paths()
     print(f"executing {len(sources)} notebooks", file=sys.stderr, flush=True)
-    notebooks.execute_all((p, executed_dir / p.name) for p in sources)
-    pages = []
-    for path in sorted(executed_dir.glob("*.ipynb")):
-        page = report_dir / f"{path.stem}.html"
-        render_notebook(path, page)
-        pages.append(page)
-        print(f"  rendered {page.name}", file=sys.stderr, flush=True)
-    plots.use_house_style()
-    for stem, make in FIGURES.items():
-        plots.save(make(), stem, report_dir / "figures")
-    print(f"  exported {len(FIGURES)} figures (PNG, SVG)", file=sys.stderr, flush=True)
-    (report_dir / "index.html").write_text(_index(pages), encoding="utf-8")
+    notebooks.execute_all((p, source / p.name) for p in sources)
+    for path in sorted(source.glob("*.ipynb")):
+        prepare_for_readers(path)
+    figures = findings.figures(extra / "figures")
+    # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
+    shutil.copytree(
+        extra / "figures", source / "figures", ignore=shutil.ignore_patterns("*.csv", "*.svg")
+    )
+    print(f"  drew {len(figures)} figures (PNG, SVG, CSV)", file=sys.stderr, flush=True)
+    _extra_files(extra)
+    pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
+    (source / "index.md").write_text(index_markdown(figures, pages), encoding="utf-8")
+    _write("data.md.j2", source / "data.md", package=_data_package())
+    _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
+    html = work / "html"
+    command = [
+        *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
+        *("-c", str(SITE), "-d", str(work / "doctrees")),
+        *("-D", f"html_extra_path={extra}"),
+        *(str(source), str(html)),
+    ]
+    sphinx = subprocess.run(command, capture_output=True, text=True, check=False)
+    if sphinx.returncode != 0:
+        raise BuildFailed(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
+    shutil.rmtree(report_dir, ignore_errors=True)
+    shutil.copytree(html, report_dir, ignore=shutil.ignore_patterns(".buildinfo*"))
+    print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - started
     print(f"report: {report_dir / 'index.html'} ({seconds:.1f} s)", file=sys.stderr, flush=True)

@@ -1,0 +1,229 @@
+"""What the report's index says, computed from the registry, the verdicts and the data.
+
+The one place the report reads the claims engine (`analysis.claims`): the
+summary counts, the revised figures, what changed since the article, the
+claims table and the key figures all come from here, so no sentence of the
+index carries a number typed by hand, and re-pointing the report at a new
+claims API means changing this module only.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import claimreview, claims, datasets, paths, plots, render, vintages
+
+THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One claim as the index's table shows it."""
+
+    id: str
+    quote: str
+    says: str  # the article's own figure or wording, or what was checked when it gives none
+    page: str  # the notebook page's document name (no suffix)
+    then: str  # verdict label on the figures published on the article's date
+    now: str  # verdict label on the latest figures
+    reason_now: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure the article quotes correctly that MOU revised later."""
+
+    claim_id: str
+    quantity: str
+    then: str
+    now: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A year whose latest figure is MOU's correction of an earlier report."""
+
+    year: int
+    reported: int
+    reported_on: str
+    corrected: int
+    corrected_on: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How the annual series moved after the year the article covers."""
+
+    article_year: int
+    article_total: int
+    later: pd.DataFrame  # year, total for every later whole year (latest figures)
+    all_lower: bool
+    low_year: int
+    low_total: int
+    corrections: tuple[Correction, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure of the index: file stem, its finding, the figures behind it, alt text."""
+
+    stem: str
+    title: str
+    detail: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Everything the index states."""
+
+    total: int
+    counts: dict[str, int]  # verdict value -> claims with it on the latest figures
+    revisions: tuple[Revision, ...]
+    unverifiable_source_reported: int
+    unverifiable_reason: str
+    inconsistent: tuple[ClaimRow, ...]
+    changes: Changes
+    rows: tuple[ClaimRow, ...]
+    glossary: tuple[tuple[str, str, str], ...]  # short label, full label, meaning
+    era_start: int
+
+
+def _says(claim: claims.Claim) -> str:
+    """The stated value when the quote itself contains it; otherwise the quantity checked
+    (a threshold such as 70% for “vast majority” is the project's reading, not the article's)."""
+    stated = claim.stated
+    forms = [f"{stated:,}", str(stated)] if isinstance(stated, int) else [str(stated).split(",")[0]]
+    for text in forms:
+        if text in claim.quote:
+            percent = claim.precision == "percent" or f"{text}%" in claim.quote
+            return f"{text}%" if percent else text
+    return f"(checked: {claim.quantity})"
+
+
+def _corrections(data_dir: Path) -> tuple[Correction, ...]:
+    """Each whole year whose figures include an MOU correction, with the report it corrected."""
+    reports = datasets.reports(data_dir)
+    sources = datasets.sources(data_dir).set_index("source_id")
+    whole = reports[
+        reports["period_start"].notna()
+        & (reports["period_start"].dt.year == reports["period_end"].dt.year)
+        & (reports["period_start"].dt.month == 1)
+        & (reports["period_end"].dt.month == 12)
+    ]
+    found = []
+    for _, fix in whole[whole["evidence"] == "mou_correction"].iterrows():
+        same = whole[
+            (whole["period_end"] == fix["period_end"])
+            & (whole["published_to"] < fix["published_from"])
+            & (whole["total"] != fix["total"])
+        ].sort_values("published_to")
+        if same.empty:
+            continue
+        before = same.iloc[-1]
+        found.append(
+            Correction(
+                year=int(fix["period_end"].year),
+                reported=int(before["total"]),
+                reported_on=str(before["published"]),
+                corrected=int(fix["total"]),
+                corrected_on=str(fix["published"]),
+                publisher=str(sources.loc[fix["source_id"], "publisher"]),
+            )
+        )
+    return tuple(sorted(found, key=lambda c: c.year))
+
+
+def _changes(data_dir: Path) -> Changes:
+    article = plots.whole_years(vintages.arrivals("article", data_dir), 0)
+    latest = plots.whole_years(vintages.arrivals("latest", data_dir), 0).set_index("year")["total"]
+    year = int(article["year"].max())
+    total = int(latest[year])
+    later = latest[latest.index > year].astype(int)
+    low_year = int(later.index[int(later.argmin())]) if not later.empty else year
+    return Changes(
+        article_year=year,
+        article_total=total,
+        later=later.rename_axis("year").reset_index(),
+        all_lower=bool((later < total).all()),
+        low_year=low_year,
+        low_total=int(latest[low_year]),
+        corrections=_corrections(data_dir),
+    )
+
+
+def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
+    """Evaluate every claim on both vintages and summarise the verdicts and the series."""
+    registry = claims.load_registry(data_dir)
+    outcomes = {(o.claim_id, o.vintage): o for o in claims.evaluate_all(claims.VINTAGES, data_dir)}
+    rows = tuple(
+        ClaimRow(
+            id=c.id,
+            quote=c.quote,
+            says=_says(c),
+            page=c.notebook.removesuffix(".ipynb"),
+            then=claims.words(outcomes[(c.id, THEN)].verdict).short,
+            now=claims.words(outcomes[(c.id, NOW)].verdict).short,
+            reason_now=outcomes[(c.id, NOW)].reason,
+        )
+        for c in registry.claims
+    )
+    now = {c.id: outcomes[(c.id, NOW)] for c in registry.claims}
+    counts = Counter(o.verdict for o in now.values())
+    revised = claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN
+    revisions = tuple(
+        Revision(c.id, c.quantity, outcomes[(c.id, THEN)].computed, now[c.id].computed)
+        for c in registry.claims
+        if now[c.id].verdict is revised
+    )
+    unverifiable = [
+        c for c in registry.claims if now[c.id].verdict is claims.Verdict.NOT_VERIFIABLE
+    ]
+    reasons = Counter(now[c.id].reason.split(";")[0].split(":")[0] for c in unverifiable)
+    inconsistent = tuple(
+        r for r in rows if now[r.id].verdict is claims.Verdict.INTERNALLY_INCONSISTENT
+    )
+    return Findings(
+        total=len(registry.claims),
+        counts={v.value: counts.get(v, 0) for v in claims.Verdict},
+        revisions=revisions,
+        unverifiable_source_reported=sum(c.kind == "source_reported" for c in unverifiable),
+        unverifiable_reason=reasons.most_common(1)[0][0] if reasons else "",
+        inconsistent=inconsistent,
+        changes=_changes(data_dir),
+        rows=rows,
+        glossary=tuple((w.short, w.label, w.meaning) for w in claims.VERDICTS.values()),
+        era_start=registry.era_start,
+    )
+
+
+def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, ...]:
+    """Draw the index's key figures into `directory` (PNG, SVG and CSV each)."""
+    era = claims.load_registry(data_dir).era_start
+    article, latest = vintages.arrivals("article", data_dir), vintages.arrivals("latest", data_dir)
+    scorecard = claims.scorecard(claims.VINTAGES, data_dir)
+    labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
+    plots.use_house_style()
+    charts = {
+        "arrivals_article": plots.arrivals_chart(article, vintages.describe("article"), era),
+        "arrivals_latest": plots.arrivals_chart(latest, vintages.describe("latest"), era),
+        "women_share": plots.women_share_chart(latest, vintages.describe("latest"), era),
+        "revisions": plots.revisions_chart(vintages.revisions(data_dir)),
+        "scorecard": plots.scorecard_chart(scorecard, labels),
+    }
+    shown = []
+    for stem, chart in charts.items():
+        plots.save_chart(chart, stem, directory)
+        shown.append(Figure(stem, chart.title, chart.detail, chart.alt))
+    return tuple(shown)
+
+
+def exports() -> dict[str, str]:
+    """The claims and verdicts as files for other tools: JSON and ClaimReview JSON-LD."""
+    return {
+        "claims.json": render.as_json(claims.VINTAGES),
+        "claimreview.jsonld": claimreview.as_json_ld(NOW, ""),
+    }

@@ -1,0 +1,49 @@
+"""Sphinx configuration of the report (MyST-NB + sphinx-book-theme).
+
+The notebooks arrive already executed (analysis.notebooks, in parallel), so
+MyST-NB only renders them. Nothing is loaded from another host, and the pages
+carry no build date, so two builds give the same bytes.
+"""
+
+project = "Checking Daily NK's January 2018 article on defector arrivals"
+author = "The defector-claims project"
+copyright = "the defector-claims project"
+language = "en"
+
+extensions = ["myst_nb"]
+suppress_warnings = ["mystnb.unknown_mime_type"]
+
+# Render, never execute: the notebooks were executed once, by the project's own executor.
+nb_execution_mode = "off"
+nb_merge_streams = True
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+# Links are written as the final relative URLs (pages, anchors, data files): taken as given.
+myst_all_links_external = True
+
+html_theme = "sphinx_book_theme"
+html_title = "The Daily NK article, checked"
+html_static_path = ["_static"]
+html_css_files = ["report.css"]
+templates_path = ["_templates"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_show_sphinx = False
+html_permalinks = True
+# The site title is the first entry of the navigation; a bare logo link outside any
+# landmark would be an accessibility violation (axe "region").
+html_sidebars = {"**": ["sbt-sidebar-nav.html"]}  # search is in the header
+html_context = {"default_mode": "light"}
+html_theme_options = {
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "use_repository_button": False,
+    "use_source_button": False,
+    "use_issues_button": False,
+    "use_edit_page_button": False,
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+    "navigation_with_keys": False,
+    "article_header_end": ["toggle-secondary-sidebar"],
+}
