@@ -91,7 +91,11 @@ def reported_figure(reading: Reading) -> Outcome:
     if current.value == stated:
         finding = REVISED if latest is not None and latest.value != stated else MATCHES
     else:
-        older = [f for f in reading.earlier_reports(period, column, reported) if f.value == stated]
+        older = [
+            f
+            for f in reading.earlier_reports(period, column, reported)
+            if f.value == stated and reading.recorded_issue(f, "arrivals", period) is None
+        ]
         finding = STALE if older else DIFFERS
         if older:
             working.append(
@@ -165,12 +169,14 @@ def _check_press(data_dir: Path, _: datasets.Fingerprint) -> tuple[PressCheck, .
     for claim in press_claims(data_dir):
         source = sources.loc[claim.args["source_id"]]
         first, last = (pd.Timestamp(source[c]).date() for c in ("published_from", "published_to"))
-        # A report dated only to a month or a year matches if it gives the figure in
-        # force on any day it may have been published: the interval's first and last
-        # days bound the series it can have seen.
+        # A report dated only to a month or a year may have seen the series of any day
+        # in that interval: it matches if it gives the figure in force on one of them
+        # (the days the series could change: the interval's ends and each publication).
         outcome = outcome_on(claim, last)
-        if _finding(outcome) in (STALE, DIFFERS) and first != last:
-            earlier = outcome_on(claim, first)
+        for day in _days_between(first, last, data_dir):
+            if _finding(outcome) not in (STALE, DIFFERS):
+                break
+            earlier = outcome_on(claim, day)
             if _finding(earlier) in (MATCHES, REVISED):
                 outcome = earlier
         finding = _finding(outcome)
@@ -181,6 +187,13 @@ def _check_press(data_dir: Path, _: datasets.Fingerprint) -> tuple[PressCheck, .
             )
         found.append(PressCheck(claim, outcome, finding, issue))
     return tuple(found)
+
+
+def _days_between(first: date, last: date, data_dir: Path) -> list[date]:
+    """The days in [first, last) on which the series could change: the first day and
+    every publication's last possible day."""
+    days = datasets.sources(data_dir)["published_to"].dt.date
+    return sorted({first, *(d for d in days if first <= d < last)})
 
 
 def summary(checks: list[PressCheck]) -> dict[str, int]:
