@@ -73,8 +73,9 @@ def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataF
     # Imported only when a file must be validated.
     schemas = importlib.import_module("analysis.schemas")
     validation = importlib.import_module("analysis.validation")
-    frame, lines = read_text_table(data_dir / name, f"data/{name}")
-    validation.validate(frame, build_schema(schemas), f"data/{name}", lines)
+    table = read_text_table(data_dir / name, f"data/{name}")
+    validation.validate(table, build_schema(schemas), f"data/{name}")
+    frame = table.frame
     VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as handle:
         frame.to_pickle(handle.name)

@@ -15,11 +15,13 @@ import pandas as pd
 
 from analysis.dates import (
     EARLIEST_DAY,
-    parse_days,
-    parse_partial_dates,
+    iso_days_from_bytes,
+    iso_partial_days,
+    latest_day,
     within_bounds,
 )
-from analysis.validation import CellCheck, Column, RowRule, Schema
+from analysis.tables import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
+from analysis.validation import CellCheck, Cells, Column, RowRule, Schema
 
 EVIDENCE_KINDS = ("mou_table", "mou_correction", "report")
 SOURCE_KINDS = (
@@ -67,37 +69,72 @@ CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
 
 
 def _matches(pattern: str, message: str) -> CellCheck:
-    return CellCheck(message, lambda cells: cells.str.fullmatch(pattern).astype(bool))
+    return CellCheck(message, lambda cells: cells.text.str.fullmatch(pattern).astype(bool))
 
 
-def _within_count_bound(cells: "pd.Series[str]") -> np.ndarray:
-    short = (cells.str.len() <= len(str(MAX_COUNT))).to_numpy(dtype=bool)
-    values = np.zeros(len(cells), dtype=np.int64)
-    values[short] = cells[short].astype(np.int64).to_numpy()
+def _ascii_whole_numbers(cells: Cells) -> np.ndarray:
+    """ASCII digits without a leading zero, tested on the column's bytes at once."""
+    raw, ascii_ = cells.ascii()
+    leading_zero = np.strings.startswith(raw, b"0") & (np.strings.str_len(raw) > 1)
+    return ascii_ & np.strings.isdigit(raw) & ~leading_zero
+
+
+def _within_count_bound(cells: Cells) -> np.ndarray:
+    """Called on cells of ASCII digits only: compares lengths first, so 30 digits never overflow."""
+    raw, _ = cells.ascii()
+    short = np.strings.str_len(raw) <= len(str(MAX_COUNT))
+    values = np.zeros(len(raw), dtype=np.int64)
+    values[short] = raw[short].astype(np.int64)
     return short & (values <= MAX_COUNT)
+
+
+def _as_numbers(cells: Cells) -> np.ndarray:
+    """Checked counts as floats (missing ones NaN), for the row rules' arithmetic."""
+    return cells.ascii()[0].astype(np.float64)
+
+
+def _iso_days(cells: Cells) -> np.ndarray:
+    """The cells as days (NaT where not an existing YYYY-MM-DD day), parsed once per column."""
+    days = cells.derived(
+        "days", lambda raw, ascii_: np.where(ascii_, iso_days_from_bytes(raw), np.datetime64("NaT"))
+    )
+    return days
+
+
+def _days_in_range(cells: Cells) -> np.ndarray:
+    """ISO days compare as bytes in the same order as in time."""
+    raw, _ = cells.ascii()
+    return (raw >= EARLIEST_DAY.isoformat().encode()) & (raw <= latest_day().isoformat().encode())
 
 
 _PLAIN = CellCheck(
     "contains a control character (such as NUL, a tab or a line break)",
-    lambda cells: ~cells.str.contains(CONTROL_CHARACTERS).astype(bool),
+    lambda cells: ~cells.text.str.contains(CONTROL_CHARACTERS).astype(bool),
+    implied_by=NO_CONTROL_CHARACTERS,
 )
-_TRIMMED = CellCheck("has surrounding spaces", lambda cells: cells == cells.str.strip())
-_WHOLE = _matches(
-    "0|[1-9][0-9]*",
+_TRIMMED = CellCheck(
+    "has surrounding spaces",
+    lambda cells: cells.text == cells.text.str.strip(),
+    implied_by=NO_SURROUNDING_SPACE,
+)
+_WHOLE = CellCheck(
     "must be a whole number written with ASCII digits 0-9 only, without a leading zero",
+    _ascii_whole_numbers,
 )
 _BOUNDED = CellCheck(f"must be at most {MAX_COUNT:,}", _within_count_bound)
 _ID = _matches(ID_PATTERN, "must be a lowercase id: words of a-z and 0-9 joined by single hyphens")
 _DAY = CellCheck(
-    "must be an existing date written YYYY-MM-DD", lambda cells: parse_days(cells).notna()
+    "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
 )
 _PARTIAL = CellCheck(
     "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
-    lambda cells: parse_partial_dates(cells).notna(),
+    lambda cells: iso_partial_days(cells.text).notna(),
 )
 _DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
-_DAY_IN_RANGE = CellCheck(_DATE_RANGE, lambda cells: within_bounds(parse_days(cells)))
-_PARTIAL_IN_RANGE = CellCheck(_DATE_RANGE, lambda cells: within_bounds(parse_partial_dates(cells)))
+_DAY_IN_RANGE = CellCheck(_DATE_RANGE, _days_in_range)
+_PARTIAL_IN_RANGE = CellCheck(
+    _DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text))
+)
 _URL = _matches(
     URL_PATTERN,
     'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
@@ -106,7 +143,7 @@ _URL = _matches(
 
 def _one_of(values: Collection[str]) -> CellCheck:
     return CellCheck(
-        f"must be one of {', '.join(sorted(values))}", lambda cells: cells.isin(list(values))
+        f"must be one of {', '.join(sorted(values))}", lambda cells: cells.text.isin(list(values))
     )
 
 
@@ -115,18 +152,15 @@ def _text(name: str, *checks: CellCheck, required: bool = True) -> Column:
 
 
 def _count(name: str, required: bool) -> Column:
-    return Column(name, (_PLAIN, _WHOLE, _BOUNDED), required)
+    return Column(name, (_PLAIN, _WHOLE, _BOUNDED), required, parse=_as_numbers)
 
 
 def _day(name: str, required: bool = True) -> Column:
-    return Column(name, (_PLAIN, _DAY, _DAY_IN_RANGE), required)
-
-
-def _numbers(frame: pd.DataFrame, column: str) -> "pd.Series[float]":
-    return pd.to_numeric(frame[column])
+    return Column(name, (_PLAIN, _DAY, _DAY_IN_RANGE), required, parse=_iso_days)
 
 
 def _unique(*key: str) -> RowRule:
+    """No two rows share `key`. Missing cells count as equal, as a person would read them."""
     return RowRule(
         f"duplicate row: another row has the same {', '.join(key)}",
         key,
@@ -135,16 +169,16 @@ def _unique(*key: str) -> RowRule:
 
 
 def _men_women_total(frame: pd.DataFrame) -> "pd.Series[bool]":
-    men, women, total = (_numbers(frame, c) for c in ("men", "women", "total"))
+    men, women, total = frame["men"], frame["women"], frame["total"]
     both = men.notna() & women.notna() & total.notna()  # a missing total is reported as such
     return ~both | (men + women == total)
 
 
 def _part_within_total(frame: pd.DataFrame) -> "pd.Series[bool]":
-    total = _numbers(frame, "total")
+    total = frame["total"]
     ok = pd.Series(True, index=frame.index)
     for column in ("men", "women"):
-        part = _numbers(frame, column)
+        part = frame[column]
         ok &= part.isna() | total.isna() | (part <= total)
     return ok
 
@@ -158,28 +192,27 @@ _BEFORE_RECORDS = pd.Timestamp("1900-01-01")  # stands in for an open start ("up
 
 
 def _start_before_end(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start, end = parse_days(frame["period_start"]), parse_days(frame["period_end"])
+    start, end = frame["period_start"], frame["period_end"]
     return start.isna() | end.isna() | (start <= end)
 
 
 def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start, end = parse_days(frame["period_start"]), parse_days(frame["period_end"])
+    start, end = frame["period_start"], frame["period_end"]
     return (start.isna() | (start.dt.day == 1)) & (end.isna() | end.dt.is_month_end)
 
 
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     """Within one source (one vintage), no period may share a day with an earlier one."""
-    spans = pd.DataFrame(
-        {
-            "source_id": frame["source_id"],
-            "start": parse_days(frame["period_start"]).fillna(_BEFORE_RECORDS),
-            "end": parse_days(frame["period_end"]),
-        }
-    ).sort_values(["source_id", "start", "end"])
-    by_source = spans.groupby("source_id", sort=False)["end"]
-    latest_earlier_end = by_source.shift().groupby(spans["source_id"]).cummax()
-    overlaps = spans["start"] <= latest_earlier_end
-    return ~overlaps.reindex(frame.index, fill_value=False)
+    source = pd.factorize(frame["source_id"])[0]  # integers sort much faster than text
+    start = frame["period_start"].fillna(_BEFORE_RECORDS).to_numpy(dtype="datetime64[s]")
+    end = frame["period_end"].to_numpy(dtype="datetime64[s]")
+    order = np.lexsort((end, start, source))
+    source, start, end = source[order], start[order], end[order]
+    spans = pd.DataFrame({"source": source, "end": end})
+    latest_earlier_end = spans.groupby("source")["end"].shift().groupby(source).cummax()
+    overlaps = np.zeros(len(frame), dtype=bool)
+    overlaps[order] = (start <= latest_earlier_end.to_numpy()) & (source >= 0)
+    return pd.Series(~overlaps, index=frame.index, dtype=bool)
 
 
 PERIOD_RULES = (
@@ -211,9 +244,13 @@ def _published_after(day_column: str, published_to: Mapping[str, pd.Timestamp]) 
     """
 
     def check(frame: pd.DataFrame) -> "pd.Series[bool]":
-        latest = pd.to_datetime(frame["source_id"].map(published_to))
-        day = parse_days(frame[day_column])
-        return latest.isna() | day.isna() | (day <= latest)
+        known = pd.Index(list(published_to))
+        days = pd.DatetimeIndex(list(published_to.values())).to_numpy(dtype="datetime64[s]")
+        dates = np.append(days, np.datetime64("NaT", "s"))
+        latest = dates[known.get_indexer(pd.Index(frame["source_id"]))]  # -1 (unknown) -> NaT
+        day = frame[day_column].to_numpy(dtype="datetime64[s]")
+        ok = np.isnat(latest) | np.isnat(day) | (day <= latest)
+        return pd.Series(ok, index=frame.index, dtype=bool)
 
     return RowRule(
         f"published before the end of the period it covers: the source's publication date "
@@ -226,15 +263,15 @@ def _published_after(day_column: str, published_to: Mapping[str, pd.Timestamp]) 
 
 def _evidence_fits_source(source_kinds: Mapping[str, str]) -> RowRule:
     """The kind of evidence must be one that the source's kind can give (EVIDENCE_SOURCE_KINDS)."""
-    allowed = {
-        (evidence, kind) for evidence, kinds in EVIDENCE_SOURCE_KINDS.items() for kind in kinds
-    }
+    known = pd.Index(list(source_kinds))
+    kinds = pd.Series([*source_kinds.values(), None], dtype=object)
 
     def check(frame: pd.DataFrame) -> "pd.Series[bool]":
-        kind = frame["source_id"].map(source_kinds)
-        pairs = pd.Series(list(zip(frame["evidence"], kind, strict=True)), index=frame.index)
-        known = frame["evidence"].notna() & kind.notna()
-        return ~known | pairs.isin(allowed)
+        kind = kinds.iloc[known.get_indexer(pd.Index(frame["source_id"]))].set_axis(frame.index)
+        fits = frame["evidence"].isna() | kind.isna()
+        for evidence, allowed in EVIDENCE_SOURCE_KINDS.items():
+            fits |= (frame["evidence"] == evidence) & kind.isin(list(allowed))
+        return fits
 
     return RowRule(
         "evidence does not fit the source's kind: 'mou_table' comes only from an official MOU "
@@ -252,7 +289,7 @@ def sources_schema() -> Schema:
             _text("publisher"),
             _text("title"),
             _text("url", _URL),
-            Column("published", (_PLAIN, _PARTIAL, _PARTIAL_IN_RANGE)),
+            Column("published", (_PLAIN, _TRIMMED, _PARTIAL, _PARTIAL_IN_RANGE)),
             _text("language", _one_of(LANGUAGES)),
             _text("kind", _one_of(SOURCE_KINDS)),
             _text("note", required=False),
@@ -274,10 +311,11 @@ class Sources:
 
 
 def _source_id(sources: Sources) -> Column:
+    """A reference to sources.csv, whose ids have passed ID_PATTERN: being known implies it."""
     known = CellCheck(
-        "unknown source_id: not in sources.csv", lambda cells: cells.isin(sources.ids)
+        "unknown source_id: not in sources.csv", lambda cells: cells.text.isin(sources.ids)
     )
-    return _text("source_id", _ID, known)
+    return _text("source_id", known)
 
 
 def _counts_with_provenance(sources: Sources) -> tuple[Column, ...]:
@@ -327,7 +365,7 @@ def anecdotes_schema(sources: Sources) -> Schema:
     """Counts reported by individual sources, with a low and (if known) high value."""
 
     def low_not_above_high(frame: pd.DataFrame) -> "pd.Series[bool]":
-        low, high = _numbers(frame, "low"), _numbers(frame, "high")
+        low, high = frame["low"], frame["high"]
         return high.isna() | low.isna() | (low <= high)
 
     return Schema(

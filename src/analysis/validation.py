@@ -7,23 +7,73 @@ as much as reading them. Only the first MAX_SHOWN failures become Problem
 objects; the rest are counted.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from analysis.tables import MAX_SHOWN, DataValidationError, Problem
+from analysis.tables import MAX_SHOWN, DataValidationError, Problem, TextTable
 
-CellTest = Callable[["pd.Series[str]"], "pd.Series[bool] | np.ndarray"]
+
+class Cells:
+    """Some cells of one column, as text and as ASCII bytes.
+
+    The bytes are made once per column and shared by every check of the column
+    (digits, dates and their bounds are tested on bytes, which NumPy compares at
+    C speed); a cell with a non-ASCII character has no bytes (b"") and is marked so.
+    """
+
+    def __init__(
+        self, values: "pd.Series[str]", positions: np.ndarray, shared: dict[str, np.ndarray]
+    ):
+        self.values, self.positions, self._shared = values, positions, shared
+
+    @property
+    def text(self) -> "pd.Series[str]":
+        return self.values.iloc[self.positions]
+
+    def ascii(self) -> tuple[np.ndarray, np.ndarray]:
+        """The cells' bytes, and whether each cell is ASCII (missing cells are not)."""
+        if "raw" not in self._shared:
+            objects = self.values.to_numpy(dtype=object)
+            present = pd.notna(objects)
+            filled = np.where(present, objects, "")
+            try:
+                self._shared["raw"], self._shared["ascii"] = filled.astype("S"), present
+            except UnicodeEncodeError:
+                ascii_ = present & self.values.str.isascii().fillna(False).to_numpy(dtype=bool)
+                self._shared["raw"] = np.where(ascii_, filled, "").astype("S")
+                self._shared["ascii"] = ascii_
+        return self._shared["raw"][self.positions], self._shared["ascii"][self.positions]
+
+    def derived(
+        self, name: str, make: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    ) -> np.ndarray:
+        """`make(bytes, is_ascii)` for the whole column, computed once and shared by its checks."""
+        if name not in self._shared:
+            self._shared[name] = make(*self.within(np.arange(len(self.values))).ascii())
+        return self._shared[name][self.positions]
+
+    def within(self, positions: np.ndarray) -> "Cells":
+        return Cells(self.values, positions, self._shared)
+
+
+CellTest = Callable[[Cells], "pd.Series[bool] | np.ndarray"]
+Parser = Callable[[Cells], "pd.Series | np.ndarray"]
 
 
 @dataclass(frozen=True)
 class CellCheck:
-    """A test of each filled cell of a column, written on the whole column at once."""
+    """A test of each filled cell of a column, written on the whole column at once.
+
+    `implied_by` names a fact of analysis.tables (found by one scan of the file's
+    bytes) that makes the test pass for every cell, so it need not run.
+    """
 
     message: str
     passes: CellTest
+    implied_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,6 +87,9 @@ class Column:
     name: str
     checks: tuple[CellCheck, ...]
     required: bool = True
+    parse: Parser | None = None
+    """Converts the cells that passed every check to the type the row rules compare
+    (numbers, days); missing and failed cells are left missing."""
 
 
 @dataclass(frozen=True)
@@ -44,9 +97,9 @@ class RowRule:
     """A rule over several columns of a row (or of rows together).
 
     `check` returns True for every row that passes; a row that fails is reported
-    against `columns`, the columns a person has to look at to fix it. Cells that
-    failed their own column's checks are blank when the rule runs, so one bad cell
-    is reported once.
+    against `columns`, the columns a person has to look at to fix it. The rule
+    sees each column converted by its Column.parse, and cells that failed their
+    own column's checks as missing, so one bad cell is reported once.
     """
 
     message: str
@@ -66,32 +119,39 @@ class Schema:
         return [column.name for column in self.columns]
 
 
-def validate(
-    frame: pd.DataFrame, schema: Schema, display_name: str, lines: "Sequence[int] | np.ndarray"
-) -> None:
-    """Check `frame` against `schema`; raise DataValidationError naming every problem."""
+def validate(table: TextTable, schema: Schema, display_name: str) -> None:
+    """Check `table` against `schema`; raise DataValidationError naming every problem."""
+    frame, lines = table.frame, table.lines
     header_problems = check_header(list(frame.columns), schema.names, display_name)
     if header_problems:
         raise DataValidationError(header_problems)
     failures: list[tuple[np.ndarray, str, str, Callable[[int], str | None]]] = []
-    clean = frame
+    typed = {}
     for column in schema.columns:
         values = frame[column.name]
         present = values.notna().to_numpy()
         if column.required:
             failures.append((np.flatnonzero(~present), "a value is required", column.name, _blank))
         passing = present.copy()
+        cells = Cells(values, np.flatnonzero(passing), {})
         for check in column.checks:
+            if check.implied_by in table.facts:
+                continue
             tested = np.flatnonzero(passing)
-            ok = np.asarray(check.passes(values.iloc[tested]), dtype=bool)
+            ok = np.asarray(check.passes(cells.within(tested)), dtype=bool)
             bad = tested[~ok]
             if len(bad):
                 failures.append((bad, check.message, column.name, _cell(values)))
                 passing[bad] = False
-        if not (passing | ~present).all():
-            clean = clean.assign(**{column.name: values.where(passing | ~present)})
+        if column.parse:
+            good = np.flatnonzero(passing)
+            parsed = np.asarray(column.parse(cells.within(good)))
+            typed[column.name] = pd.Series(parsed, index=values.index[good]).reindex(values.index)
+        else:
+            typed[column.name] = values if (passing == present).all() else values.where(passing)
+    checked = pd.DataFrame(typed, index=frame.index)
     for rule in schema.rules:
-        ok = rule.check(clean).to_numpy(dtype=bool)
+        ok = rule.check(checked).to_numpy(dtype=bool)
         failures.append(
             (np.flatnonzero(~ok), rule.message, ", ".join(rule.columns), _row(frame, rule))
         )
