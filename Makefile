@@ -50,10 +50,14 @@ $(CHROMIUM):
 test: $(ENV_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
+# Only files tracked by git: an analyst's untracked scratch scripts do not fail lint.
+LINTED = $(shell git ls-files -- '*.py' '*.ipynb')
+TYPED = $(shell git ls-files -- 'src/*.py' 'tests/*.py' 'scripts/*.py')
+
 lint: $(ENV_STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy $(TYPED)
 
 notebooks: $(ENV_STAMP)
 	$(BIN)/python -m analysis notebooks

@@ -2,9 +2,14 @@
 and the known source errors kept as data agree with the tables."""
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 
@@ -131,3 +136,68 @@ def test_a_file_that_fails_is_never_stored(
     with pytest.raises(DataValidationError, match="men \\+ women must equal total"):
         datasets.cumulative(data_copy)
     assert not (datasets.VALIDATED_DIR / f"cumulative.csv.{key}.pkl").exists()
+
+
+def test_the_validation_cache_keeps_only_the_current_files_entries(
+    data_copy: Path,
+    edit_csv: Callable[[Path, str, str, str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = tmp_path / "validated"
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    store.mkdir()
+    (store / "cumulative.csv.0123456789abcdef0123456789abcdef.pkl").write_bytes(b"stale")
+    datasets.cumulative(data_copy)
+    first = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    edit_csv(data_copy / "cumulative.csv", ",8994,22345,", ",8995,22344,", "youthdaily")
+    datasets.cumulative(data_copy)
+    second = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    assert first != second
+    kept = sorted(p.name for p in store.iterdir())
+    assert kept == sorted(
+        [
+            f"cumulative.csv.{second}.pkl",
+            f"sources.csv.{datasets.validation_key('sources.csv', data_copy)[:32]}.pkl",
+        ]
+    )
+
+
+def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(paths.DATA_DIR, tmp_path / "mydata")
+    env = {**os.environ, "ANALYSIS_DATA_DIR": "mydata"}
+    cli = subprocess.run(
+        [sys.executable, "-m", "analysis", "validate"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert "data/arrivals.csv: 152 rows, valid" in cli.stdout
+    # A kernel starts in the notebook's folder, as the notebooks' kernels start in notebooks/.
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell("from analysis import paths\nprint(paths.DATA_DIR)")
+    ]
+    nbformat.write(notebook, folder / "probe.ipynb")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom analysis import notebooks\n"
+        "notebooks.execute(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(folder / "probe.ipynb"), str(folder / "out.ipynb")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    executed = nbformat.read(folder / "out.ipynb", as_version=4)
+    assert executed.cells[0].outputs[0]["text"].strip() == str(tmp_path / "mydata")
