@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import nbformat
 import pandas as pd
 import pytest
 
@@ -181,11 +180,16 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
     # A kernel starts in the notebook's folder, as the notebooks' kernels start in notebooks/.
     folder = tmp_path / "notebooks"
     folder.mkdir()
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [
-        nbformat.v4.new_code_cell("from analysis import paths\nprint(paths.DATA_DIR)")
-    ]
-    nbformat.write(notebook, folder / "probe.ipynb")
+    cell: dict[str, object] = {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "probe",
+        "metadata": {},
+        "outputs": [],
+        "source": "from analysis import paths\nprint(paths.DATA_DIR)",
+    }
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (folder / "probe.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     script = (
         "import sys\nfrom pathlib import Path\nfrom analysis import notebooks\n"
         "notebooks.execute(Path(sys.argv[1]), Path(sys.argv[2]))\n"
@@ -199,5 +203,5 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
         check=False,
     )
     assert run.returncode == 0, run.stderr
-    executed = nbformat.read(folder / "out.ipynb", as_version=4)
-    assert executed.cells[0].outputs[0]["text"].strip() == str(tmp_path / "mydata")
+    executed = json.loads((folder / "out.ipynb").read_text(encoding="utf-8"))
+    assert "".join(executed["cells"][0]["outputs"][0]["text"]).strip() == str(tmp_path / "mydata")
