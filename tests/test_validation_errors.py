@@ -3,6 +3,7 @@ row, and the column, and saying what is wrong. Each case is a small fixture file
 in tests/fixtures/malformed/ placed into an otherwise valid data directory."""
 
 import errno
+import re
 import shutil
 import socket
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from analysis import datasets, tables
+from analysis import datasets, paths, tables
 from analysis.tables import DataValidationError
 from tests.conftest import run_cli
 
@@ -344,3 +345,51 @@ def test_article_must_name_a_known_source(minimal_data: Path) -> None:
     (minimal_data / "article.toml").write_text('source_id = "nobody"\nvintage_date = 2018-01-07\n')
     with pytest.raises(DataValidationError, match=r"data/article.toml, line 1, key 'source_id'"):
         datasets.article(minimal_data)
+
+
+READER_CASES = {
+    "plain": b"a,b,c\n1,2,3\n4,,6\n",
+    "no final newline": b"a,b,c\n1,2,3\n4,5,6",
+    "quoted commas and quotes": b'a,b,c\n"x, y","say ""hi""",3\n"",",",\n',
+    "quoted header": b'"a","b,c",d\n1,2,3\n',
+    "korean": 'a,b\n총 누계,"3만4537명, 정정"\n'.encode(),
+    "space inside quotes": b'a,b\n" x",y\n',
+    "space after comma": b"a,b\nx, y\n",
+    "tab inside": b"a,b\nx\ty,z\n",
+    "no-break space": "a,b\nx\u00a0,y\n".encode(),
+    "c1 control": "a,b\nx\u0085y,z\n".encode(),
+}
+
+
+@pytest.mark.parametrize("name", READER_CASES)
+def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -> None:
+    data = READER_CASES[name]
+    fast = tables._read_fast(data)
+    assert fast is not None, "these files are all simple enough for the fast reader"
+    exact = tables._read_exact(data.decode("utf-8"), "t.csv")
+    pd.testing.assert_frame_equal(fast.frame, exact.frame)
+    assert fast.lines.tolist() == exact.lines.tolist()
+    # A fact is claimed only when it holds for every cell.
+    cells = [c for column in exact.frame for c in exact.frame[column].dropna()]
+    if tables.NO_SURROUNDING_SPACE in fast.facts:
+        assert all(c == c.strip() for c in cells)
+    if tables.NO_CONTROL_CHARACTERS in fast.facts:
+        assert not any(re.search(r"[\x00-\x1f\x7f-\x9f]", c) for c in cells)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b'a,b\n"x"y,z\n', b'a,b\nx"y",z\n', b'a,b\n"x\ny",z\n', b"a,b\r\nx,y\r\n", b"a,b\n\nx,y\n"],
+    ids=["text-after-quote", "quote-inside", "quoted-line-break", "crlf", "blank-line"],
+)
+def test_unusual_files_go_to_the_strict_reader(data: bytes) -> None:
+    assert tables._read_fast(data) is None
+
+
+def test_every_real_file_reads_the_same_both_ways() -> None:
+    for name in datasets.TABLES:
+        data = (paths.DATA_DIR / name).read_bytes()
+        fast = tables._read_fast(data)
+        assert fast is not None, name
+        exact = tables._read_exact(data.decode("utf-8"), name)
+        pd.testing.assert_frame_equal(fast.frame, exact.frame)

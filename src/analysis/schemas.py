@@ -79,18 +79,26 @@ def _ascii_whole_numbers(cells: Cells) -> np.ndarray:
     return ascii_ & np.strings.isdigit(raw) & ~leading_zero
 
 
+def _numbers(raw: np.ndarray, ascii_: np.ndarray) -> np.ndarray:
+    """Each cell of at most len(str(MAX_COUNT)) ASCII digits as a number, else -1.
+
+    Lengths are compared first, so a 30-digit count never overflows.
+    """
+    usable = ascii_ & np.strings.isdigit(raw) & (np.strings.str_len(raw) <= len(str(MAX_COUNT)))
+    values = np.full(len(raw), -1, dtype=np.int64)
+    values[usable] = raw[usable].astype(np.int64)
+    return values
+
+
 def _within_count_bound(cells: Cells) -> np.ndarray:
-    """Called on cells of ASCII digits only: compares lengths first, so 30 digits never overflow."""
-    raw, _ = cells.ascii()
-    short = np.strings.str_len(raw) <= len(str(MAX_COUNT))
-    values = np.zeros(len(raw), dtype=np.int64)
-    values[short] = raw[short].astype(np.int64)
-    return short & (values <= MAX_COUNT)
+    """Called on cells of ASCII digits only."""
+    values = cells.derived("numbers", _numbers)
+    return (values >= 0) & (values <= MAX_COUNT)
 
 
 def _as_numbers(cells: Cells) -> np.ndarray:
-    """Checked counts as floats (missing ones NaN), for the row rules' arithmetic."""
-    return cells.ascii()[0].astype(np.float64)
+    """Checked counts as floats, for the row rules' arithmetic."""
+    return cells.derived("numbers", _numbers).astype(np.float64)
 
 
 def _iso_days(cells: Cells) -> np.ndarray:

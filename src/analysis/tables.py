@@ -188,7 +188,7 @@ def _read_fast(data: bytes) -> TextTable | None:
     fields = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
     if (ends == starts).any() or (fields != fields[0]).any():
         return None
-    header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
+    header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8")], strict=True))
     if len(ends) == 1:
         frame = pd.DataFrame(columns=range(len(header)), dtype=object)
     else:
@@ -203,7 +203,7 @@ def _read_fast(data: bytes) -> TextTable | None:
             engine="c",
         )
     frame.columns = pd.Index(header, dtype=object)
-    return TextTable(frame, np.arange(2, len(frame) + 2), _facts(data))
+    return TextTable(frame, np.arange(2, len(frame) + 2), _facts(data, flat))
 
 
 _CONTROL_BYTES = bytes(range(0, 10)) + bytes(range(11, 32)) + b"\x7f"
@@ -211,15 +211,18 @@ _CLASSES = bytes.maketrans(
     _CONTROL_BYTES + b" \t" + b',\n"',
     b"\x00" * len(_CONTROL_BYTES) + b"SS" + b"BBB",
 )
-"""Maps each byte to its class for _facts: NUL for a control character, S for a space
-or tab, B for a cell boundary (comma, line break, quote); other bytes stay themselves."""
+"""Maps each byte to its class for _facts: NUL for a control character (but a tab),
+S for a space or tab, B for a cell boundary (comma, line break, quote); other bytes
+stay themselves."""
 
 
-def _facts(data: bytes) -> frozenset[str]:
-    """What two passes over the bytes (at C speed) prove for every cell of the file.
+def _facts(data: bytes, flat: bytes) -> frozenset[str]:
+    """What a few passes over the bytes (at C speed) prove for every cell of the file.
 
-    Run on files read by _read_fast, which hold no NUL or CR bytes. A space next to
-    a comma, a line break or a quote may start or end a cell; without one, no cell does.
+    Run on files read by _read_fast, which hold no NUL or CR bytes; `flat` is the
+    file with each quoted cell replaced by a NUL byte. An unquoted cell can start
+    or end with a space only next to a comma or line break; a quoted one only next
+    to its quotes.
     """
     facts = set()
     classes = data.translate(_CLASSES)
@@ -227,10 +230,18 @@ def _facts(data: bytes) -> frozenset[str]:
     c1 = codes is not None and bool(
         ((codes[:-1] == 0xC2) & (codes[1:] >= 0x80) & (codes[1:] <= 0x9F)).any()
     )
-    if b"\x00" not in classes and not c1:
+    if b"\x00" not in classes and b"\t" not in data and not c1:  # a tab is classed a space
         facts.add(NO_CONTROL_CHARACTERS)
-    edges = b"B" + classes.removesuffix(b"B") + b"B"  # the file's start and end are boundaries
-    spaced = b"SB" in edges or b"BS" in edges
+    edges = b"B" + flat.translate(_CLASSES).removesuffix(b"B") + b"B"  # start and end: edges
+    quoted = False
+    if b'"' in data:
+        codes_ = np.frombuffer(data, dtype=np.uint8)
+        quotes = np.flatnonzero(codes_ == _QUOTE)
+        around = np.concatenate(
+            (codes_[quotes[quotes > 0] - 1], codes_[quotes[quotes < len(codes_) - 1] + 1])
+        )
+        quoted = bool(np.isin(around, (_SPACE, _TAB)).any())
+    spaced = b"SB" in edges or b"BS" in edges or quoted
     if not (spaced or (codes is not None and _unicode_space(codes))):
         facts.add(NO_SURROUNDING_SPACE)
     return frozenset(facts)
@@ -278,7 +289,9 @@ def _read_exact(text: str, display_name: str) -> TextTable:
         problems.sort(key=lambda p: p.line or 0)
         raise DataValidationError(problems, int(blank.sum() + uneven.sum()))
     columns = list(zip(*records[1:], strict=True)) or [()] * len(header)
-    frame = pd.DataFrame({i: np.array(cells, dtype=object) for i, cells in enumerate(columns)})
+    frame = pd.DataFrame(
+        {i: np.array(cells, dtype=object) for i, cells in enumerate(columns)}, dtype=object
+    )
     frame.columns = pd.Index(header, dtype=object)
     return TextTable(frame.mask(frame == ""), lines[1:], frozenset())
 

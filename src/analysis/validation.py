@@ -37,7 +37,7 @@ class Cells:
         """The cells' bytes, and whether each cell is ASCII (missing cells are not)."""
         if "raw" not in self._shared:
             objects = self.values.to_numpy(dtype=object)
-            present = pd.notna(objects)
+            present = self._shared["present"]
             filled = np.where(present, objects, "")
             try:
                 self._shared["raw"], self._shared["ascii"] = filled.astype("S"), present
@@ -133,7 +133,7 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
         if column.required:
             failures.append((np.flatnonzero(~present), "a value is required", column.name, _blank))
         passing = present.copy()
-        cells = Cells(values, np.flatnonzero(passing), {})
+        cells = Cells(values, np.flatnonzero(passing), {"present": present})
         for check in column.checks:
             if check.implied_by in table.facts:
                 continue
