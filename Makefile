@@ -19,7 +19,7 @@ help:
 	@echo "make test       run the whole test suite"
 	@echo "make notebooks  re-execute the notebooks in place (refresh stored outputs)"
 	@echo "make lab        open the notebooks in JupyterLab"
-	@echo "make bench      time notebook execution against its floor"
+	@echo "make bench      time notebook execution, and validating a million rows, against their floors"
 	@echo "make lock       re-resolve uv.lock and regenerate environment.yml"
 
 $(BIN)/uv:
