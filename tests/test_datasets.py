@@ -205,3 +205,20 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
     assert run.returncode == 0, run.stderr
     executed = json.loads((folder / "out.ipynb").read_text(encoding="utf-8"))
     assert "".join(executed["cells"][0]["outputs"][0]["text"]).strip() == str(tmp_path / "mydata")
+
+
+def test_a_damaged_cache_entry_is_validated_again(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "validated"
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    store.mkdir()
+    key = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    entry = store / f"cumulative.csv.{key}.pkl"
+    # As a cache written by another version of a library might: it names a module
+    # that does not exist (ModuleNotFoundError, not an UnpicklingError).
+    entry.write_bytes(b"cno_such_module\nTable\n.")
+    assert len(datasets.cumulative(data_copy)) == 42
+    stored = pd.read_pickle(entry)
+    assert stored.shape == (42, 7)
+    assert stored.columns[0] == "as_of"

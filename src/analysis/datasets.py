@@ -16,7 +16,6 @@ import importlib
 import io
 import json
 import os
-import pickle
 import re
 import tempfile
 import tomllib
@@ -66,8 +65,8 @@ def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataF
     stored = VALIDATED_DIR / f"{name}.{validation_key(name, data_dir)[:32]}.pkl"
     try:
         frame: pd.DataFrame = pd.read_pickle(stored)
-    except (OSError, EOFError, pickle.UnpicklingError):
-        pass  # not stored yet, or pruned or half-written by another process: validate
+    except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
+        pass
     else:
         return frame
     # Imported only when a file must be validated.

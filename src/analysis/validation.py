@@ -2,8 +2,8 @@
 failure reported as a located Problem (file, line, row, column, value).
 
 Every check runs on a whole column (or on whole rows at once) with pandas and
-NumPy: no Python loop visits the rows, so validating a million rows costs about
-as much as reading them. Only the first MAX_SHOWN failures become Problem
+NumPy: no Python loop visits the rows, so a million rows take seconds (see
+`make bench`). Only the first MAX_SHOWN failures of each check become Problem
 objects; the rest are counted.
 """
 
