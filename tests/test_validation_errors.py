@@ -393,3 +393,15 @@ def test_every_real_file_reads_the_same_both_ways() -> None:
         assert fast is not None, name
         exact = tables._read_exact(data.decode("utf-8"), name)
         pd.testing.assert_frame_equal(fast.frame, exact.frame)
+
+
+def test_one_run_of_validate_lists_the_problems_of_every_file(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "thirty_digit_count.csv", minimal_data / ARRIVALS)
+    shutil.copy(MALFORMED / "header_only.csv", minimal_data / CUMULATIVE)
+    shutil.copy(MALFORMED / "article_syntax_error.toml", minimal_data / ARTICLE)
+    shutil.copy(MALFORMED / "datapackage_syntax_error.json", minimal_data / PACKAGE)
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 2
+    assert result.stderr.startswith("4 problems in the data:")
+    for name in (ARRIVALS, CUMULATIVE, ARTICLE, PACKAGE):
+        assert f"  - data/{name}, line " in result.stderr, name

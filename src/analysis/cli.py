@@ -22,18 +22,20 @@ def _vintage(text: str) -> str | date:
 def cmd_validate(_: argparse.Namespace) -> int:
     """Validate every data file (the CSV files, article.toml, datapackage.json); print what was loaded.
 
-    Every file is checked even when an earlier one fails (except that a broken
+    Every file is checked even when another fails (except that a broken
     sources.csv stops the files that refer to it), so one run lists every problem.
     """
     failed: list[DataValidationError] = []
+    sources_valid = True
     for name, loader in datasets.TABLES.items():
         try:
             print(f"data/{name}: {len(loader())} rows, valid")
         except DataValidationError as error:
             failed.append(error)
             if name == "sources.csv":
+                sources_valid = False
                 break
-    if not failed:
+    if sources_valid:
         for check in (datasets.article, datasets.datapackage):
             try:
                 check()
