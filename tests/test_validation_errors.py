@@ -352,6 +352,7 @@ READER_CASES = {
     "no final newline": b"a,b,c\n1,2,3\n4,5,6",
     "quoted commas and quotes": b'a,b,c\n"x, y","say ""hi""",3\n"",",",\n',
     "quoted header": b'"a","b,c",d\n1,2,3\n',
+    "doubled quotes at a cell's edges": b'a,b,c\n"""",""",""","x"""\n',
     "korean": 'a,b\n총 누계,"3만4537명, 정정"\n'.encode(),
     "space inside quotes": b'a,b\n" x",y\n',
     "space after comma": b"a,b\nx, y\n",

@@ -10,7 +10,6 @@ turned into such a problem: loaders never let a traceback reach the reader.
 import csv
 import errno
 import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,31 +159,32 @@ def read_text_table(path: Path, display_name: str) -> TextTable:
     return table
 
 
-_QUOTED = re.compile(rb'"[^"]*(?:""[^"]*)*"')
 _COMMA, _NEWLINE, _QUOTE, _SPACE, _TAB = 44, 10, 34, 32, 9
+_SEPARATORS = (_COMMA, _NEWLINE)
 
 
 def _read_fast(data: bytes) -> TextTable | None:
     """Parse with pandas when the file's structure can be proven simple; else None.
 
-    Simple means: no CR or NUL bytes, quotes only around whole cells and never
-    spanning lines, and every line a row with as many fields as the header.
+    Simple means: no CR or NUL bytes; quotes only around whole cells (doubled
+    inside them) and never around a line break; every line a row with as many
+    fields as the header. Proven with NumPy on the bytes: a comma is inside
+    quotes exactly when an odd number of quotes comes before it.
     """
     if not data or b"\r" in data or b"\x00" in data:
         return None
-    flat = _QUOTED.sub(b"\x00", data) if b'"' in data else data  # quoted cells -> NUL
-    if b'"' in flat or flat.count(b"\n") != data.count(b"\n"):
-        return None
-    codes = np.frombuffer(flat, dtype=np.uint8)
-    quoted = np.flatnonzero(codes == 0)
-    before = codes[quoted[quoted > 0] - 1]
-    after = codes[quoted[quoted < len(codes) - 1] + 1]
-    if not (np.isin(before, (_COMMA, _NEWLINE)).all() and np.isin(after, (_COMMA, _NEWLINE)).all()):
-        return None  # text before or after a quoted cell: csv decides what that means
+    codes = np.frombuffer(data, dtype=np.uint8)
     newlines = np.flatnonzero(codes == _NEWLINE)
+    commas = np.flatnonzero(codes == _COMMA)
+    quotes = np.flatnonzero(codes == _QUOTE)
+    if len(quotes):
+        if len(quotes) % 2 or not _quotes_wrap_cells(codes, quotes):
+            return None
+        if (np.searchsorted(quotes, newlines) % 2).any():
+            return None  # a quoted line break: the csv module counts the lines
+        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     ends = newlines if data.endswith(b"\n") else np.append(newlines, len(codes))
     starts = np.concatenate(([0], newlines + 1))[: len(ends)]
-    commas = np.flatnonzero(codes == _COMMA)
     fields = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
     if (ends == starts).any() or (fields != fields[0]).any():
         return None
@@ -203,46 +203,56 @@ def _read_fast(data: bytes) -> TextTable | None:
             engine="c",
         )
     frame.columns = pd.Index(header, dtype=object)
-    return TextTable(frame, np.arange(2, len(frame) + 2), _facts(data, flat))
+    separators = np.concatenate((commas, newlines))
+    return TextTable(frame, np.arange(2, len(frame) + 2), _facts(data, codes, separators, quotes))
 
 
-_CONTROL_BYTES = bytes(range(0, 10)) + bytes(range(11, 32)) + b"\x7f"
-_CLASSES = bytes.maketrans(
-    _CONTROL_BYTES + b" \t" + b',\n"',
-    b"\x00" * len(_CONTROL_BYTES) + b"SS" + b"BBB",
-)
-"""Maps each byte to its class for _facts: NUL for a control character (but a tab),
-S for a space or tab, B for a cell boundary (comma, line break, quote); other bytes
-stay themselves."""
+def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
+    """Whether quotes, taken in pairs, open and close whole cells.
+
+    A closing quote directly followed by an opening one is a doubled (escaped)
+    quote inside the cell; any other opening quote must follow a separator or
+    start the file, and any other closing quote must precede one or end it.
+    """
+    opening, closing = quotes[0::2], quotes[1::2]
+    doubled = opening[1:] == closing[:-1] + 1
+    before = codes[np.maximum(opening - 1, 0)]
+    opens_cell = (opening == 0) | np.isin(before, _SEPARATORS)
+    opens_cell[1:] |= doubled
+    after = codes[np.minimum(closing + 1, len(codes) - 1)]
+    closes_cell = (closing == len(codes) - 1) | np.isin(after, _SEPARATORS)
+    closes_cell[:-1] |= doubled
+    return bool(opens_cell.all() and closes_cell.all())
 
 
-def _facts(data: bytes, flat: bytes) -> frozenset[str]:
+_CONTROL_BYTES = bytes(range(0, 32)) + b"\x7f"
+_AS_CONTROL = bytes.maketrans(_CONTROL_BYTES.replace(b"\n", b""), b"\x00" * 32)
+
+
+def _facts(
+    data: bytes, codes: "np.ndarray", separators: "np.ndarray", quotes: "np.ndarray"
+) -> frozenset[str]:
     """What a few passes over the bytes (at C speed) prove for every cell of the file.
 
-    Run on files read by _read_fast, which hold no NUL or CR bytes; `flat` is the
-    file with each quoted cell replaced by a NUL byte. An unquoted cell can start
-    or end with a space only next to a comma or line break; a quoted one only next
-    to its quotes.
+    Run on files read by _read_fast, which hold no NUL or CR bytes. An unquoted
+    cell can start or end with a space only next to a separator (or at the file's
+    start and end); a quoted one only next to its quotes.
     """
     facts = set()
-    classes = data.translate(_CLASSES)
-    codes = None if data.isascii() else np.frombuffer(data, dtype=np.uint8)
-    c1 = codes is not None and bool(
+    ascii_ = data.isascii()
+    c1 = not ascii_ and bool(
         ((codes[:-1] == 0xC2) & (codes[1:] >= 0x80) & (codes[1:] <= 0x9F)).any()
     )
-    if b"\x00" not in classes and b"\t" not in data and not c1:  # a tab is classed a space
+    if b"\x00" not in data.translate(_AS_CONTROL) and not c1:
         facts.add(NO_CONTROL_CHARACTERS)
-    edges = b"B" + flat.translate(_CLASSES).removesuffix(b"B") + b"B"  # start and end: edges
-    quoted = False
-    if b'"' in data:
-        codes_ = np.frombuffer(data, dtype=np.uint8)
-        quotes = np.flatnonzero(codes_ == _QUOTE)
-        around = np.concatenate(
-            (codes_[quotes[quotes > 0] - 1], codes_[quotes[quotes < len(codes_) - 1] + 1])
-        )
-        quoted = bool(np.isin(around, (_SPACE, _TAB)).any())
-    spaced = b"SB" in edges or b"BS" in edges or quoted
-    if not (spaced or (codes is not None and _unicode_space(codes))):
+    edge = np.zeros(len(codes) + 2, dtype=bool)  # shifted by one: the file's ends are edges
+    edge[[0, -1]] = True
+    edge[separators + 1] = True
+    edge[quotes + 1] = True
+    edge[len(data.removesuffix(b"\n")) + 1 :] = True
+    spaces = np.flatnonzero((codes == _SPACE) | (codes == _TAB)) + 1
+    spaced = bool(edge[spaces - 1].any() or edge[spaces + 1].any())
+    if not (spaced or (not ascii_ and _unicode_space(codes))):
         facts.add(NO_SURROUNDING_SPACE)
     return frozenset(facts)
 
