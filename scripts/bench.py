@@ -7,8 +7,17 @@ Measures the wall time of re-executing every notebook the project's way
   (b) serial `jupyter nbconvert --execute` of each notebook;
 and the time of `python -m analysis claims` against `python -c "import pandas"`.
 Each measurement is the best of REPEATS runs.
+
+Then validation at scale: a generated 1,000,000-row arrivals.csv, valid and
+invalid, validated (read as text and checked against the schema) against
+pandas.read_csv of the same file, each in its own process so that its peak
+memory (ru_maxrss) is its own. Targets: valid within 3x read_csv, peak memory
+under 1 GB, the invalid file rejected within 5x read_csv with a capped message.
+
+`python scripts/bench.py validation` (or `notebooks`) runs one part only.
 """
 
+import json
 import os
 import subprocess
 import sys
@@ -18,6 +27,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
+import numpy as np
+import pandas as pd
 
 from analysis import notebooks, paths
 
@@ -34,7 +45,7 @@ def best(run: Callable[[], object]) -> float:
     return min(times)
 
 
-def main() -> int:
+def bench_notebooks() -> None:
     sources = notebooks.notebook_paths()
     with tempfile.TemporaryDirectory() as scratch:
         tmp = Path(scratch)
@@ -97,8 +108,154 @@ def main() -> int:
     print(
         f"analysis claims        {claims:6.2f} s   against import pandas {pandas:.2f} s ({claims / pandas:.1f}x)"
     )
-    return 0
+
+
+ROWS = 1_000_000
+SOURCES, MONTHS = 2_000, 500  # 2,000 sources x 500 monthly periods = 1,000,000 rows
+MEASURE = """
+import json, sys, time
+from pathlib import Path
+import pandas as pd
+from analysis import datasets, schemas, tables, validation
+task, folder = sys.argv[1], Path(sys.argv[2])
+if task.startswith("validate"):
+    known = schemas.Sources(datasets.sources(folder))
+message = ""
+started = time.perf_counter()
+if task == "read_csv":
+    pd.read_csv(folder / "arrivals.csv")
+elif task == "read_csv_text":
+    pd.read_csv(folder / "arrivals.csv", dtype=str, keep_default_na=False)
+else:
+    try:
+        table = tables.read_text_table(folder / "arrivals.csv", "data/arrivals.csv")
+        validation.validate(table, schemas.arrivals_schema(known), "data/arrivals.csv")
+    except tables.DataValidationError as error:
+        message = str(error)
+print(json.dumps({"seconds": time.perf_counter() - started, "message": message}))
+"""
+LAUNCH = """
+import json, resource, subprocess, sys
+done = subprocess.run([sys.executable, "-c", sys.argv[1], *sys.argv[2:]], capture_output=True, text=True, check=True)
+result = json.loads(done.stdout)
+result["peak"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(json.dumps(result))
+"""
+"""Runs MEASURE from a bare interpreter and reads its peak memory as RUSAGE_CHILDREN:
+ru_maxrss survives fork and exec, so a child of this (large) script would report
+the script's own memory."""
+
+
+def write_arrivals(folder: Path, valid: bool) -> None:
+    """A sources.csv of SOURCES press reports and an arrivals.csv of ROWS monthly figures.
+
+    Every other quote is quoted and holds a comma, as real quotes do. The invalid
+    file breaks every row, four ways in turn: a leading zero, a sum that does not
+    add up, an unknown source, a day that does not exist.
+    """
+    folder.mkdir(parents=True)
+    ids = np.array([f"press-{i}" for i in range(SOURCES)], dtype=object)
+    pd.DataFrame(
+        {
+            "source_id": ids,
+            "publisher": "A newspaper",
+            "title": "Arrivals by month",
+            "url": [f"https://example.org/arrivals/{i}" for i in range(SOURCES)],
+            "published": "2024-01",
+            "language": "ko",
+            "kind": "news_report",
+            "note": "",
+        }
+    ).to_csv(folder / "sources.csv", index=False)
+    months = pd.period_range("1980-01", periods=MONTHS, freq="M")
+    rng = np.random.default_rng(11)
+    men, women = rng.integers(0, 500, ROWS), rng.integers(0, 2_000, ROWS)
+    frame = pd.DataFrame(
+        {
+            "period_start": np.tile(months.start_time.strftime("%Y-%m-%d"), SOURCES),
+            "period_end": np.tile(months.end_time.strftime("%Y-%m-%d"), SOURCES),
+            "men": men.astype(str),
+            "women": women.astype(str),
+            "total": (men + women).astype(str),
+            "source_id": np.repeat(ids, MONTHS),
+            "evidence": "report",
+            "quote": np.where(np.arange(ROWS) % 2 == 0, "men, women and total", "arrivals"),
+        }
+    )
+    if not valid:
+        kind = np.arange(ROWS) % 4
+        frame.loc[kind == 0, "total"] = "0" + frame.loc[kind == 0, "total"]
+        frame.loc[kind == 1, "men"] = (men[kind == 1] + 1).astype(str)
+        frame.loc[kind == 2, "source_id"] = "nobody"
+        frame.loc[kind == 3, "period_end"] = "1981-02-30"
+    frame.to_csv(folder / "arrivals.csv", index=False)
+
+
+def measure(task: str, folder: Path) -> dict[str, float | str]:
+    """Best time and highest peak memory of REPEATS runs, each in a fresh process."""
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", LAUNCH, MEASURE, task, str(folder)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+        for _ in range(REPEATS)
+    ]
+    return {
+        "seconds": min(r["seconds"] for r in runs),
+        "peak": max(r["peak"] for r in runs),
+        "message": runs[0]["message"],
+    }
+
+
+def bench_validation() -> bool:
+    """Time and size the validation of a million rows; True when every target is met."""
+    with tempfile.TemporaryDirectory() as scratch:
+        valid, invalid = Path(scratch) / "valid", Path(scratch) / "invalid"
+        write_arrivals(valid, valid=True)
+        write_arrivals(invalid, valid=False)
+        size = (valid / "arrivals.csv").stat().st_size / 1e6
+        read = measure("read_csv", valid)
+        read_text = measure("read_csv_text", valid)
+        good = measure("validate", valid)
+        bad = measure("validate", invalid)
+    assert not good["message"], good["message"]
+    message = str(bad["message"])
+    capped = message.count("\n  - ") == 50 and "more" in message.splitlines()[-1]
+    base, gib = float(read["seconds"]), 2**30
+    valid_ratio, invalid_ratio = float(good["seconds"]) / base, float(bad["seconds"]) / base
+    print(f"validation of {ROWS:,} rows ({size:.0f} MB), best of {REPEATS} runs, one process each")
+    print(f"pandas.read_csv            {base:6.2f} s   peak {float(read['peak']) / gib:.2f} GB")
+    print(
+        f"read_csv, all text         {float(read_text['seconds']):6.2f} s   "
+        f"peak {float(read_text['peak']) / gib:.2f} GB"
+    )
+    print(
+        f"validate (valid)           {float(good['seconds']):6.2f} s   "
+        f"peak {float(good['peak']) / gib:.2f} GB   {valid_ratio:.1f}x read_csv (target <= 3x, < 1 GB)"
+    )
+    print(
+        f"validate (invalid)         {float(bad['seconds']):6.2f} s   "
+        f"peak {float(bad['peak']) / gib:.2f} GB   {invalid_ratio:.1f}x read_csv (target <= 5x)"
+    )
+    print(
+        f"invalid file's message     {len(message):,} characters, "
+        f"{'capped at 50 problems' if capped else 'NOT capped'}: {message.splitlines()[-1].strip()}"
+    )
+    peaks = (float(good["peak"]), float(bad["peak"]))
+    return valid_ratio <= 3 and invalid_ratio <= 5 and max(peaks) < gib and capped
+
+
+def main(argv: list[str]) -> int:
+    parts = argv or ["notebooks", "validation"]
+    if "notebooks" in parts:
+        bench_notebooks()
+    met = bench_validation() if "validation" in parts else True
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

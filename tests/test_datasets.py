@@ -2,7 +2,11 @@
 and the known source errors kept as data agree with the tables."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -180,3 +184,90 @@ def test_every_figure_is_stated_in_its_quote(loader: Callable[[], pd.DataFrame])
             assert summed, (
                 f"{row['source_id']} {row[next(iter(row))]}: {column} {value} not in quote"
             )
+
+
+def test_the_validation_cache_keeps_only_the_current_files_entries(
+    data_copy: Path,
+    edit_csv: Callable[[Path, str, str, str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = tmp_path / "validated"
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    store.mkdir()
+    (store / "cumulative.csv.0123456789abcdef0123456789abcdef.pkl").write_bytes(b"stale")
+    datasets.cumulative(data_copy)
+    first = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    edit_csv(data_copy / "cumulative.csv", ",8994,22345,", ",8995,22344,", "youthdaily")
+    datasets.cumulative(data_copy)
+    second = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    assert first != second
+    kept = sorted(p.name for p in store.iterdir())
+    assert kept == sorted(
+        [
+            f"cumulative.csv.{second}.pkl",
+            f"sources.csv.{datasets.validation_key('sources.csv', data_copy)[:32]}.pkl",
+        ]
+    )
+
+
+def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(paths.DATA_DIR, tmp_path / "mydata")
+    env = {**os.environ, "ANALYSIS_DATA_DIR": "mydata"}
+    cli = subprocess.run(
+        [sys.executable, "-m", "analysis", "validate"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cli.returncode == 0, cli.stderr
+    assert "data/arrivals.csv: 151 rows, valid" in cli.stdout
+    # A kernel starts in the notebook's folder, as the notebooks' kernels start in notebooks/.
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    cell: dict[str, object] = {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": "probe",
+        "metadata": {},
+        "outputs": [],
+        "source": "from analysis import paths\nprint(paths.DATA_DIR)",
+    }
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (folder / "probe.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    script = (
+        "import sys\nfrom pathlib import Path\nfrom analysis import notebooks\n"
+        "notebooks.execute(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(folder / "probe.ipynb"), str(folder / "out.ipynb")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    executed = json.loads((folder / "out.ipynb").read_text(encoding="utf-8"))
+    assert "".join(executed["cells"][0]["outputs"][0]["text"]).strip() == str(tmp_path / "mydata")
+
+
+def test_a_damaged_cache_entry_is_validated_again(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "validated"
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    store.mkdir()
+    key = datasets.validation_key("cumulative.csv", data_copy)[:32]
+    entry = store / f"cumulative.csv.{key}.pkl"
+    # As a cache written by another version of a library might: it names a module
+    # that does not exist (ModuleNotFoundError, not an UnpicklingError).
+    entry.write_bytes(b"cno_such_module\nTable\n.")
+    assert len(datasets.cumulative(data_copy)) == 42
+    stored = pd.read_pickle(entry)
+    assert stored.shape == (42, 8)  # the seven columns and each row's line
+    assert stored.columns[0] == "as_of"

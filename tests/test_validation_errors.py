@@ -2,7 +2,10 @@
 row, and the column, and saying what is wrong. Each case is a small fixture file
 in tests/fixtures/malformed/ placed into an otherwise valid data directory."""
 
+import errno
+import re
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -10,8 +13,9 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from analysis import datasets
+from analysis import datasets, paths, tables
 from analysis.tables import DataValidationError
+from tests.conftest import run_cli
 
 MALFORMED = Path(__file__).parent / "fixtures" / "malformed"
 
@@ -25,12 +29,17 @@ class Case(NamedTuple):
 
 
 ARRIVALS = "arrivals.csv"
+SOURCES = "sources.csv"
+CUMULATIVE = "cumulative.csv"
+ARTICLE = "article.toml"
+PACKAGE = "datapackage.json"
+SEX_COLUMNS = "men, women, total"
 CASES = [
     Case("count_with_comma", ARRIVALS, 3, "total", "whole number"),
     Case("negative_count", ARRIVALS, 3, "men", "whole number"),
     Case("decimal_count", ARRIVALS, 3, "men", "whole number"),
-    Case("sexes_do_not_sum", ARRIVALS, 3, "men, women, total", "men + women must equal total"),
-    Case("part_exceeds_total", ARRIVALS, 3, "men, women, total", "cannot exceed total"),
+    Case("sexes_do_not_sum", ARRIVALS, 3, SEX_COLUMNS, "men + women must equal total"),
+    Case("part_exceeds_total", ARRIVALS, 3, SEX_COLUMNS, "cannot exceed total"),
     Case("missing_total", ARRIVALS, 3, "total", "a value is required"),
     Case("impossible_date", ARRIVALS, 3, "period_end", "existing date"),
     Case("start_after_end", ARRIVALS, 3, "period_start, period_end", "not be after"),
@@ -45,37 +54,98 @@ CASES = [
     Case("missing_column", ARRIVALS, 1, "quote", "required column is missing"),
     Case("unexpected_column", ARRIVALS, 1, "extra", "unexpected column"),
     Case("blank_line", ARRIVALS, 2, None, "blank line"),
-    Case("not_utf8", ARRIVALS, None, None, "not valid UTF-8"),
+    Case("not_utf8", ARRIVALS, 2, None, "not valid UTF-8"),
     Case("empty_file", ARRIVALS, None, None, "the file is empty"),
-    Case("sources_without_url", "sources.csv", 3, "url", "a value is required"),
-    Case("sources_bad_month", "sources.csv", 2, "published", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    Case("sources_without_url", SOURCES, 3, "url", "a value is required"),
+    Case("sources_bad_month", SOURCES, 2, "published", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    Case("cumulative_sexes_do_not_sum", CUMULATIVE, 2, SEX_COLUMNS, "must equal total"),
+    Case("anecdote_low_above_high", "border_arrests.csv", 2, "low, high", "not be above high"),
+    # Added for issue 11: no coercion, located errors for every failure.
+    Case("fullwidth_digits", ARRIVALS, 3, "men", "ASCII digits 0-9 only"),
+    Case("arabic_indic_digits", ARRIVALS, 3, "total", "ASCII digits 0-9 only"),
+    Case("leading_zero", ARRIVALS, 3, "total", "without a leading zero"),
+    Case("newline_in_count", ARRIVALS, 3, "total", "control character"),
+    Case("nul_in_quote", ARRIVALS, 3, "quote", "control character"),
+    Case("thirty_digit_count", ARRIVALS, 3, "total", "must be at most 100,000"),
+    Case("count_above_bound", ARRIVALS, 3, "total", "must be at most 100,000"),
+    Case("date_in_year_9999", ARRIVALS, 3, "period_start", "must fall between 1950-01-01"),
+    Case("date_before_1950", ARRIVALS, 3, "period_start", "must fall between 1950-01-01"),
+    Case("header_only", CUMULATIVE, 2, None, "has a header but no data rows"),
+    Case("byte_order_mark", ARRIVALS, 1, None, "byte-order mark (BOM)"),
+    Case("renamed_column", ARRIVALS, 1, "men", "required column is missing"),
+    Case("reordered_columns", ARRIVALS, 1, "women", "column 3 should be 'men'"),
+    Case("column_named_twice", ARRIVALS, 1, "men", "names this column twice"),
+    Case("news_report_as_correction", ARRIVALS, 3, "evidence, source_id", "'mou_correction' only"),
     Case(
-        "cumulative_sexes_do_not_sum", "cumulative.csv", 2, "men, women, total", "must equal total"
+        "published_before_period_ends",
+        ARRIVALS,
+        3,
+        "period_end, source_id",
+        "published before the end of the period",
     ),
     Case(
-        "anecdote_low_above_high",
+        "cumulative_published_before_as_of",
+        CUMULATIVE,
+        2,
+        "as_of, source_id",
+        "published before the end of the period",
+    ),
+    Case("unterminated_quote", ARRIVALS, 3, None, "malformed CSV: unexpected end of data"),
+    Case("capped_problems", ARRIVALS, 2, "total", "without a leading zero"),
+    Case("url_with_markup", SOURCES, 3, "url", "must be an http(s) URL"),
+    Case("url_with_space", SOURCES, 3, "url", "must be an http(s) URL"),
+    Case("url_not_http", SOURCES, 3, "url", "must be an http(s) URL"),
+    Case("uppercase_source_id", SOURCES, 4, "source_id", "must be a lowercase id"),
+    Case("control_character_in_title", SOURCES, 3, "title", "control character"),
+    Case("published_in_year_9999", SOURCES, 4, "published", "must fall between 1950-01-01"),
+    Case("fullwidth_publication_date", SOURCES, 3, "published", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    Case("figure_id_with_markup", "border_arrests.csv", 2, "figure_id", "lowercase id"),
+    Case(
+        "anecdote_after_publication",
         "border_arrests.csv",
         2,
-        "low, high",
-        "low must not be above high",
+        "period_end, source_id",
+        "published before the end of the period",
     ),
+    Case("issue_id_with_space", "source_issues.csv", 2, "issue_id", "lowercase id"),
+    Case("article_syntax_error", ARTICLE, 2, None, "not valid TOML"),
+    Case("article_missing_key", ARTICLE, None, None, "missing key"),
+    Case("article_date_as_string", ARTICLE, 2, None, "must be a TOML date"),
+    Case("article_unexpected_key", ARTICLE, 3, None, "unexpected key"),
+    Case("article_date_in_year_9999", ARTICLE, 2, None, "must fall between 1950-01-01"),
+    Case("datapackage_syntax_error", PACKAGE, None, None, "not valid JSON"),
+    Case("datapackage_fields_out_of_order", PACKAGE, None, None, "in order: period_start"),
+    Case("datapackage_missing_resource", PACKAGE, None, None, "no resource describes cumulative"),
 ]
+"""Each fixture, the file it replaces, and where its problem must be reported.
+
+For article.toml and datapackage.json the line is checked by the dedicated tests
+below where it is known in advance; a CSV problem's column is a column name."""
 
 LOADERS: dict[str, Callable[[Path], object]] = {
-    "arrivals.csv": datasets.reports,
-    "sources.csv": datasets.sources,
-    "cumulative.csv": datasets.cumulative,
+    ARRIVALS: datasets.reports,
+    SOURCES: datasets.sources,
+    CUMULATIVE: datasets.cumulative,
     "border_arrests.csv": datasets.border_arrests,
+    "source_issues.csv": datasets.source_issues,
+    ARTICLE: datasets.article,
+    PACKAGE: datasets.datapackage,
 }
+NEW_IN_ISSUE_11 = 37
+
+
+def _fixture(case: Case) -> Path:
+    return MALFORMED / f"{case.fixture}{Path(case.target).suffix}"
 
 
 def test_every_fixture_is_a_case() -> None:
-    assert {p.stem for p in MALFORMED.glob("*.csv")} == {c.fixture for c in CASES}
+    assert sorted(p.name for p in MALFORMED.iterdir()) == sorted(_fixture(c).name for c in CASES)
+    assert len(CASES) == 25 + NEW_IN_ISSUE_11
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.fixture for c in CASES])
 def test_malformed_input_is_located_and_explained(case: Case, minimal_data: Path) -> None:
-    shutil.copy(MALFORMED / f"{case.fixture}.csv", minimal_data / case.target)
+    shutil.copy(_fixture(case), minimal_data / case.target)
     with pytest.raises(DataValidationError) as raised:
         LOADERS[case.target](minimal_data)
     problems = raised.value.problems
@@ -83,7 +153,10 @@ def test_malformed_input_is_located_and_explained(case: Case, minimal_data: Path
     assert located, f"no problem says {case.message!r}: {problems}"
     problem = located[0]
     assert problem.file == f"data/{case.target}"
-    assert (problem.line, problem.column) == (case.line, case.column)
+    if case.target.endswith(".csv"):
+        assert (problem.line, problem.column) == (case.line, case.column)
+    elif case.line is not None:
+        assert problem.line == case.line
     text = str(raised.value)
     assert f"data/{case.target}" in text
     if case.line is not None:
@@ -94,9 +167,158 @@ def test_malformed_input_is_located_and_explained(case: Case, minimal_data: Path
         assert f"column {case.column!r}" in text
 
 
+@pytest.mark.parametrize("case", CASES, ids=[c.fixture for c in CASES])
+def test_the_command_line_reports_it_without_a_traceback(case: Case, minimal_data: Path) -> None:
+    shutil.copy(_fixture(case), minimal_data / case.target)
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert case.message in result.stderr
+    assert f"data/{case.target}" in result.stderr
+    if case.line is not None:
+        assert f"line {case.line}" in result.stderr
+
+
+def test_problems_are_capped_at_fifty_then_counted(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "capped_problems.csv", minimal_data / ARRIVALS)
+    with pytest.raises(DataValidationError) as raised:
+        datasets.reports(minimal_data)
+    # 60 counts with a leading zero; 60 rows sharing one period and source, of which
+    # the 59 after the first overlap an earlier one.
+    assert (len(raised.value.problems), raised.value.total) == (50, 179)
+    text = str(raised.value)
+    assert text.startswith("179 problems in the data:")
+    assert text.count("\n  - ") == 50
+    assert text.endswith("\n  ... and 129 more")
+
+
+def test_syntax_errors_in_toml_and_json_give_line_and_column(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "article_syntax_error.toml", minimal_data / ARTICLE)
+    with pytest.raises(DataValidationError, match=r"data/article.toml, line 2, column 27: "):
+        datasets.article(minimal_data)
+    shutil.copy(MALFORMED / "datapackage_syntax_error.json", minimal_data / PACKAGE)
+    with pytest.raises(DataValidationError) as raised:
+        datasets.datapackage(minimal_data)
+    problem = raised.value.problems[0]
+    text = (minimal_data / PACKAGE).read_text(encoding="utf-8")
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if '"resources": [,' in t)
+    assert (problem.line, problem.char) == (line, text.splitlines()[line - 1].index(",") + 1)
+
+
+def test_datapackage_fields_must_follow_each_header(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "datapackage_fields_out_of_order.json", minimal_data / PACKAGE)
+    with pytest.raises(DataValidationError) as raised:
+        datasets.datapackage(minimal_data)
+    [problem] = raised.value.problems
+    assert problem.key == "resources[1].schema.fields"
+    text = (minimal_data / PACKAGE).read_text(encoding="utf-8")
+    assert '"path": "arrivals.csv"' in text.splitlines()[(problem.line or 0) - 1]
+    assert "they name period_start, period_end, women, men," in problem.message
+
+
+def test_the_real_datapackage_describes_the_real_files() -> None:
+    described = datasets.datapackage()
+    assert list(described) == list(datasets.TABLES)
+    assert described["arrivals.csv"] == [
+        "period_start",
+        "period_end",
+        "men",
+        "women",
+        "total",
+        "source_id",
+        "evidence",
+        "quote",
+    ]
+
+
+def test_article_keys_are_named_with_their_line(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "article_date_as_string.toml", minimal_data / ARTICLE)
+    with pytest.raises(DataValidationError) as raised:
+        datasets.article(minimal_data)
+    assert str(raised.value.problems[0]) == (
+        "data/article.toml, line 2, key 'vintage_date': must be a TOML date (YYYY-MM-DD)"
+        " (value '2018-01-07')"
+    )
+    shutil.copy(MALFORMED / "article_missing_key.toml", minimal_data / ARTICLE)
+    with pytest.raises(DataValidationError, match=r"key 'vintage_date': missing key"):
+        datasets.article(minimal_data)
+
+
+def _remove(path: Path) -> None:
+    path.unlink()
+
+
+def _directory(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def _symlink_loop(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(path.name)
+
+
+def _socket(path: Path) -> None:
+    """A file that even root cannot read: a Unix socket."""
+    path.unlink()
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))
+    server.close()
+
+
+BROKEN_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "missing": (_remove, "the file does not exist"),
+    "directory": (_directory, "is a directory, not a file"),
+    "symlink-loop": (_symlink_loop, "is a symbolic link that loops back on itself"),
+    "unreadable": (_socket, "cannot be read"),
+}
+
+
+@pytest.mark.parametrize("target", [ARRIVALS, SOURCES, ARTICLE, PACKAGE])
+@pytest.mark.parametrize("breakage", BROKEN_FILES)
+def test_a_file_that_cannot_be_read_is_named(
+    breakage: str, target: str, minimal_data: Path
+) -> None:
+    damage, message = BROKEN_FILES[breakage]
+    damage(minimal_data / target)
+    with pytest.raises(DataValidationError) as raised:
+        LOADERS[target](minimal_data)
+    assert str(raised.value.problems[0]) == f"data/{target}: {message}" or (
+        breakage == "unreadable"
+        and str(raised.value.problems[0]).startswith(f"data/{target}: {message}: ")
+    )
+
+
+@pytest.mark.parametrize("breakage", BROKEN_FILES)
+def test_the_command_line_names_an_unreadable_file(breakage: str, minimal_data: Path) -> None:
+    BROKEN_FILES[breakage][0](minimal_data / CUMULATIVE)
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"data/{CUMULATIVE}: {BROKEN_FILES[breakage][1]}" in result.stderr
+
+
+def test_a_permission_error_is_said_in_plain_words(tmp_path: Path) -> None:
+    denied = PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "x.csv"))
+    assert tables.unreadable_reason(tmp_path / "x.csv", denied) == (
+        "cannot be read: permission denied"
+    )
+
+
+def test_a_missing_data_directory_is_named(tmp_path: Path) -> None:
+    result = run_cli("validate", data_dir=tmp_path / "nowhere")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{tmp_path / 'nowhere'}: the data directory does not exist" in result.stderr
+
+
 def test_the_minimal_fixture_itself_is_valid(minimal_data: Path) -> None:
-    for loader in LOADERS.values():
-        assert len(loader(minimal_data)) > 0  # type: ignore[arg-type]
+    for name, loader in datasets.TABLES.items():
+        assert len(loader(minimal_data)) > 0, name
+    assert datasets.article(minimal_data).source_id == "the-article"
+    assert list(datasets.datapackage(minimal_data)) == list(datasets.TABLES)
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 0, result.stderr
 
 
 def test_every_problem_in_a_file_is_reported_at_once(minimal_data: Path) -> None:
@@ -121,5 +343,66 @@ def test_values_are_not_coerced(minimal_data: Path) -> None:
 
 def test_article_must_name_a_known_source(minimal_data: Path) -> None:
     (minimal_data / "article.toml").write_text('source_id = "nobody"\nvintage_date = 2018-01-07\n')
-    with pytest.raises(DataValidationError, match=r"data/article.toml, column 'source_id'"):
+    with pytest.raises(DataValidationError, match=r"data/article.toml, line 1, key 'source_id'"):
         datasets.article(minimal_data)
+
+
+READER_CASES = {
+    "plain": b"a,b,c\n1,2,3\n4,,6\n",
+    "no final newline": b"a,b,c\n1,2,3\n4,5,6",
+    "quoted commas and quotes": b'a,b,c\n"x, y","say ""hi""",3\n"",",",\n',
+    "quoted header": b'"a","b,c",d\n1,2,3\n',
+    "doubled quotes at a cell's edges": b'a,b,c\n"""",""",""","x"""\n',
+    "korean": 'a,b\n총 누계,"3만4537명, 정정"\n'.encode(),
+    "space inside quotes": b'a,b\n" x",y\n',
+    "space after comma": b"a,b\nx, y\n",
+    "tab inside": b"a,b\nx\ty,z\n",
+    "no-break space": "a,b\nx\u00a0,y\n".encode(),
+    "c1 control": "a,b\nx\u0085y,z\n".encode(),
+}
+
+
+@pytest.mark.parametrize("name", READER_CASES)
+def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -> None:
+    data = READER_CASES[name]
+    fast = tables._read_fast(data)
+    assert fast is not None, "these files are all simple enough for the fast reader"
+    exact = tables._read_exact(data.decode("utf-8"), "t.csv")
+    pd.testing.assert_frame_equal(fast.frame, exact.frame)
+    assert fast.lines.tolist() == exact.lines.tolist()
+    # A fact is claimed only when it holds for every cell.
+    cells = [c for column in exact.frame for c in exact.frame[column].dropna()]
+    if tables.NO_SURROUNDING_SPACE in fast.facts:
+        assert all(c == c.strip() for c in cells)
+    if tables.NO_CONTROL_CHARACTERS in fast.facts:
+        assert not any(re.search(r"[\x00-\x1f\x7f-\x9f]", c) for c in cells)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b'a,b\n"x"y,z\n', b'a,b\nx"y",z\n', b'a,b\n"x\ny",z\n', b"a,b\r\nx,y\r\n", b"a,b\n\nx,y\n"],
+    ids=["text-after-quote", "quote-inside", "quoted-line-break", "crlf", "blank-line"],
+)
+def test_unusual_files_go_to_the_strict_reader(data: bytes) -> None:
+    assert tables._read_fast(data) is None
+
+
+def test_every_real_file_reads_the_same_both_ways() -> None:
+    for name in datasets.TABLES:
+        data = (paths.DATA_DIR / name).read_bytes()
+        fast = tables._read_fast(data)
+        assert fast is not None, name
+        exact = tables._read_exact(data.decode("utf-8"), name)
+        pd.testing.assert_frame_equal(fast.frame, exact.frame)
+
+
+def test_one_run_of_validate_lists_the_problems_of_every_file(minimal_data: Path) -> None:
+    shutil.copy(MALFORMED / "thirty_digit_count.csv", minimal_data / ARRIVALS)
+    shutil.copy(MALFORMED / "header_only.csv", minimal_data / CUMULATIVE)
+    shutil.copy(MALFORMED / "article_syntax_error.toml", minimal_data / ARTICLE)
+    shutil.copy(MALFORMED / "datapackage_syntax_error.json", minimal_data / PACKAGE)
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 2
+    assert result.stderr.startswith("4 problems in the data:"), result.stderr
+    for name in (ARRIVALS, CUMULATIVE, ARTICLE, PACKAGE):
+        assert f"  - data/{name}, line " in result.stderr, name

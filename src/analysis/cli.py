@@ -20,18 +20,32 @@ def _vintage(text: str) -> vintages.Vintage:
 
 
 def cmd_validate(_: argparse.Namespace) -> int:
-    """Load and validate every data file; print what was loaded."""
-    counts = {
-        "sources.csv": len(datasets.sources()),
-        "arrivals.csv": len(datasets.reports()),
-        "cumulative.csv": len(datasets.cumulative()),
-        "border_arrests.csv": len(datasets.border_arrests()),
-        "repatriation_context.csv": len(datasets.repatriation_context()),
-        "source_issues.csv": len(datasets.source_issues()),
-        "table_dates.csv": len(datasets.table_dates()),
-    }
-    for name, rows in counts.items():
-        print(f"data/{name}: {rows} rows, valid")
+    """Validate every data file (the CSV files, article.toml, datapackage.json); print what was loaded.
+
+    Every file is checked even when another fails (except that a broken
+    sources.csv stops the files that refer to it), so one run lists every problem.
+    """
+    failed: list[DataValidationError] = []
+    sources_valid = True
+    for name, loader in datasets.TABLES.items():
+        try:
+            print(f"data/{name}: {len(loader())} rows, valid")
+        except DataValidationError as error:
+            failed.append(error)
+            if name == "sources.csv":
+                sources_valid = False
+                break
+    if sources_valid:
+        for check in (datasets.article, datasets.datapackage, claims.load_registry):
+            try:
+                check()
+            except DataValidationError as error:
+                failed.append(error)
+    if failed:
+        raise DataValidationError(
+            [p for error in failed for p in error.problems], sum(e.total for e in failed)
+        )
+    print("data/datapackage.json: describes every data file and column, valid")
     article = datasets.article()
     print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
     exact = reconcile.year_end_reconciliation()["status"].eq("exact").sum()
@@ -159,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; a data problem is printed as located errors (exit 2), never a traceback."""
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
@@ -167,4 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
         return 2

@@ -7,9 +7,12 @@ so a partial date is carried as the interval of days it may stand for.
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
-PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+import numpy as np
+import pandas as pd
+
+PARTIAL_DATE_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # ASCII digits only
 
 
 def date_bounds(partial: str) -> tuple[date, date]:
@@ -17,7 +20,7 @@ def date_bounds(partial: str) -> tuple[date, date]:
 
     Raises ValueError for anything but YYYY, YYYY-MM or a valid YYYY-MM-DD.
     """
-    if not re.match(PARTIAL_DATE_PATTERN, partial):
+    if not re.fullmatch(PARTIAL_DATE_PATTERN, partial):
         raise ValueError(f"{partial!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(p) for p in partial.split("-")]
     if len(parts) == 3:
@@ -41,3 +44,57 @@ def is_partial_date(text: str) -> bool:
 def is_iso_day(text: str) -> bool:
     """True when `text` is an existing day written YYYY-MM-DD."""
     return len(text) == 10 and is_partial_date(text)
+
+
+EARLIEST_DAY = date(1950, 1, 1)
+"""No figure in this project can be dated before 1950: arrivals records start after the war."""
+
+
+def latest_day() -> date:
+    """The latest date a file may hold: tomorrow, so a figure dated in any time zone's today passes."""
+    return date.today() + timedelta(days=1)
+
+
+_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9]
+_MONTH_DAYS = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+
+
+def iso_days_from_bytes(raw: "np.ndarray") -> "np.ndarray":
+    """Parse an array of ASCII YYYY-MM-DD bytes with NumPy, all cells at once.
+
+    Anything else, or a day that does not exist (2017-02-29), is NaT.
+    """
+    days = np.full(len(raw), np.datetime64("NaT"), dtype="datetime64[D]")
+    shaped = np.flatnonzero(np.strings.str_len(raw) == 10)
+    codes = np.frombuffer(raw[shaped].astype("S10").tobytes(), dtype=np.uint8).reshape(-1, 10)
+    digits = codes[:, _DIGITS].astype(np.int64) - ord("0")
+    ok = ((digits >= 0) & (digits <= 9)).all(axis=1) & (codes[:, 4] == ord("-"))
+    ok &= codes[:, 7] == ord("-")
+    year = digits[:, :4] @ np.array([1000, 100, 10, 1])
+    month, day = digits[:, 4] * 10 + digits[:, 5], digits[:, 6] * 10 + digits[:, 7]
+    leap = (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))
+    ok &= (month >= 1) & (month <= 12)
+    length = _MONTH_DAYS[np.clip(month - 1, 0, 11)] + ((month == 2) & leap)
+    ok &= (day >= 1) & (day <= length)
+    months = ((year[ok] - 1970) * 12 + month[ok] - 1).astype("datetime64[M]")
+    days[shaped[ok]] = months.astype("datetime64[D]") + (day[ok] - 1)
+    return days
+
+
+def iso_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
+    """Parse a whole column of YYYY-MM-DD texts; anything else (or missing) is NaT."""
+    ascii_ = texts.notna() & texts.str.isascii().fillna(False).astype(bool)
+    raw = texts.where(ascii_, "").to_numpy(dtype=object).astype("S")
+    return pd.Series(iso_days_from_bytes(raw), index=texts.index, dtype="datetime64[s]")
+
+
+def iso_partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
+    """The first day of each YYYY, YYYY-MM or YYYY-MM-DD text (NaT if malformed)."""
+    full = texts.where(texts.str.len() != 4, texts + "-01-01")
+    full = full.where(texts.str.len() != 7, full + "-01")
+    return iso_days(full)
+
+
+def within_bounds(days: "pd.Series[pd.Timestamp]") -> "pd.Series[bool]":
+    """True for days from EARLIEST_DAY to latest_day(), inclusive."""
+    return days.between(pd.Timestamp(EARLIEST_DAY), pd.Timestamp(latest_day()))

@@ -1,27 +1,48 @@
-"""The declared shape of every data file: pandera column schemas for what each
-cell must look like, and row rules for what must hold across cells and rows.
+"""The declared shape of every data file: column checks for what each cell must
+look like, and row rules for what must hold across cells and rows.
 
 Cells are checked as the text written in the file; the loaders convert types
-only after these checks pass, so a conversion can never guess.
+only after these checks pass, so a conversion can never guess. Nothing is
+coerced: a count is ASCII digits without a leading zero and within MAX_COUNT,
+a date is an existing day between 1950 and tomorrow, text holds no control
+characters, an id matches ID_PATTERN and a URL is a plain http(s) address.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
-from analysis.dates import is_iso_day, is_partial_date
-from analysis.validation import RowRule
+from analysis.dates import (
+    EARLIEST_DAY,
+    iso_days_from_bytes,
+    iso_partial_days,
+    latest_day,
+    within_bounds,
+)
+from analysis.tables import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
+from analysis.validation import CellCheck, Cells, Column, RowRule, Schema
 
 EVIDENCE_KINDS = ("mou_table", "mou_correction", "mou_restatement", "report")
 SOURCE_KINDS = (
     "official_table",
     "news_report",
+    "relayed_mou_notice",
     "blog",
     "secondary_copy",
     "government_report",
     "the_article",
 )
+EVIDENCE_SOURCE_KINDS: Mapping[str, Collection[str]] = {
+    "mou_table": ("official_table",),
+    "mou_correction": ("official_table", "relayed_mou_notice"),
+    "mou_restatement": ("news_report", "relayed_mou_notice"),
+    "report": tuple(kind for kind in SOURCE_KINDS if kind != "official_table"),
+}
+"""Which kinds of source can give each kind of evidence. An MOU table comes only from
+MOU's own table; an MOU correction from MOU, or from a news report labelled as
+relaying MOU's correction notice (kind relayed_mou_notice); a plain news report is
+never an MOU correction, but may be a dated restatement of MOU's revised back-series."""
 LANGUAGES = ("en", "ko", "zh", "es", "ja")
 ISSUE_KINDS = (
     "typo",
@@ -33,35 +54,122 @@ ISSUE_KINDS = (
 )
 ANECDOTE_UNITS = ("people", "percent", "instances")
 
-_WHOLE = pa.Check.str_matches(r"^\d+$", error="must be a whole number written with digits only")
-_ID = pa.Check.str_matches(r"^[a-z0-9]+(-[a-z0-9]+)*$", error="must be a lowercase id: a-z, 0-9, -")
-_DAY = pa.Check(is_iso_day, element_wise=True, error="must be an existing date written YYYY-MM-DD")
-_PARTIAL = pa.Check(
-    is_partial_date, element_wise=True, error="must be a date written YYYY, YYYY-MM or YYYY-MM-DD"
+MAX_COUNT = 100_000
+"""The largest count a cell may hold. Every arrival since 1953 adds up to about
+35,000, so a larger number is a typo (or an overflow waiting to happen)."""
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+"""Ids (source_id, figure_id, issue_id): lowercase words and digits joined by hyphens."""
+URL_PATTERN = (
+    r"https?://"
+    r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+"
+    r"(:[0-9]{1,5})?"
+    r"([/?#][^\x00-\x20\x7f\"<>\\^`{|}]*)?"
 )
-_TRIMMED = pa.Check(
-    lambda text: text == text.strip(), element_wise=True, error="has surrounding spaces"
+"""An http(s) address with a host name; no spaces, quotes, angle brackets or controls."""
+CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
+
+
+def _matches(pattern: str, message: str) -> CellCheck:
+    return CellCheck(message, lambda cells: cells.text.str.fullmatch(pattern).astype(bool))
+
+
+def _ascii_whole_numbers(cells: Cells) -> np.ndarray:
+    """ASCII digits without a leading zero, tested on the column's bytes at once."""
+    raw, ascii_ = cells.ascii()
+    leading_zero = np.strings.startswith(raw, b"0") & (np.strings.str_len(raw) > 1)
+    return ascii_ & np.strings.isdigit(raw) & ~leading_zero
+
+
+def _numbers(raw: np.ndarray, ascii_: np.ndarray) -> np.ndarray:
+    """Each cell of at most len(str(MAX_COUNT)) ASCII digits as a number, else -1.
+
+    Lengths are compared first, so a 30-digit count never overflows.
+    """
+    usable = ascii_ & np.strings.isdigit(raw) & (np.strings.str_len(raw) <= len(str(MAX_COUNT)))
+    values = np.full(len(raw), -1, dtype=np.int64)
+    values[usable] = raw[usable].astype(np.int64)
+    return values
+
+
+def _within_count_bound(cells: Cells) -> np.ndarray:
+    """Called on cells of ASCII digits only."""
+    values = cells.derived("numbers", _numbers)
+    return (values >= 0) & (values <= MAX_COUNT)
+
+
+def _as_numbers(cells: Cells) -> np.ndarray:
+    """Checked counts as floats, for the row rules' arithmetic."""
+    return cells.derived("numbers", _numbers).astype(np.float64)
+
+
+def _iso_days(cells: Cells) -> np.ndarray:
+    """The cells as days (NaT where not an existing YYYY-MM-DD day), parsed once per column."""
+    days = cells.derived(
+        "days", lambda raw, ascii_: np.where(ascii_, iso_days_from_bytes(raw), np.datetime64("NaT"))
+    )
+    return days
+
+
+def _days_in_range(cells: Cells) -> np.ndarray:
+    """ISO days compare as bytes in the same order as in time."""
+    raw, _ = cells.ascii()
+    return (raw >= EARLIEST_DAY.isoformat().encode()) & (raw <= latest_day().isoformat().encode())
+
+
+_PLAIN = CellCheck(
+    "contains a control character (such as NUL, a tab or a line break)",
+    lambda cells: ~cells.text.str.contains(CONTROL_CHARACTERS).astype(bool),
+    implied_by=NO_CONTROL_CHARACTERS,
 )
-_URL = pa.Check.str_matches(r"^https?://\S+$", error="must be an http(s) URL")
+_TRIMMED = CellCheck(
+    "has surrounding spaces",
+    lambda cells: cells.text == cells.text.str.strip(),
+    implied_by=NO_SURROUNDING_SPACE,
+)
+_WHOLE = CellCheck(
+    "must be a whole number written with ASCII digits 0-9 only, without a leading zero",
+    _ascii_whole_numbers,
+)
+_BOUNDED = CellCheck(f"must be at most {MAX_COUNT:,}", _within_count_bound)
+_ID = _matches(ID_PATTERN, "must be a lowercase id: words of a-z and 0-9 joined by single hyphens")
+_DAY = CellCheck(
+    "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
+)
+_PARTIAL = CellCheck(
+    "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    lambda cells: iso_partial_days(cells.text).notna(),
+)
+_DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
+_DAY_IN_RANGE = CellCheck(_DATE_RANGE, _days_in_range)
+_PARTIAL_IN_RANGE = CellCheck(
+    _DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text))
+)
+_URL = _matches(
+    URL_PATTERN,
+    'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
+)
 
 
-def _one_of(values: Collection[str]) -> pa.Check:
-    return pa.Check.isin(list(values), error=f"must be one of {', '.join(sorted(values))}")
+def _one_of(values: Collection[str]) -> CellCheck:
+    return CellCheck(
+        f"must be one of {', '.join(sorted(values))}", lambda cells: cells.text.isin(list(values))
+    )
 
 
-def _text(*checks: pa.Check, required: bool = True) -> pa.Column:
-    return pa.Column(object, [_TRIMMED, *checks], nullable=not required)
+def _text(name: str, *checks: CellCheck, required: bool = True) -> Column:
+    return Column(name, (_PLAIN, _TRIMMED, *checks), required)
 
 
-def _count(required: bool) -> pa.Column:
-    return pa.Column(object, _WHOLE, nullable=not required)
+def _count(name: str, required: bool) -> Column:
+    return Column(name, (_PLAIN, _WHOLE, _BOUNDED), required, parse=_as_numbers)
 
 
-def _numbers(frame: pd.DataFrame, column: str) -> "pd.Series[float]":
-    return pd.to_numeric(frame[column], errors="coerce")
+def _day(name: str, required: bool = True) -> Column:
+    return Column(name, (_PLAIN, _DAY, _DAY_IN_RANGE), required, parse=_iso_days)
 
 
 def _unique(*key: str) -> RowRule:
+    """No two rows share `key`. Missing cells count as equal, as a person would read them."""
     return RowRule(
         f"duplicate row: another row has the same {', '.join(key)}",
         key,
@@ -70,16 +178,16 @@ def _unique(*key: str) -> RowRule:
 
 
 def _men_women_total(frame: pd.DataFrame) -> "pd.Series[bool]":
-    men, women, total = (_numbers(frame, c) for c in ("men", "women", "total"))
-    both = men.notna() & women.notna()
+    men, women, total = frame["men"], frame["women"], frame["total"]
+    both = men.notna() & women.notna() & total.notna()  # a missing total is reported as such
     return ~both | (men + women == total)
 
 
 def _part_within_total(frame: pd.DataFrame) -> "pd.Series[bool]":
-    total = _numbers(frame, "total")
+    total = frame["total"]
     ok = pd.Series(True, index=frame.index)
     for column in ("men", "women"):
-        part = _numbers(frame, column)
+        part = frame[column]
         ok &= part.isna() | total.isna() | (part <= total)
     return ok
 
@@ -89,37 +197,31 @@ SEX_RULES = (
     RowRule("men and women cannot exceed total", ("men", "women", "total"), _part_within_total),
 )
 
-
-def _days(frame: pd.DataFrame, column: str) -> "pd.Series[pd.Timestamp]":
-    return pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
-
-
 _BEFORE_RECORDS = pd.Timestamp("1900-01-01")  # stands in for an open start ("up to 1998")
 
 
 def _start_before_end(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start, end = _days(frame, "period_start"), _days(frame, "period_end")
+    start, end = frame["period_start"], frame["period_end"]
     return start.isna() | end.isna() | (start <= end)
 
 
 def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start, end = _days(frame, "period_start"), _days(frame, "period_end")
+    start, end = frame["period_start"], frame["period_end"]
     return (start.isna() | (start.dt.day == 1)) & (end.isna() | end.dt.is_month_end)
 
 
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     """Within one source (one vintage), no period may share a day with an earlier one."""
-    spans = pd.DataFrame(
-        {
-            "source_id": frame["source_id"],
-            "start": _days(frame, "period_start").fillna(_BEFORE_RECORDS),
-            "end": _days(frame, "period_end"),
-        }
-    ).sort_values(["source_id", "start", "end"])
-    by_source = spans.groupby("source_id", sort=False)["end"]
-    latest_earlier_end = by_source.shift().groupby(spans["source_id"]).cummax()
-    overlaps = spans["start"] <= latest_earlier_end
-    return ~overlaps.reindex(frame.index, fill_value=False)
+    source = pd.factorize(frame["source_id"])[0]  # integers sort much faster than text
+    start = frame["period_start"].fillna(_BEFORE_RECORDS).to_numpy(dtype="datetime64[s]")
+    end = frame["period_end"].to_numpy(dtype="datetime64[s]")
+    order = np.lexsort((end, start, source))
+    source, start, end = source[order], start[order], end[order]
+    spans = pd.DataFrame({"source": source, "end": end})
+    latest_earlier_end = spans.groupby("source")["end"].shift().groupby(source).cummax()
+    overlaps = np.zeros(len(frame), dtype=bool)
+    overlaps[order] = (start <= latest_earlier_end.to_numpy()) & (source >= 0)
+    return pd.Series(~overlaps, index=frame.index, dtype=bool)
 
 
 PERIOD_RULES = (
@@ -141,156 +243,195 @@ PERIOD_RULES = (
 )
 
 
-def sources_schema() -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
-    schema = pa.DataFrameSchema(
-        {
-            "source_id": _text(_ID),
-            "publisher": _text(),
-            "title": _text(),
-            "url": _text(_URL),
-            "published": _text(_PARTIAL),
-            "language": _text(_one_of(LANGUAGES)),
-            "kind": _text(_one_of(SOURCE_KINDS)),
-            "note": _text(required=False),
-        },
-        strict=True,
-        ordered=True,
+def _published_after(day_column: str, published_to: Mapping[str, pd.Timestamp]) -> RowRule:
+    """A figure cannot be published before the last day it covers.
+
+    A provisional figure for part of a year is labelled by its own period (for
+    example 2020-01-01 to 2020-09-30), so it passes; a figure labelled as a whole
+    year but published before the year ended does not. `published_to` is the
+    latest day each source's (possibly partial) publication date can mean.
+    """
+
+    def check(frame: pd.DataFrame) -> "pd.Series[bool]":
+        known = pd.Index(list(published_to))
+        days = pd.DatetimeIndex(list(published_to.values())).to_numpy(dtype="datetime64[s]")
+        dates = np.append(days, np.datetime64("NaT", "s"))
+        latest = dates[known.get_indexer(pd.Index(frame["source_id"]))]  # -1 (unknown) -> NaT
+        day = frame[day_column].to_numpy(dtype="datetime64[s]")
+        ok = np.isnat(latest) | np.isnat(day) | (day <= latest)
+        return pd.Series(ok, index=frame.index, dtype=bool)
+
+    return RowRule(
+        f"published before the end of the period it covers: the source's publication date "
+        f"is earlier than {day_column} (a provisional partial-year figure must give the "
+        f"period it covers)",
+        (day_column, "source_id"),
+        check,
     )
-    return schema, (_unique("source_id"),)
 
 
-def _source_id(source_ids: Collection[str]) -> pa.Column:
-    known = pa.Check.isin(list(source_ids), error="unknown source_id: not in sources.csv")
-    return _text(_ID, known)
+def _evidence_fits_source(source_kinds: Mapping[str, str]) -> RowRule:
+    """The kind of evidence must be one that the source's kind can give (EVIDENCE_SOURCE_KINDS)."""
+    known = pd.Index(list(source_kinds))
+    kinds = pd.Series([*source_kinds.values(), None], dtype=object)
 
+    def check(frame: pd.DataFrame) -> "pd.Series[bool]":
+        kind = kinds.iloc[known.get_indexer(pd.Index(frame["source_id"]))].set_axis(frame.index)
+        fits = frame["evidence"].isna() | kind.isna()
+        for evidence, allowed in EVIDENCE_SOURCE_KINDS.items():
+            fits |= (frame["evidence"] == evidence) & kind.isin(list(allowed))
+        return fits
 
-def _counts_with_provenance(source_ids: Collection[str]) -> dict[str, pa.Column]:
-    """Men, women, total, and where the figure comes from: shared by arrivals and cumulative."""
-    return {
-        "men": _count(required=False),
-        "women": _count(required=False),
-        "total": _count(required=True),
-        "source_id": _source_id(source_ids),
-        "evidence": _text(_one_of(EVIDENCE_KINDS)),
-        "quote": _text(),
-    }
-
-
-def arrivals_schema(
-    source_ids: Collection[str], table_source_ids: Collection[str]
-) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
-    """Arrivals per period as each source reported them."""
-    table_sources = set(table_source_ids)
-
-    def evidence_matches_source(frame: pd.DataFrame) -> "pd.Series[bool]":
-        from_table = frame["source_id"].isin(table_sources)
-        return (frame["evidence"] == "mou_table") == from_table
-
-    schema = pa.DataFrameSchema(
-        {
-            "period_start": _text(_DAY, required=False),
-            "period_end": _text(_DAY),
-            **_counts_with_provenance(source_ids),
-        },
-        strict=True,
-        ordered=True,
+    return RowRule(
+        "evidence does not fit the source's kind: 'mou_table' comes only from an official MOU "
+        "table (kind official_table), which gives no 'report'; 'mou_correction' only from MOU "
+        "or a report relaying MOU's notice (kind relayed_mou_notice)",
+        ("evidence", "source_id"),
+        check,
     )
-    rules = (
-        *SEX_RULES,
-        *PERIOD_RULES,
-        RowRule(
-            "evidence is 'mou_table' exactly when the source is an official MOU table",
-            ("evidence", "source_id"),
-            evidence_matches_source,
+
+
+def sources_schema() -> Schema:
+    return Schema(
+        (
+            _text("source_id", _ID),
+            _text("publisher"),
+            _text("title"),
+            _text("url", _URL),
+            Column("published", (_PLAIN, _TRIMMED, _PARTIAL, _PARTIAL_IN_RANGE)),
+            _text("language", _one_of(LANGUAGES)),
+            _text("kind", _one_of(SOURCE_KINDS)),
+            _text("note", required=False),
         ),
-        _unique("period_start", "period_end", "source_id"),
+        (_unique("source_id"),),
     )
-    return schema, rules
 
 
-def cumulative_schema(
-    source_ids: Collection[str],
-) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+class Sources:
+    """What other tables need to know about sources.csv: its ids, each source's kind,
+    and the latest day each source's publication date can mean."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.ids = frame["source_id"].tolist()
+        self.kinds: dict[str, str] = dict(zip(frame["source_id"], frame["kind"], strict=True))
+        self.published_to: dict[str, pd.Timestamp] = dict(
+            zip(frame["source_id"], frame["published_to"], strict=True)
+        )
+
+
+def _source_id(sources: Sources) -> Column:
+    """A reference to sources.csv, whose ids have passed ID_PATTERN: being known implies it."""
+    known = CellCheck(
+        "unknown source_id: not in sources.csv", lambda cells: cells.text.isin(sources.ids)
+    )
+    return _text("source_id", known)
+
+
+def _counts_with_provenance(sources: Sources) -> tuple[Column, ...]:
+    """Men, women, total, and where the figure comes from: shared by arrivals and cumulative."""
+    return (
+        _count("men", required=False),
+        _count("women", required=False),
+        _count("total", required=True),
+        _source_id(sources),
+        _text("evidence", _one_of(EVIDENCE_KINDS)),
+        _text("quote"),
+    )
+
+
+def arrivals_schema(sources: Sources) -> Schema:
+    """Arrivals per period as each source reported them."""
+    return Schema(
+        (
+            _day("period_start", required=False),
+            _day("period_end"),
+            *_counts_with_provenance(sources),
+        ),
+        (
+            *SEX_RULES,
+            *PERIOD_RULES,
+            _evidence_fits_source(sources.kinds),
+            _published_after("period_end", sources.published_to),
+            _unique("period_start", "period_end", "source_id"),
+        ),
+    )
+
+
+def cumulative_schema(sources: Sources) -> Schema:
     """Cumulative arrivals since records began, as reported at a date."""
-    schema = pa.DataFrameSchema(
-        {"as_of": _text(_DAY), **_counts_with_provenance(source_ids)},
-        strict=True,
-        ordered=True,
+    return Schema(
+        (_day("as_of"), *_counts_with_provenance(sources)),
+        (
+            *SEX_RULES,
+            _evidence_fits_source(sources.kinds),
+            _published_after("as_of", sources.published_to),
+            _unique("as_of", "source_id"),
+        ),
     )
-    return schema, (*SEX_RULES, _unique("as_of", "source_id"))
 
 
 TABLE_DATING = ("publication", "earliest_evidence")
 
 
-def table_dates_schema(
-    table_source_ids: Collection[str],
-) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+def table_dates_schema(sources: Sources) -> Schema:
     """Each MOU table's reference date, and whether its `published` date in sources.csv
     is its publication or only the earliest evidence that it was public."""
-    known = pa.Check.isin(list(table_source_ids), error="not an official_table in sources.csv")
-    schema = pa.DataFrameSchema(
-        {
-            "source_id": _text(_ID, known),
-            "reference_date": _text(_DAY),
-            "dated_by": _text(_one_of(TABLE_DATING)),
-            "note": _text(),
-        },
-        strict=True,
-        ordered=True,
+    tables = [i for i, kind in sources.kinds.items() if kind == "official_table"]
+    known = CellCheck("not an official_table in sources.csv", lambda cells: cells.text.isin(tables))
+    return Schema(
+        (
+            _text("source_id", known),
+            _day("reference_date"),
+            _text("dated_by", _one_of(TABLE_DATING)),
+            _text("note"),
+        ),
+        (_unique("source_id"),),
     )
-    return schema, (_unique("source_id"),)
 
 
-def anecdotes_schema(source_ids: Collection[str]) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+def anecdotes_schema(sources: Sources) -> Schema:
     """Counts reported by individual sources, with a low and (if known) high value."""
 
     def low_not_above_high(frame: pd.DataFrame) -> "pd.Series[bool]":
-        low, high = _numbers(frame, "low"), _numbers(frame, "high")
+        low, high = frame["low"], frame["high"]
         return high.isna() | low.isna() | (low <= high)
 
-    schema = pa.DataFrameSchema(
-        {
-            "figure_id": _text(_ID),
-            "quantity": _text(),
-            "low": _count(required=True),
-            "high": _count(required=False),
-            "unit": _text(_one_of(ANECDOTE_UNITS)),
-            "period_start": _text(_DAY, required=False),
-            "period_end": _text(_DAY, required=False),
-            "place": _text(),
-            "source_id": _source_id(source_ids),
-            "quote": _text(),
-            "note": _text(required=False),
-        },
-        strict=True,
-        ordered=True,
+    return Schema(
+        (
+            _text("figure_id", _ID),
+            _text("quantity"),
+            _count("low", required=True),
+            _count("high", required=False),
+            _text("unit", _one_of(ANECDOTE_UNITS)),
+            _day("period_start", required=False),
+            _day("period_end", required=False),
+            _text("place"),
+            _source_id(sources),
+            _text("quote"),
+            _text("note", required=False),
+        ),
+        (
+            RowRule("low must not be above high", ("low", "high"), low_not_above_high),
+            PERIOD_RULES[0],
+            _published_after("period_end", sources.published_to),
+            _unique("figure_id"),
+        ),
     )
-    rules = (
-        RowRule("low must not be above high", ("low", "high"), low_not_above_high),
-        PERIOD_RULES[0],
-        _unique("figure_id"),
-    )
-    return schema, rules
 
 
-def source_issues_schema(
-    source_ids: Collection[str],
-) -> tuple[pa.DataFrameSchema, tuple[RowRule, ...]]:
+def source_issues_schema(sources: Sources) -> Schema:
     """Typos, conflations and disagreements found in sources, kept as data."""
-    schema = pa.DataFrameSchema(
-        {
-            "issue_id": _text(_ID),
-            "source_id": _source_id(source_ids),
-            "table": _text(_one_of(("arrivals", "cumulative"))),
-            "period_end": _text(_DAY),
-            "field": _text(),
-            "printed": _text(),
-            "reading": _text(required=False),
-            "kind": _text(_one_of(ISSUE_KINDS)),
-            "note": _text(),
-        },
-        strict=True,
-        ordered=True,
+    return Schema(
+        (
+            _text("issue_id", _ID),
+            _source_id(sources),
+            _text("table", _one_of(("arrivals", "cumulative"))),
+            _day("period_end"),
+            _text("field"),
+            _text("printed"),
+            _text("reading", required=False),
+            _text("kind", _one_of(ISSUE_KINDS)),
+            _text("note"),
+        ),
+        (_unique("issue_id"),),
     )
-    return schema, (_unique("issue_id"),)
