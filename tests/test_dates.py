@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from analysis.dates import date_bounds, is_iso_day, is_partial_date
+from analysis.dates import date_bounds
 
 
 @pytest.mark.parametrize(
@@ -19,11 +19,5 @@ def test_partial_dates_cover_every_day_they_can_mean(text: str, first: date, las
 
 @pytest.mark.parametrize("text", ["2017-13", "2017-02-30", "17-01-05", "2017/01/05", "2017-1", ""])
 def test_malformed_partial_dates_are_rejected(text: str) -> None:
-    assert not is_partial_date(text)
     with pytest.raises(ValueError):
         date_bounds(text)
-
-
-def test_a_day_needs_all_three_parts() -> None:
-    assert is_iso_day("2018-01-07")
-    assert not is_iso_day("2018-01")

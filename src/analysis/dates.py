@@ -32,20 +32,6 @@ def date_bounds(partial: str) -> tuple[date, date]:
     return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
-def is_partial_date(text: str) -> bool:
-    """True when `text` is a well-formed, existing partial ISO date."""
-    try:
-        date_bounds(text)
-    except ValueError:
-        return False
-    return True
-
-
-def is_iso_day(text: str) -> bool:
-    """True when `text` is an existing day written YYYY-MM-DD."""
-    return len(text) == 10 and is_partial_date(text)
-
-
 EARLIEST_DAY = date(1950, 1, 1)
 """No figure in this project can be dated before 1950: arrivals records start after the war."""
 
