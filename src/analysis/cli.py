@@ -67,6 +67,8 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
 def cmd_claims(args: argparse.Namespace) -> int:
     """Print the claims scorecard; with --check, fail when a verdict changed or data disagree."""
     chosen = tuple(str(v) for v in args.vintage) if args.vintage else claims.VINTAGES
+    if args.press:
+        return _press(args)
     if args.check:
         found = claims.discrepancies()
         for line in found:
@@ -83,6 +85,26 @@ def cmd_claims(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render.plain_table(chosen))
     return 0
+
+
+def _press(args: argparse.Namespace) -> int:
+    """The press figures checked as claims: counts by finding, then every figure that
+    did not match the series of its day; with --check, exit 1 on an unexplained one."""
+    from analysis.claims import press
+
+    checks = press.check_press()
+    if args.format == "json":
+        sys.stdout.write(render.press_json(checks))
+    else:
+        sys.stdout.write(render.press_table(checks))
+    unexplained = [c for c in checks if not c.explained]
+    for check in unexplained:
+        print(
+            f"press figure unexplained: {check.claim.id} ({check.outcome.reason}); record it in "
+            "data/source_issues.csv or correct data/arrivals.csv",
+            file=sys.stderr,
+        )
+    return 1 if args.check and unexplained else 0
 
 
 def cmd_readme(args: argparse.Namespace) -> int:
@@ -153,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--check",
         action="store_true",
         help="exit 1 naming each claim whose verdict changed or whose data disagree",
+    )
+    claims_.add_argument(
+        "--press",
+        action="store_true",
+        help="check every figure the press published against MOU's series as it stood on its "
+        "publication day (with --check: exit 1 if one is neither matched nor a recorded issue)",
     )
     claims_.add_argument(
         "--base-url",

@@ -334,3 +334,58 @@ def scorecard_figure() -> Figure:
     """How many claims get each verdict, on both vintages."""
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
     return plots.scorecard(scorecard_table(), labels)
+
+
+# --- the press figures, checked as claims by their outlets ------------------------
+
+
+def press_summary() -> present.Table:
+    """How many press figures matched the series of their day, were revised since, stale,
+    different (each a recorded source issue) or not comparable.
+
+    Raises VerdictChanged when a figure is neither matched nor a recorded source issue."""
+    from analysis.claims import press
+
+    checks = press.check_press()
+    unexplained = [c.claim.id for c in checks if not c.explained]
+    if unexplained:
+        raise VerdictChanged(
+            "press figures neither matched nor recorded as source issues: " + ", ".join(unexplained)
+        )
+    counts = press.summary(checks)
+    frame = pd.DataFrame({"finding": list(counts), "figures": list(counts.values())})
+    return present.table(frame, {"finding": "Finding", "figures": "Press figures"})
+
+
+def press_mismatches() -> present.Table:
+    """Every press figure that did not match the series of its day, with its explanation."""
+    from analysis.claims import press
+
+    rows = []
+    for check in press.check_press():
+        if check.finding not in (press.STALE, press.DIFFERS):
+            continue
+        figure = check.outcome.evidence.figures[0]
+        rows.append(
+            {
+                "outlet": figure.source.publisher,
+                "url": figure.source.url,
+                "published": figure.source.published,
+                "figure": figure.label,
+                "reported": figure.value,
+                "finding": check.finding,
+                "why": check.issue or " ".join(check.outcome.evidence.arithmetic[1:]),
+            }
+        )
+    return present.table(
+        pd.DataFrame(rows),
+        {
+            "outlet": "Outlet",
+            "published": "Published",
+            "figure": "Figure",
+            "reported": "Reported",
+            "finding": "Finding",
+            "why": "Recorded source issue, or the older figure it repeats",
+        },
+        links={"outlet": "url"},
+    )

@@ -32,9 +32,12 @@ inferred from a table published later, and what the back-series reconciles with.
 import json
 import textwrap
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analysis import claims, datasets
+
+if TYPE_CHECKING:
+    from analysis.claims import press
 
 TERMINAL_WIDTH = 100
 
@@ -151,3 +154,46 @@ def plain_table(vintages: tuple[str, ...]) -> str:
     verdict = max(len(cell) for r in rows for cell in r[1:-1])
     last = TERMINAL_WIDTH - first - verdict * len(vintages) - 2 * (len(vintages) + 1)
     return _wrapped_table(rows, [first, *([verdict] * len(vintages)), max(last, 20)])
+
+
+def _press_rows(checks: "list[press.PressCheck]") -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.claim.id,
+            "source": c.claim.args["source_id"],
+            "period": c.claim.args.get("period") or f"up to {c.claim.args['as_of']}",
+            "field": c.claim.args["field"],
+            "reported": c.claim.stated,
+            "finding": c.finding,
+            "verdict": c.outcome.verdict.value,
+            "source_issue": c.issue,
+            "reason": c.outcome.reason,
+            "evidence": _evidence(c.outcome),
+        }
+        for c in checks
+    ]
+
+
+def press_json(checks: "list[press.PressCheck]") -> str:
+    """The press checks as JSON: {"summary": {finding: count}, "figures": [...]}, each
+    figure with its finding, verdict, recorded source issue and evidence."""
+    from analysis.claims import press
+
+    doc = {"summary": press.summary(checks), "figures": _press_rows(checks)}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def press_table(checks: "list[press.PressCheck]") -> str:
+    """Counts by finding, then each press figure that did not match the series of its day."""
+    from analysis.claims import press
+
+    lines = [f"{count:>4}  {finding}" for finding, count in press.summary(checks).items()]
+    rows = [["press figure", "reported", "finding", "recorded source issue"]]
+    rows += [
+        [c.claim.id, f"{c.claim.stated:,}", c.finding, c.issue or ("–" if c.explained else "NONE")]
+        for c in checks
+        if c.finding in (press.STALE, press.DIFFERS)
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    last = TERMINAL_WIDTH - sum(widths) - 6
+    return "\n".join(lines) + "\n\n" + _wrapped_table(rows, [*widths, max(last, 12)])

@@ -10,8 +10,11 @@ figure gets one finding:
 - stale: it gives an older figure that had already been replaced;
 - differs: neither, a typo or misreading, which must be a recorded source
   issue (data/source_issues.csv);
-- not comparable: its period is not one of the series (a part-year, a single
-  year before MOU's tables begin, an odd bucket), or no figure stood that day.
+- the only source of its figure: the series of its day takes the figure from
+  this very report, and no other source ever gave the same value, so nothing
+  can confirm it (a first provisional release reported once, or a misprint);
+- not comparable: the series of that day cannot give the figure (a mid-year
+  cumulative total with no part-year figure, or a day before any series).
 
 The rule's strongest test: every press figure is matched or explained.
 """
@@ -31,17 +34,20 @@ from analysis.claims.verdicts import Verdict
 from analysis.present import count
 
 PRESS_EVIDENCE = ("report", "mou_restatement")
-MATCHES, REVISED, STALE, DIFFERS, NOT_COMPARABLE = (
+NOTEBOOK = "07_press_figures.ipynb"
+MATCHES, REVISED, SOLE, STALE, DIFFERS, NOT_COMPARABLE = (
     "matches then current",
     "matches then current, revised since",
+    "the only source of its figure",
     "stale",
     "differs",
     "not comparable",
 )
-FINDINGS = (MATCHES, REVISED, STALE, DIFFERS, NOT_COMPARABLE)
+FINDINGS = (MATCHES, REVISED, SOLE, STALE, DIFFERS, NOT_COMPARABLE)
 _VERDICTS = {
     MATCHES: Verdict.REPRODUCED_EXACTLY,
     REVISED: Verdict.REPRODUCED_AS_PUBLISHED_THEN,
+    SOLE: Verdict.NOT_VERIFIABLE,
     STALE: Verdict.CONTRADICTED,
     DIFFERS: Verdict.CONTRADICTED,
     NOT_COMPARABLE: Verdict.NOT_VERIFIABLE,
@@ -88,7 +94,16 @@ def reported_figure(reading: Reading) -> Outcome:
     ]
     if latest is not None:
         working.append(f"latest: {count(int(latest.value))} ({latest.source.id})")
-    if current.value == stated:
+    if current.value == stated and current.source.id == source:
+        others = reading.same_value_elsewhere(period, column, reported)
+        if others:
+            working.append(f"the same figure is given by {', '.join(f.source.id for f in others)}")
+        finding = (
+            (REVISED if latest is not None and latest.value != stated else MATCHES)
+            if others
+            else SOLE
+        )
+    elif current.value == stated:
         finding = REVISED if latest is not None and latest.value != stated else MATCHES
     else:
         older = [
@@ -107,6 +122,36 @@ def reported_figure(reading: Reading) -> Outcome:
     return reading.outcome(_VERDICTS[finding], count(stated), reason, value, tuple(working))
 
 
+@check(source_id=str, as_of=str, field=("men", "women", "total"))
+def reported_total(reading: Reading) -> Outcome:
+    """A press report's cumulative total against the sum of the series of its day (plus
+    the part-year figure published by then, for a total that does not end a year)."""
+    args = reading.claim.args
+    figure = reading.reported_cumulative(args["source_id"], args["as_of"], args["field"])
+    day = reading.ctx.last_day
+    computed = vintages.reconcile_total(
+        pd.Timestamp(args["as_of"]), args["source_id"], day, reading.ctx.data_dir
+    )
+    value = None if computed is None else computed[args["field"]]
+    if value is None or pd.isna(value):
+        reason = f"the series of {day} cannot give the total to {args['as_of']}"
+        return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, (NOT_COMPARABLE,))
+    finding = MATCHES if int(value) == figure.value else DIFFERS
+    working = (
+        f"reported: {count(int(figure.value))}; the series of {day} sums to {count(int(value))}",
+    )
+    reason = (
+        f"{args['source_id']} reports {count(int(figure.value))} up to {args['as_of']}: {finding}"
+    )
+    return reading.outcome(
+        _VERDICTS[finding],
+        count(int(figure.value)),
+        reason,
+        (finding, figure.value, int(value)),
+        working,
+    )
+
+
 def _press_rows(data_dir: Path) -> pd.DataFrame:
     """Every press figure of a series period, one row per (row, column)."""
     rows = vintages.series_reports(data_dir)
@@ -120,8 +165,37 @@ def _press_rows(data_dir: Path) -> pd.DataFrame:
     return melted[melted["figure"].notna()].sort_values(["line", "field"])
 
 
+def _total_claims(data_dir: Path) -> list[Claim]:
+    """Each cumulative total a press report published, as a claim by its outlet."""
+    table = datasets.cumulative(data_dir)
+    table = table[table["evidence"].isin(PRESS_EVIDENCE)]
+    found = []
+    for row in table.to_dict("records"):
+        for field in ("men", "women", "total"):
+            if pd.isna(row[field]):
+                continue
+            as_of = row["as_of"].date().isoformat()
+            found.append(
+                Claim(
+                    id=f"{row['source_id']}-to-{as_of}-{field}",
+                    quote=str(row["quote"]),
+                    quantity=f"{field} up to {as_of}",
+                    kind="official_statistic",
+                    stated=int(row[field]),
+                    precision="exact",
+                    check="press.reported_total",
+                    args={"source_id": row["source_id"], "as_of": as_of, "field": field},
+                    notebook=NOTEBOOK,
+                    recorded={},
+                    line=int(row["line"]),
+                )
+            )
+    return found
+
+
 def press_claims(data_dir: Path = paths.DATA_DIR) -> list[Claim]:
-    """Each press figure of a series period as a claim by its outlet."""
+    """Each press figure as a claim by its outlet: annual figures of series periods,
+    then cumulative totals."""
     article = datasets.article(data_dir).source_id
     claims = []
     for row in _press_rows(data_dir).to_dict("records"):
@@ -141,12 +215,12 @@ def press_claims(data_dir: Path = paths.DATA_DIR) -> list[Claim]:
                     "period": row["period"],
                     "field": row["field"],
                 },
-                notebook="07_press_figures.ipynb",
+                notebook=NOTEBOOK,
                 recorded={},
                 line=int(row["line"]),
             )
         )
-    return claims
+    return claims + _total_claims(data_dir)
 
 
 def check_press(data_dir: Path = paths.DATA_DIR) -> list[PressCheck]:
@@ -162,8 +236,15 @@ def _check_press(data_dir: Path, _: datasets.Fingerprint) -> tuple[PressCheck, .
 
     def outcome_on(claim: Claim, day: date) -> Outcome:
         if day not in contexts:
-            contexts[day] = Context(day, registry, data_dir)
-        return reported_figure(Reading(claim, contexts[day]))
+            try:
+                contexts[day] = Context(day, registry, data_dir)
+            except ValueError:  # no series figure had been published by that day
+                reason = f"no series figure had been published by {day}"
+                return Outcome(
+                    claim.id, day.isoformat(), "", Verdict.NOT_VERIFIABLE, reason, (NOT_COMPARABLE,)
+                )
+        check = reported_total if claim.check == "press.reported_total" else reported_figure
+        return check(Reading(claim, contexts[day]))
 
     found = []
     for claim in press_claims(data_dir):
@@ -182,8 +263,13 @@ def _check_press(data_dir: Path, _: datasets.Fingerprint) -> tuple[PressCheck, .
         finding = _finding(outcome)
         issue = None
         if finding == DIFFERS:
-            issue = Reading(claim, contexts[last]).recorded_issue(
-                outcome.evidence.figures[0], "arrivals", claim.args["period"]
+            table, period = (
+                ("cumulative", claim.args["as_of"])
+                if "as_of" in claim.args
+                else ("arrivals", claim.args["period"])
+            )
+            issue = Reading(claim, next(iter(contexts.values()))).recorded_issue(
+                outcome.evidence.figures[0], table, period
             )
         found.append(PressCheck(claim, outcome, finding, issue))
     return tuple(found)

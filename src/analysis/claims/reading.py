@@ -283,9 +283,15 @@ class Reading:
 
     def recorded_issue(self, figure: Figure, table: str, period: str) -> str | None:
         """The id of the source issue (data/source_issues.csv) recorded for a figure of
-        `table` ("arrivals" or "cumulative") for the period ending with `period`."""
+        `table` ("arrivals" or "cumulative") for the period ending with `period` (a year,
+        a series period's label, or a day)."""
         issues = self.ctx.source_issues
-        end = pd.Timestamp(f"{period}-12-31") if period.isdigit() else self._period_end(period)
+        if period.isdigit():
+            end = pd.Timestamp(f"{period}-12-31")
+        elif len(period) == 10 and period[4] == "-" and period[:4].isdigit():
+            end = pd.Timestamp(period)
+        else:
+            end = self._period_end(period)
         match = issues[
             (issues["table"] == table)
             & (issues["source_id"] == figure.source.id)
@@ -309,6 +315,25 @@ class Reading:
             vintage=vintage,
         )
 
+    def reported_cumulative(self, source_id: str, as_of: str, column: str) -> Figure:
+        """One source's cumulative total to `as_of`, as it printed it."""
+        table = self.ctx.cumulative
+        match = table[(table["source_id"] == source_id) & (table["as_of"] == pd.Timestamp(as_of))]
+        if len(match) != 1 or pd.isna(match[column].iloc[0]):
+            raise ValueError(f"{source_id} gives no {column} up to {as_of} in data/cumulative.csv")
+        row = match.to_dict("records")[0]
+        return self._use(
+            Figure(
+                label=f"{COLUMN_WORDS[column]} up to {as_of}",
+                value=int(row[column]),
+                file="data/cumulative.csv",
+                line=int(row["line"]),
+                column=column,
+                source=self.ctx.source(str(row["source_id"])),
+                vintage="as reported",
+            )
+        )
+
     def report(self, source_id: str, period: str, column: str) -> Figure:
         """One source's figure for a series period, as it printed it."""
         rows = self.ctx.series_reports
@@ -316,6 +341,19 @@ class Reading:
         if len(match) != 1 or pd.isna(match[column].iloc[0]):
             raise ValueError(f"{source_id} gives no {column} for {period} in {ARRIVALS_FILE}")
         return self._use(self._report_figure(match.to_dict("records")[0], column, "as reported"))
+
+    def same_value_elsewhere(self, period: str, column: str, reported: Figure) -> list[Figure]:
+        """Other sources' figures for `period` equal to `reported`, whenever published."""
+        rows = self.ctx.series_reports
+        same = rows[
+            (rows["period"] == period)
+            & (rows[column] == reported.value)
+            & (rows["source_id"] != reported.source.id)
+        ].sort_values(["published_to", "source_id"])
+        return [
+            self._use(self._report_figure(row, column, "as published"))
+            for row in same.to_dict("records")
+        ]
 
     def earlier_reports(self, period: str, column: str, than: Figure) -> list[Figure]:
         """Figures for `period` that other sources published before `than`'s source."""
