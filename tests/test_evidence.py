@@ -103,7 +103,9 @@ def _apply(data_dir: Path, cell: Cell) -> frozenset[Cell]:
     elif column in ("period_start", "published"):
         row[at[column]] = _shift_day(row[at[column]], -1 if column == "period_start" else 1)
     elif column == "period_end":
-        row[at[column]] = _shift_day(row[at[column]], 1)
+        # earlier where the window allows (a figure may not be published before its end)
+        single_day = row[at["period_start"]] == row[at[column]]
+        row[at[column]] = _shift_day(row[at[column]], 1 if single_day else -1)
     else:
         raise AssertionError(f"no consistent change defined for {cell}")
     buffer = io.StringIO()

@@ -418,9 +418,9 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
         {str(k): v for k, v in r.items()} for r in split_years.to_dict("records")
     ]
     alt = (
-        f"Grouped bar chart of how much each year's arrivals changed between first report and "
-        f"latest figure, {int(years['year'].min())} to {int(years['year'].max())}, for the total, "
-        f"men and women. {len(revised)} of {len(years)} totals changed; the largest change is "
+        f"Bar chart of how much each year's arrivals changed between first report and "
+        f"latest figure, {int(years['year'].min())} to {int(years['year'].max())}, with bars side "
+        f"by side for the total, men and women. {len(revised)} of {len(years)} totals changed; the largest change is "
         f"{int(biggest['total_change']):+d} people in {int(biggest['year'])}."
         + "".join(
             f" In {r['year']} the total is unchanged but men changed by {int(r['men_change']):+d} "
