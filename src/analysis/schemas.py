@@ -52,6 +52,9 @@ ISSUE_KINDS = (
     "inconsistent",
     "unverified",
 )
+ISSUE_FIELDS = ("men", "women", "total", "men+women", "period")
+"""What a source issue is about: a figure's column, both sexes at once, or its period.
+The checks match issues to figures by it, so it is an enumeration, not free text."""
 ANECDOTE_UNITS = ("people", "percent", "instances")
 
 MAX_COUNT = 100_000
@@ -427,7 +430,7 @@ def source_issues_schema(sources: Sources) -> Schema:
             _source_id(sources),
             _text("table", _one_of(("arrivals", "cumulative"))),
             _day("period_end"),
-            _text("field"),
+            _text("field", _one_of(ISSUE_FIELDS)),
             _text("printed"),
             _text("reading", required=False),
             _text("kind", _one_of(ISSUE_KINDS)),

@@ -1,0 +1,133 @@
+"""Hostile input: markup in every free-text field of every data file, of the
+article's record and of the claims registry reaches the report only escaped.
+
+Fields with a declared shape (ids, URLs, dates, counts, kinds) reject markup
+outright (tests/test_validation_errors.py); free text may hold anything
+printable, so every page that shows it must escape it.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import datasets, paths, schemas
+
+HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
+# Markup that a browser would act on: a real tag (a literal "<"), an event attribute
+# inside a tag, or a javascript: link made from the Markdown link syntax.
+UNESCAPED = re.compile(
+    r"<script>alert|<img src=x|<[^<>]*\sonerror=|href=[\"']?javascript:", re.IGNORECASE
+)
+SCHEMAS = {
+    "sources.csv": lambda s: schemas.sources_schema(),
+    "arrivals.csv": schemas.arrivals_schema,
+    "cumulative.csv": schemas.cumulative_schema,
+    "table_dates.csv": schemas.table_dates_schema,
+    "border_arrests.csv": schemas.anecdotes_schema,
+    "repatriation_context.csv": schemas.anecdotes_schema,
+    "source_issues.csv": schemas.source_issues_schema,
+}
+REGISTRY_TEXT = ("quote", "quantity", "title", "question")
+
+
+def free_text_columns() -> dict[str, list[str]]:
+    """Every column, per file, whose only checks are the ones all text passes."""
+    sources = schemas.Sources(datasets.sources())
+    plain = {check.message for check in schemas.sources_schema().columns[1].checks}
+    found = {}
+    for name, build in SCHEMAS.items():
+        schema = build(sources)
+        found[name] = [
+            c.name for c in schema.columns if {check.message for check in c.checks} <= plain
+        ]
+    return found
+
+
+def _poison_csv(path: Path, columns: list[str]) -> None:
+    import csv
+    import io
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    at = [rows[0].index(c) for c in columns]
+    for row in rows[1:]:
+        for i in at:
+            row[i] = f"{row[i]} {HOSTILE}".strip()
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def _poison_toml(path: Path, keys: tuple[str, ...]) -> None:
+    text = path.read_text(encoding="utf-8")
+    escaped = HOSTILE.replace('"', '\\"')
+    for key in keys:
+        text = re.sub(rf'^({key} = "[^"\n]*)"$', rf'\1 {escaped}"', text, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_every_file_has_its_free_text_covered() -> None:
+    columns = free_text_columns()
+    assert set(columns) == set(datasets.TABLES)
+    assert "publisher" in columns["sources.csv"] and "quote" in columns["arrivals.csv"]
+    assert "url" not in columns["sources.csv"] and "source_id" not in columns["arrivals.csv"]
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report built from a copy of data/ with markup in every free-text field."""
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(paths.DATA_DIR, data)
+    for name, columns in free_text_columns().items():
+        _poison_csv(data / name, columns)
+    _poison_toml(data / "claims.toml", REGISTRY_TEXT)
+    article = data / "article.toml"
+    quoted = HOSTILE.replace('"', '\\"')
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "sentences = [", f'sentences = [\n  "{quoted}",'
+        ),
+        encoding="utf-8",
+    )
+    output = root / "report"
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=paths.ROOT,
+        env={**os.environ, "ANALYSIS_DATA_DIR": str(data)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return output
+
+
+def test_the_hostile_data_reaches_the_report(hostile_report: Path) -> None:
+    """The markup is there, as text: the test would see it if it were not escaped."""
+    pages = "".join(p.read_text(encoding="utf-8") for p in hostile_report.glob("*.html"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages
+
+
+def test_no_page_of_the_report_holds_unescaped_markup(hostile_report: Path) -> None:
+    pages = sorted(hostile_report.rglob("*.html"))
+    assert len(pages) >= 9
+    found = [
+        f"{page.relative_to(hostile_report)}: {match.group()}"
+        for page in pages
+        for match in UNESCAPED.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
+def test_the_detector_sees_markup_and_only_unescaped_markup() -> None:
+    import html
+
+    assert UNESCAPED.search(f"<p>{HOSTILE}</p>")
+    assert UNESCAPED.search('<a href="javascript:alert(3)">x</a>')
+    assert not UNESCAPED.search(f"<p>{html.escape(HOSTILE)}</p>")
