@@ -12,7 +12,7 @@ UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}'
 ENV_STAMP := $(VENV)/.synced
 EXTRAS := --extra notebooks --extra test --extra dev
 
-.PHONY: help env report test lint notebooks lab bench lock clean
+.PHONY: help env report test lint notebooks lab bench mutants lock clean
 
 help:
 	@echo "make report     build the report into build/report/"
@@ -20,6 +20,7 @@ help:
 	@echo "make notebooks  re-execute the notebooks in place (refresh stored outputs)"
 	@echo "make lab        open the notebooks in JupyterLab (options: ARGS=...)"
 	@echo "make bench      time notebook execution, and validating a million rows, against their floors"
+	@echo "make mutants    mutation testing of the core modules (kill rate, survivors)"
 	@echo "make lock       re-resolve uv.lock and regenerate environment.yml"
 
 $(BIN)/uv:
@@ -63,6 +64,10 @@ lint: $(ENV_STAMP)
 notebooks: $(ENV_STAMP)
 	$(BIN)/python -m analysis notebooks
 
+# Mutation testing of the core modules: not part of `make test` (it takes minutes).
+mutants: $(ENV_STAMP)
+	$(BIN)/python scripts/mutants.py
+
 bench: $(ENV_STAMP)
 	$(BIN)/python scripts/bench.py
 
@@ -86,4 +91,4 @@ lock: | $(BIN)/uv
 	$(BIN)/python scripts/environment_yml.py --write
 
 clean:
-	rm -rf build
+	rm -rf build mutants
