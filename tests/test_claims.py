@@ -195,7 +195,7 @@ def test_json_output_is_documented_and_complete() -> None:
     assert set(result["evidence"]) == {"figures", "arithmetic", "band", "revisions"}
     figure = result["evidence"]["figures"][0]
     assert set(figure) == {"label", "value", "file", "line", "column", "source", "vintage", "note"}
-    assert set(figure["source"]) == {"id", "publisher", "title", "published", "url"}
+    assert set(figure["source"]) == {"id", "publisher", "title", "published", "url", "dated"}
     documented = (render.__doc__ or "") + readme.README.read_text(encoding="utf-8")
     for key in (
         "computed",

@@ -123,7 +123,7 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
         assert (built / source).stat().st_size > 0, source
     assert len(re.findall(r"<figcaption", index)) == 5
     assert re.search(
-        r"2017: the fewest arrivals of Kim Jong Un.s era to date\. 2017 had 1,127", text
+        r"2017: the fewest arrivals of Kim Jong Un.s era up to then\. 2017 had 1,127", text
     )
     alts = re.findall(r'<img [^>]*alt="([^"]+)"', index)
     assert len(alts) == 5 and all(alt.startswith(("Bar chart", "Line chart")) for alt in alts)
@@ -175,7 +175,7 @@ def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
 
 def test_figure_titles_state_the_finding() -> None:
     article = plots.arrivals_chart(vintages.arrivals("article"), "then", era_start=2012)
-    assert article.title == "2017: the fewest arrivals of Kim Jong Un's era to date"
+    assert article.title == "2017: the fewest arrivals of Kim Jong Un.s era up to then"
     share = plots.women_share_chart(vintages.arrivals("latest"), "latest", era_start=2012)
     small = share.data[share.data["small_sample"]]
     assert small.set_index("year")["total"].to_dict() == {2021: 63, 2022: 67}

@@ -29,12 +29,15 @@ def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
     ]
 
 
-def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str, Any]]:
+def claim_reviews(
+    vintage: str = "latest", base_url: str = "", site: bool = False
+) -> list[dict[str, Any]]:
     """One ClaimReview per registry claim, for one vintage, citing the sources of
     the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
     not verifiable has a label and no rating, as schema.org allows).
 
-    `base_url` prefixes the repository-relative links to notebooks and data.
+    `base_url` prefixes the links to notebooks and data: the repository's notebook
+    files, or with `site` the report's pages (FILE.html#ID) and its data folder.
     """
     registry = claims.load_registry()
     article = datasets.article()
@@ -55,7 +58,11 @@ def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str,
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "url": f"{base_url}notebooks/{claim.notebook}#{claim.id}",
+                "url": (
+                    f"{base_url}{claim.notebook.removesuffix('.ipynb')}.html#{claim.id}"
+                    if site
+                    else f"{base_url}notebooks/{claim.notebook}#{claim.id}"
+                ),
                 "claimReviewed": claim.quote,
                 "datePublished": registry.review_date.isoformat(),
                 "author": {"@type": "Organization", "name": registry.reviewer},
@@ -78,5 +85,6 @@ def claim_reviews(vintage: str = "latest", base_url: str = "") -> list[dict[str,
     return reviews
 
 
-def as_json_ld(vintage: str = "latest", base_url: str = "") -> str:
-    return json.dumps(claim_reviews(vintage, base_url), ensure_ascii=False, indent=2) + "\n"
+def as_json_ld(vintage: str = "latest", base_url: str = "", site: bool = False) -> str:
+    reviews = claim_reviews(vintage, base_url, site)
+    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"

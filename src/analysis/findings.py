@@ -225,5 +225,5 @@ def exports() -> dict[str, str]:
     """The claims and verdicts as files for other tools: JSON and ClaimReview JSON-LD."""
     return {
         "claims.json": render.as_json(claims.VINTAGES),
-        "claimreview.jsonld": claimreview.as_json_ld(NOW, ""),
+        "claimreview.jsonld": claimreview.as_json_ld(NOW, "", site=True),
     }

@@ -72,13 +72,15 @@ class ClaimView:
         return present.render_html("claim.html.j2", view=self)
 
     def __repr__(self) -> str:
-        lines = [f"“{self.claim.quote}”", f"The article says: {self.said}"]
+        lines = [f"“{self.claim.quote}”"] + (
+            [f"The article says: {self.said}"] if self.said else []
+        )
         lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.results]
         for result in self.evidence_results:
             lines.append(f"The work ({result.short_heading}):")
             lines += [
                 f"  {f.label} = {present.cell(f.value)} ({f.file}, line {f.line}; "
-                f"{f.source.publisher}, {f.source.published}, {f.source.url}"
+                f"{f.source.publisher}, {f.source.dated}, {f.source.url}"
                 + (f"; {f.note}" if f.note else "")
                 + ")"
                 for f in result.outcome.evidence.figures
@@ -89,7 +91,7 @@ class ClaimView:
         if self.revisions:
             lines.append("What changed since: every published value")
             lines += [
-                f"  {f.label} = {present.cell(f.value)} ({f.source.publisher}, {f.source.published}; "
+                f"  {f.label} = {present.cell(f.value)} ({f.source.publisher}, {f.source.dated}; "
                 f"{f.file}, line {f.line})"
                 for f in self.revisions
             ]
@@ -97,14 +99,21 @@ class ClaimView:
 
 
 def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
-    """What the article says: the registry's stated value, or for anecdotes their own figures."""
+    """What the article says, in its own terms: the registry's stated figure, or for an
+    anecdote the article's own words for the figures it rests on; empty for an
+    ordering or a trend, whose reading the work states ("read as ...")."""
     if claim.stated is None:
-        return outcome.computed
+        lines = {f.line for f in outcome.evidence.figures if f.file == "data/border_arrests.csv"}
+        table = datasets.border_arrests()
+        quotes = table.loc[table["line"].isin(lines), "quote"]
+        return "; ".join(f"“{quote}”" for quote in quotes)
     if claim.precision == "percent":
         return f"{claim.stated}%"
-    if isinstance(claim.stated, int) and claim.precision == "exact":
+    if claim.precision == "exact" and isinstance(claim.stated, int):
         return present.count(claim.stated)
-    return str(claim.stated)
+    if claim.precision in ("date", "year"):
+        return str(claim.stated)
+    return ""
 
 
 def _headings(vintage: str) -> tuple[str, str]:
@@ -242,9 +251,9 @@ def reconciliation() -> present.Table:
     """Year-end cumulative totals as reported, against the series of their day."""
     table = _with_sources(reconcile.year_end_reconciliation())
     return present.table(
-        table.assign(year=table["as_of"].dt.year),
+        table.assign(year=table["as_of"].dt.year.astype(str)),
         {
-            "year": "Up to the end of",
+            "year": "To the end of",
             "reported_total": "Reported",
             "computed_total": "Sum of the series then",
             "reported_women": "Women reported",

@@ -29,8 +29,6 @@ LINE, SECOND = "#1f3b5a", "#b35806"
 BORDER_CLOSED = 2020  # North Korea sealed its border in January 2020 (COVID-19).
 SMALL_SAMPLE = 100  # a share of fewer people than this moves by 1 point per person or more
 SIZE = (8.0, 4.5)
-# Verdict values for a claim that holds on a vintage (the figures as they stood then).
-HOLDS = ("reproduced_exactly", "reproduced_within_rounding", "reproduced")
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
     totals = years.set_index("year")["total"].astype(int)
     last, low = int(totals.index.max()), _label_of_min(totals)
     if era_start is not None and low == last and era_start <= last:
-        return f"{last}: the fewest arrivals of Kim Jong Un's era to date"
+        return f"{last}: the fewest arrivals of Kim Jong Un's era up to then"
     if low >= BORDER_CLOSED:
         after = totals[totals.index >= BORDER_CLOSED]
         return (
@@ -312,7 +310,10 @@ def women_share_chart(
     if minority.empty:
         title = f"Women were the majority every year from {first} to {last}"
     else:
-        title = f"Women were the majority every year but {_and([str(y) for y in minority['year']])}"
+        title = (
+            f"From {first} to {last}, women were the majority every year but "
+            f"{_and([str(y) for y in minority['year']])}"
+        )
     axes.set(title=title, ylabel="women, % of arrivals", ylim=(0, 100))
     note = f"Source: MOU. Figures: {vintage}. Dashed line: half."
     if not hollow.empty:
@@ -403,16 +404,16 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
     revised = years[years["total_change"].ne(0)]
     split_years = years[split_only]
     biggest = years.iloc[int(years["total_change"].abs().argmax())]
-    title = f"{len(revised)} of {len(years)} years revised after first report"
+    title = f"{len(revised) + len(split_years)} of {len(years)} years revised after first report"
     if not split_years.empty:
-        title += f"; {_and([str(y) for y in split_years['year']])} only by sex"
+        title += f" ({_and([str(y) for y in split_years['year']])} only in the split by sex)"
     axes.set(title=title, ylabel="people (latest minus first report)")
     axes.margins(y=0.15)
     axes.legend(loc="lower left", fontsize=8, frameon=False, ncols=3)
     _source_note(
         figure,
         "Source: MOU tables and press reports of MOU releases (data/arrivals.csv). "
-        "No bar: the first report gave no split by sex.",
+        "Men and women missing: the first report gave no split by sex.",
     )
     split_records: list[dict[str, Any]] = [
         {str(k): v for k, v in r.items()} for r in split_years.to_dict("records")
@@ -496,8 +497,13 @@ def scorecard_chart(
     axes.invert_yaxis()
     axes.margins(x=0.08)
     now = counts[vintages[-1]]
-    held = int(now.reindex(list(HOLDS)).fillna(0).sum())
-    title = f"{held} of {int(now.sum())} claims hold on the {vintages[-1]} figures"
+    contradicted = int(now.get("contradicted", 0))
+    unverifiable = int(now.get("not_verifiable", 0))
+    checkable = int(now.sum()) - unverifiable
+    title = (
+        f"{contradicted or 'None'} of {checkable} checkable claims "
+        f"contradicted; {unverifiable} cannot be checked"
+    )
     axes.set(title=title, xlabel="claims")
     axes.legend(
         handles=[

@@ -13,7 +13,8 @@ The JSON document (format "json") is the interface for other tools:
             "computed", "verdict", "reason", "recorded",
             "evidence": {
               "figures": [{"label", "value", "vintage", "file", "line", "column", "note",
-                           "source": {"id", "publisher", "title", "published", "url"}}],
+                           "source": {"id", "publisher", "title", "published", "url",
+                                      "dated"}}],
               "arithmetic": ["938 / 1,127 = 83.2%", ...],
               "band": "“83%” → 82.5% to under 83.5%",
               "revisions": [<figure>, ...]}}}}
@@ -26,7 +27,9 @@ registry does not record). `stated` is null for anecdotes, whose figures are
 among the evidence. `figures` are exactly the cells the verdict depends on;
 `revisions` lists every published value of a quantity that changed between
 the article's date and the latest data. A figure's `note` says when it is
-inferred from a table published later, and what the back-series reconciles with.
+inferred from a table published later, and what the back-series reconciles with;
+a source's `dated` gives its date in words (for an MOU table, the day its figures
+run to and whether only the earliest evidence of its publication is known).
 """
 
 import json

@@ -19,6 +19,7 @@ class Source:
     published: str  # YYYY, YYYY-MM or YYYY-MM-DD: as precise as is known
     url: str
     line: int  # in data/sources.csv
+    dated: str  # the date in words, e.g. an MOU table's "figures to September 2020; public by 2026"
 
 
 @dataclass(frozen=True)

@@ -279,7 +279,8 @@ def lowest_in_era(reading: Reading) -> Outcome:
 
 @check(before=str, after=str)
 def went_down(reading: Reading) -> Outcome:
-    """Whether arrivals fell from one year to the next."""
+    """Whether arrivals fell from one year to the next; and, where the article dates the
+    era differently from the years the sentence names, what that dating gives."""
     before, after = reading.claim.args["before"], reading.claim.args["after"]
     x, y = reading.value(before, "total"), reading.value(after, "total")
     if x is None or y is None:
@@ -289,10 +290,22 @@ def went_down(reading: Reading) -> Outcome:
     change = 100 * (y - x) / x
     computed = f"{count(x)} -> {count(y)} ({change:+.1f}%)"
     verdict = Verdict.REPRODUCED if y < x else Verdict.CONTRADICTED
-    arithmetic = (f"({count(y)} − {count(x)}) / {count(x)} = {change:+.1f}%",)
-    return reading.outcome(
-        verdict, computed, f"{before} to {after}: {computed}", (x, y), arithmetic
-    )
+    arithmetic = [f"({count(y)} − {count(x)}) / {count(x)} = {change:+.1f}%"]
+    reason = f"{before} to {after}: {computed}"
+    value: tuple[Any, ...] = (x, y)
+    first = int(reading.era_start().value)
+    if str(first) != before:
+        a, b = reading.value(str(first), "total"), reading.value(str(first + 1), "total")
+        if a is not None and b is not None:
+            went = "down" if b < a else "up"
+            reason += (
+                f"; the sentence's years make {before} the era's first year: dated from {first}, "
+                f"as the article dates it elsewhere, the year after the first went {went} "
+                f"({first} to {first + 1}: {count(a)} -> {count(b)})"
+            )
+            arithmetic.append(f"era from {first}: {count(a)} -> {count(b)}, {went}")
+            value = (x, y, a, b)
+    return reading.outcome(verdict, computed, reason, value, tuple(arithmetic))
 
 
 @check(years=Names, reference=Names)

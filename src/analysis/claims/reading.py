@@ -55,6 +55,7 @@ class Context:
         self.series_reports = vintages.series_reports(data_dir)
         self.cumulative = datasets.cumulative(data_dir)
         self.source_issues = datasets.source_issues(data_dir)
+        self.table_dates = datasets.table_dates(data_dir).set_index("source_id")
         self.sources = datasets.sources(data_dir).set_index("source_id")
         self.article_source = datasets.article(data_dir).source_id
         self.anecdotes = {
@@ -91,14 +92,26 @@ class Context:
 
     def source(self, source_id: str) -> Source:
         table = self.sources
+        published = str(_at(table, source_id, "published"))
         return Source(
             id=source_id,
             publisher=str(_at(table, source_id, "publisher")),
             title=str(_at(table, source_id, "title")),
-            published=str(_at(table, source_id, "published")),
+            published=published,
             url=str(_at(table, source_id, "url")),
             line=int(_at(table, source_id, "line")),
+            dated=self._dated(source_id, published),
         )
+
+    def _dated(self, source_id: str, published: str) -> str:
+        """A source's date in words: an MOU table also gives the day its figures run to,
+        and says when only the earliest evidence that it was public is known."""
+        if source_id not in self.table_dates.index:
+            return published
+        reference = pd.Timestamp(_at(self.table_dates, source_id, "reference_date"))
+        if _at(self.table_dates, source_id, "dated_by") == "earliest_evidence":
+            return f"figures to {reference:%B %Y}; public by {published} at the latest"
+        return f"{published} (figures to {reference:%B %Y})"
 
     def anecdote_row(self, figure_id: str, context: bool = False) -> dict[str, Any]:
         """An anecdote's row: its wording (quantity, unit, place) alongside its figures."""
@@ -375,7 +388,7 @@ class Reading:
         return self._use(
             Figure(
                 label=f"the article's {claim.quantity}",
-                value=claim.stated,
+                value=str(claim.stated) if claim.precision == "year" else claim.stated,
                 file="data/claims.toml",
                 line=stated_line(claim, self.ctx.data_dir),
                 column="stated",
@@ -389,7 +402,7 @@ class Reading:
         return self._use(
             Figure(
                 label="first year of Kim Jong Un's era, as the article dates it",
-                value=self.registry.era_start,
+                value=str(self.registry.era_start),
                 file="data/claims.toml",
                 line=self.registry.era_line,
                 column="eras.used",

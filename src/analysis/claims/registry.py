@@ -19,7 +19,7 @@ CLAIMS_FILE = "claims.toml"
 DISPLAY_NAME = f"data/{CLAIMS_FILE}"
 VINTAGES = ("article", "latest")
 KINDS = ("official_statistic", "arithmetic", "source_reported")
-PRECISIONS = ("exact", "percent", "ordering", "trend", "lower_bound", "date", "none")
+PRECISIONS = ("exact", "percent", "ordering", "trend", "lower_bound", "date", "year", "none")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str,

@@ -60,7 +60,7 @@ VERDICTS: dict[Verdict, VerdictWords] = {
     ),
     Verdict.CONTRADICTED: VerdictWords(
         "Contradicted",
-        "CONTRADICTED",
+        "contradicted",
         "the data give a different figure, on the article's date and since",
         "verdict-contradicted",
         1,
