@@ -175,7 +175,7 @@ def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
 
 def test_figure_titles_state_the_finding() -> None:
     article = plots.arrivals_chart(vintages.arrivals("article"), "then", era_start=2012)
-    assert article.title == "2017: the fewest arrivals of Kim Jong Un.s era up to then"
+    assert article.title == "2017: the fewest arrivals of Kim Jong Un's era up to then"
     share = plots.women_share_chart(vintages.arrivals("latest"), "latest", era_start=2012)
     small = share.data[share.data["small_sample"]]
     assert small.set_index("year")["total"].to_dict() == {2021: 63, 2022: 67}
