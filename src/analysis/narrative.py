@@ -54,6 +54,17 @@ class ClaimView:
     results: tuple[Result, ...]
 
     @property
+    def verdict_results(self) -> tuple[Result, ...]:
+        """Each vintage's verdict, once under a joint heading when they say the same."""
+        first = self.results[0]
+        if all(
+            (r.outcome.verdict, r.outcome.reason) == (first.outcome.verdict, first.outcome.reason)
+            for r in self.results[1:]
+        ):
+            return (Result("On the article's date and now", first.short_heading, first.outcome),)
+        return self.results
+
+    @property
     def evidence_results(self) -> tuple[Result, ...]:
         """The evidence of each vintage, once when the vintages used the same figures."""
         first = self.results[0]
@@ -75,7 +86,7 @@ class ClaimView:
         lines = [f"“{self.claim.quote}”"] + (
             [f"The article says: {self.said}"] if self.said else []
         )
-        lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.results]
+        lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.verdict_results]
         for result in self.evidence_results:
             lines.append(f"The work ({result.short_heading}):")
             lines += [
@@ -270,13 +281,16 @@ def source_issues() -> present.Table:
     """Known typos, conflations and disagreements in the sources."""
     table = _with_sources(datasets.source_issues())
     return present.table(
-        table,
+        table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
         {
+            "issue_id": "Issue",
             "publisher": "Source",
+            "period_end": "Period ending",
             "field": "Figure",
             "printed": "Printed",
             "reading": "Reading",
             "kind": "Kind",
+            "note": "Note",
         },
         links={"publisher": "url"},
     )
