@@ -11,7 +11,7 @@ import csv
 import errno
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -157,14 +157,23 @@ class TextColumn:
 
 @dataclass(frozen=True)
 class TextTable:
-    """A CSV file read as text: its header, its columns, the line each row starts on,
-    and what one scan of the file's bytes proved for every cell (see FACTS), so that
-    per-cell checks it implies can be skipped."""
+    """A CSV file read as text: its header, its columns, and the line each row starts on.
+
+    `data` holds the bytes of a file read by _read_fast, whose simple structure
+    lets one scan prove facts about every cell at once (see `facts`).
+    """
 
     header: list[str]
     columns: list[TextColumn]
     lines: np.ndarray
-    facts: frozenset[str]
+    data: bytes | None = field(default=None, repr=False)
+
+    @cached_property
+    def facts(self) -> frozenset[str]:
+        """What one scan of the file's bytes proves for every cell (see FACTS), so that
+        per-cell checks it implies can be skipped. Computed on first use: checks of a
+        column's distinct texts are usually cheaper than the scan."""
+        return frozenset() if self.data is None else _facts(self.data)
 
     def column(self, name: str) -> TextColumn:
         return self.columns[self.header.index(name)]
@@ -215,47 +224,62 @@ _SEPARATORS = (_COMMA, _NEWLINE)
 def _read_fast(data: bytes) -> TextTable | None:
     """Parse with pandas when the file's structure can be proven simple; else None.
 
-    Simple means: no CR or NUL bytes; quotes only around whole cells (doubled
-    inside them) and never around a line break; every line a row with as many
-    fields as the header. Proven with NumPy on the bytes: a comma is inside
-    quotes exactly when it lies between a quote pair's opening and closing quote.
+    Simple means: no CR or NUL bytes, no blank lines; quotes only around whole
+    cells (doubled inside them) and never around a line break; every line a row
+    with as many fields as the header. Quotes and line breaks are proven with
+    NumPy on the bytes. Field counts follow from counts: the C reader rejects a
+    row with more fields than the header, and when the commas outside quotes (all
+    commas, less those inside cells) number exactly rows x (fields - 1), no row
+    can have fewer.
     """
     if not data or b"\r" in data or b"\x00" in data:
         return None
     codes = np.frombuffer(data, dtype=np.uint8)
     newlines = np.flatnonzero(codes == _NEWLINE)
-    commas = np.flatnonzero(codes == _COMMA)
     quotes = np.flatnonzero(codes == _QUOTE)
     ends = newlines if data.endswith(b"\n") else np.append(newlines, len(codes))
-    fields = np.diff(np.searchsorted(commas, ends), prepend=0) + 1
+    if (np.diff(ends, prepend=-1) == 1).any():
+        return None  # a blank line
     if len(quotes):
         if len(quotes) % 2 or not _quotes_wrap_cells(codes, quotes):
             return None
-        opening, closing = quotes[0::2], quotes[1::2]
-        line = np.searchsorted(newlines, opening)
-        if (np.searchsorted(newlines, closing) != line).any():
+        if (
+            np.searchsorted(newlines, quotes[0::2]) != np.searchsorted(newlines, quotes[1::2])
+        ).any():
             return None  # a quoted line break: the csv module counts the lines
-        inside = np.searchsorted(commas, closing) - np.searchsorted(commas, opening)
-        fields -= np.bincount(line, weights=inside, minlength=len(fields)).astype(np.int64)
-    if (np.diff(ends, prepend=-1) == 1).any() or (fields != fields[0]).any():
-        return None
     header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
-    if len(ends) == 1:
+    rows = len(ends) - 1
+    if rows == 0:
         columns = [TextColumn(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=object))] * len(header)
     else:
-        frame = pd.read_csv(
-            io.BytesIO(data),
-            header=None,
-            skiprows=1,
-            dtype=object,
-            keep_default_na=False,
-            na_values=[""],
-            encoding="utf-8",
-            engine="c",
-        )
+        try:
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                header=None,
+                skiprows=1,
+                dtype=object,
+                keep_default_na=False,
+                na_values=[""],
+                encoding="utf-8",
+                engine="c",
+            )
+        except pd.errors.ParserError:
+            return None  # a row with more fields than the first
+        if frame.shape[1] != len(header):
+            return None
         columns = [_distinct(frame[i].to_numpy()) for i in frame.columns]
-    facts = _facts(data, codes, newlines, quotes)
-    return TextTable(header, columns, np.arange(2, len(ends) + 1), facts)
+    inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
+    if np.count_nonzero(codes == _COMMA) - inside != (rows + 1) * (len(header) - 1):
+        return None  # a row with fewer fields
+    return TextTable(header, columns, np.arange(2, rows + 2), data)
+
+
+def _commas_inside(column: TextColumn) -> int:
+    """How many commas the column's cells hold (all quoted, in a file _read_fast proved)."""
+    per_text = np.fromiter((text.count(",") for text in column.texts), np.int64, len(column.texts))
+    if not per_text.any():
+        return 0
+    return int(per_text @ np.bincount(column.codes[column.codes >= 0], minlength=len(per_text)))
 
 
 def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
@@ -276,18 +300,18 @@ def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
     return bool(opens_cell.all() and closes_cell.all())
 
 
-def _facts(
-    data: bytes, codes: "np.ndarray", newlines: "np.ndarray", quotes: "np.ndarray"
-) -> frozenset[str]:
+def _facts(data: bytes) -> frozenset[str]:
     """What a few passes over the bytes (at C speed) prove for every cell of the file.
 
     Run on files read by _read_fast, which hold no NUL or CR bytes and no quoted
     line breaks, so every byte below 32 other than a line break is a control
     character in some cell.
     """
+    codes = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(codes == _QUOTE)
     facts = set()
     ascii_ = data.isascii()
-    controls = np.count_nonzero(codes < 32) - len(newlines) + np.count_nonzero(codes == 127)
+    controls = np.count_nonzero(codes < 32) > data.count(b"\n") or b"\x7f" in data
     c1 = not ascii_ and bool(
         ((codes[:-1] == 0xC2) & (codes[1:] >= 0x80) & (codes[1:] <= 0x9F)).any()
     )
@@ -370,7 +394,7 @@ def _read_exact(text: str, display_name: str) -> TextTable:
         values = np.array(texts, dtype=object)
         values[values == ""] = None
         columns.append(_distinct(values))
-    return TextTable(header, columns, lines[1:], frozenset())
+    return TextTable(header, columns, lines[1:])
 
 
 def _distinct(values: np.ndarray) -> TextColumn:
