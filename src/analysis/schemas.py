@@ -170,11 +170,19 @@ def _day(name: str, required: bool = True) -> Column:
 
 def _unique(*key: str) -> RowRule:
     """No two rows share `key`. Missing cells count as equal, as a person would read them."""
-    return RowRule(
-        f"duplicate row: another row has the same {', '.join(key)}",
-        key,
-        lambda frame: ~frame.duplicated(list(key), keep=False),
-    )
+
+    def check(frame: pd.DataFrame) -> "pd.Series[bool]":
+        """Each row's key as one integer (its columns' codes, mixed radix), counted."""
+        ids = np.zeros(len(frame), dtype=np.int64)
+        for name in key:
+            codes, distinct = pd.factorize(frame[name])  # missing: -1, one code for all
+            if len(ids) and ids.max() >= 2**62 // (len(distinct) + 1):
+                ids = pd.factorize(ids)[0]  # renumbered below len(frame), so the next fits
+            ids = ids * (len(distinct) + 1) + codes + 1
+        keys = pd.factorize(ids)[0]
+        return pd.Series(np.bincount(keys)[keys] == 1, index=frame.index, dtype=bool)
+
+    return RowRule(f"duplicate row: another row has the same {', '.join(key)}", key, check)
 
 
 def _men_women_total(frame: pd.DataFrame) -> "pd.Series[bool]":
@@ -206,11 +214,8 @@ def _start_before_end(frame: pd.DataFrame) -> "pd.Series[bool]":
 
 
 def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start = frame["period_start"].to_numpy(dtype="datetime64[D]")
-    end = frame["period_end"].to_numpy(dtype="datetime64[D]")
-    first_day = start == start.astype("datetime64[M]").astype("datetime64[D]")
-    last_day = (end + 1).astype("datetime64[M]") != end.astype("datetime64[M]")
-    return pd.Series((np.isnat(start) | first_day) & (np.isnat(end) | last_day), index=frame.index)
+    start, end = frame["period_start"], frame["period_end"]
+    return (start.isna() | (start.dt.day == 1)) & (end.isna() | end.dt.is_month_end)
 
 
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":

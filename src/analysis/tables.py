@@ -218,7 +218,6 @@ def read_text_table(path: Path, display_name: str) -> TextTable:
 
 
 _COMMA, _NEWLINE, _QUOTE, _SPACE, _TAB = 44, 10, 34, 32, 9
-_SEPARATORS = (_COMMA, _NEWLINE)
 
 
 def _read_fast(data: bytes) -> TextTable | None:
@@ -235,18 +234,18 @@ def _read_fast(data: bytes) -> TextTable | None:
     if not data or b"\r" in data or b"\x00" in data:
         return None
     codes = np.frombuffer(data, dtype=np.uint8)
-    newlines = np.flatnonzero(codes == _NEWLINE)
-    quotes = np.flatnonzero(codes == _QUOTE)
+    marks = np.flatnonzero((codes == _NEWLINE) | (codes == _QUOTE))  # in one pass
+    is_quote = codes[marks] == _QUOTE
+    newlines, quotes = marks[~is_quote], marks[is_quote]
     ends = newlines if data.endswith(b"\n") else np.append(newlines, len(codes))
     if (np.diff(ends, prepend=-1) == 1).any():
         return None  # a blank line
     if len(quotes):
         if len(quotes) % 2 or not _quotes_wrap_cells(codes, quotes):
             return None
-        if (
-            np.searchsorted(newlines, quotes[0::2]) != np.searchsorted(newlines, quotes[1::2])
-        ).any():
-            return None  # a quoted line break: the csv module counts the lines
+        among_marks = np.flatnonzero(is_quote)
+        if (among_marks[1::2] - among_marks[0::2] != 1).any():
+            return None  # a line break between a pair's quotes: the csv module counts the lines
     header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
     rows = len(ends) - 1
     if rows == 0:
@@ -292,10 +291,10 @@ def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
     opening, closing = quotes[0::2], quotes[1::2]
     doubled = opening[1:] == closing[:-1] + 1
     before = codes[np.maximum(opening - 1, 0)]
-    opens_cell = (opening == 0) | np.isin(before, _SEPARATORS)
+    opens_cell = (opening == 0) | (before == _COMMA) | (before == _NEWLINE)
     opens_cell[1:] |= doubled
     after = codes[np.minimum(closing + 1, len(codes) - 1)]
-    closes_cell = (closing == len(codes) - 1) | np.isin(after, _SEPARATORS)
+    closes_cell = (closing == len(codes) - 1) | (after == _COMMA) | (after == _NEWLINE)
     closes_cell[:-1] |= doubled
     return bool(opens_cell.all() and closes_cell.all())
 

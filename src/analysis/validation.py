@@ -100,8 +100,9 @@ class RowRule:
 
     `check` returns True for every row that passes; a row that fails is reported
     against `columns`, the columns a person has to look at to fix it. The rule
-    sees each column converted by its Column.parse, and cells that failed their
-    own column's checks as missing, so one bad cell is reported once.
+    sees those columns only, each converted by its Column.parse (text columns as
+    categoricals), and cells that failed their own column's checks as missing, so
+    one bad cell is reported once.
     """
 
     message: str
@@ -134,6 +135,7 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
         raise DataValidationError(header_problems)
     failures: list[tuple[np.ndarray, str, str, Callable[[int], str | None]]] = []
     typed = {}
+    ruled = {name for rule in schema.rules for name in rule.columns}
     for column in schema.columns:
         cells = table.column(column.name)
         texts, codes = cells.texts, cells.codes
@@ -153,7 +155,9 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
                 failures.append(
                     (np.flatnonzero(failed[codes]), check.message, column.name, _cell(cells))
                 )
-        kept = np.where(passing[codes], codes, -1)
+        if column.name not in ruled:
+            continue
+        kept = codes if passing.all() else np.where(passing[codes], codes, -1)
         if column.parse:
             good = np.flatnonzero(passing[:-1])
             parsed = np.asarray(column.parse(distinct.within(good)))
