@@ -380,11 +380,44 @@ def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "data",
-    [b'a,b\n"x"y,z\n', b'a,b\nx"y",z\n', b'a,b\n"x\ny",z\n', b"a,b\r\nx,y\r\n", b"a,b\n\nx,y\n"],
-    ids=["text-after-quote", "quote-inside", "quoted-line-break", "crlf", "blank-line"],
+    [
+        b'a,b\n"x"y,z\n',
+        b'a,b\nx"y",z\n',
+        b'a,b\n"x\ny",z\n',
+        b"a,b\r\nx,y\r\n",
+        b"a,b\n\nx,y\n",
+        b"a,b\nx,y\nz\n",
+        b"a,b\nx,y,z\nu,v\n",
+        b'a,b\n"x,y"\nz,w\n',
+        b'a,b\n"x,y"\n',
+    ],
+    ids=[
+        "text-after-quote",
+        "quote-inside",
+        "quoted-line-break",
+        "crlf",
+        "blank-line",
+        "too-few-fields",
+        "too-many-fields",
+        "quoted-comma-in-a-short-row",
+        "only-a-short-row",
+    ],
 )
 def test_unusual_files_go_to_the_strict_reader(data: bytes) -> None:
     assert tables._read_fast(data) is None
+
+
+def test_a_bad_value_is_reported_on_every_row_that_holds_it(minimal_data: Path) -> None:
+    """Checks run once per distinct text; each row holding a failing one is located."""
+    text = (minimal_data / ARRIVALS).read_text(encoding="utf-8")
+    (minimal_data / ARRIVALS).write_text(text.replace(",1127,", ",01127,"), encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        datasets.reports(minimal_data)
+    zeros = [p for p in raised.value.problems if "leading zero" in p.message]
+    assert [(p.line, p.column, p.value) for p in zeros] == [
+        (3, "total", "01127"),
+        (4, "total", "01127"),
+    ]
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:
