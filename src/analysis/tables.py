@@ -146,10 +146,6 @@ class TextColumn:
     codes: np.ndarray
     texts: np.ndarray
 
-    @property
-    def present(self) -> np.ndarray:
-        return self.codes >= 0
-
     def cells(self) -> np.ndarray:
         """Every row's text, NaN where empty (as the loaders' frames hold them)."""
         return np.append(self.texts, np.nan)[self.codes]
@@ -160,13 +156,15 @@ class TextTable:
     """A CSV file read as text: its header, its columns, and the line each row starts on.
 
     `data` holds the bytes of a file read by _read_fast, whose simple structure
-    lets one scan prove facts about every cell at once (see `facts`).
+    lets one scan prove facts about every cell at once (see `facts`), and `read`
+    the frame its C reader made, which the loaders hand on as it is.
     """
 
     header: list[str]
     columns: list[TextColumn]
     lines: np.ndarray
     data: bytes | None = field(default=None, repr=False)
+    read: pd.DataFrame | None = field(default=None, repr=False)
 
     @cached_property
     def facts(self) -> frozenset[str]:
@@ -181,6 +179,8 @@ class TextTable:
     @cached_property
     def frame(self) -> pd.DataFrame:
         """The table as the loaders hand it on: one object column of text per column."""
+        if self.read is not None:
+            return self.read
         frame = pd.DataFrame(
             {i: column.cells() for i, column in enumerate(self.columns)},
             index=pd.RangeIndex(len(self.lines)),
@@ -248,6 +248,7 @@ def _read_fast(data: bytes) -> TextTable | None:
             return None  # a line break between a pair's quotes: the csv module counts the lines
     header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
     rows = len(ends) - 1
+    frame = None
     if rows == 0:
         columns = [TextColumn(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=object))] * len(header)
     else:
@@ -266,11 +267,12 @@ def _read_fast(data: bytes) -> TextTable | None:
             return None  # a row with more fields than the first
         if frame.shape[1] != len(header):
             return None
-        columns = [_distinct(frame[i].to_numpy()) for i in frame.columns]
+        frame.columns = pd.Index(header, dtype=object)
+        columns = [_distinct(frame.iloc[:, i].to_numpy()) for i in range(len(header))]
     inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
     if np.count_nonzero(codes == _COMMA) - inside != (rows + 1) * (len(header) - 1):
         return None  # a row with fewer fields
-    return TextTable(header, columns, np.arange(2, rows + 2), data)
+    return TextTable(header, columns, np.arange(2, rows + 2), data, frame)
 
 
 def _commas_inside(column: TextColumn) -> int:
