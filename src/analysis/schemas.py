@@ -223,7 +223,9 @@ def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
 
     Rows are sorted by source, start and end as one integer key (a stable sort, so
     files already in that order cost one pass); a running maximum of (source, end)
-    then gives, for each row, the latest end among its source's earlier rows.
+    then gives, for each row, the latest end among its source's earlier rows. A row
+    right after one without an end is not compared: that row is reported for its
+    missing or invalid end, and the file fails on it.
     """
     source = pd.factorize(frame["source_id"])[0] + 1  # 0: no source
     start = _day_numbers(frame["period_start"].fillna(_BEFORE_RECORDS))  # from 1
@@ -234,20 +236,23 @@ def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     )
     source, start, end = source[order], start[order], end[order]
     running = np.maximum.accumulate((source << _DAY_BITS) | end)
-    earlier = np.concatenate(([0], running[:-1]))
-    latest_earlier_end = np.where(earlier >> _DAY_BITS == source, earlier & _LAST_DAY, 0)
+    compared = np.zeros(len(order), dtype=bool)
+    compared[1:] = (source[1:] == source[:-1]) & (end[:-1] > 0)
+    earlier = np.concatenate(([0], running[:-1] & _LAST_DAY))
+    latest_earlier_end = np.where(compared, earlier, 0)
     overlaps = np.zeros(len(frame), dtype=bool)
     overlaps[order] = (start <= latest_earlier_end) & (source > 0)
     return pd.Series(~overlaps, index=frame.index, dtype=bool)
 
 
-_DAY_BITS = 21
+_DAY_BITS = 17
 _LAST_DAY = (1 << _DAY_BITS) - 1
 
 
 def _day_numbers(days: "pd.Series[pd.Timestamp]") -> np.ndarray:
-    """Days since _BEFORE_RECORDS, from 1 (0 where missing): checked dates fall within
-    2**_DAY_BITS days of it, so a source and two days fit in one int64 key."""
+    """Days since _BEFORE_RECORDS, from 1 (0 where missing). Checked dates (1950 to
+    tomorrow) fall within 2**_DAY_BITS days (358 years) of it, which leaves 29 bits
+    of an int64 key for the source: one per row for files of up to 500 million rows."""
     values = days.to_numpy(dtype="datetime64[D]")
     numbers = (values - np.datetime64(_BEFORE_RECORDS.date(), "D")).astype(np.int64) + 1
     return np.where(np.isnat(values), 0, numbers)
