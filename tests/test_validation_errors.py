@@ -427,10 +427,10 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
         {
             "source_id": pd.Categorical(["b", "a", "b", "a", "b", "b", None]),
             "period_start": pd.to_datetime(
-                ["2020-03-01", "2020-01-01", "2020-01-01", "2020-01-15", None, "2020-06-01", None]
+                ["2020-03-01", "2020-01-01", "2020-01-01", "2020-01-15", "NaT", "2020-06-01", "NaT"]
             ),
             "period_end": pd.to_datetime(
-                ["2020-03-31", "2020-01-31", "2020-02-29", "2020-02-29", None, "2020-06-30", None]
+                ["2020-03-31", "2020-01-31", "2020-02-29", "2020-02-29", "NaT", "2020-06-30", "NaT"]
             ),
         }
     )
@@ -450,7 +450,7 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
         {
             "source_id": pd.Categorical(["x", "x", "x"]),
             "period_start": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-03-01"]),
-            "period_end": pd.to_datetime(["2020-12-31", None, "2020-03-31"]),
+            "period_end": pd.to_datetime(["2020-12-31", "NaT", "2020-03-31"]),
         }
     )
     assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, True]
