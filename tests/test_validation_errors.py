@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths, tables
+from analysis import datasets, paths, schemas, tables
 from analysis.tables import DataValidationError
 from tests.conftest import run_cli
 
@@ -380,11 +380,80 @@ def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "data",
-    [b'a,b\n"x"y,z\n', b'a,b\nx"y",z\n', b'a,b\n"x\ny",z\n', b"a,b\r\nx,y\r\n", b"a,b\n\nx,y\n"],
-    ids=["text-after-quote", "quote-inside", "quoted-line-break", "crlf", "blank-line"],
+    [
+        b'a,b\n"x"y,z\n',
+        b'a,b\nx"y",z\n',
+        b'a,b\n"x\ny",z\n',
+        b"a,b\r\nx,y\r\n",
+        b"a,b\n\nx,y\n",
+        b"a,b\nx,y\nz\n",
+        b"a,b\nx,y,z\nu,v\n",
+        b'a,b\n"x,y"\nz,w\n',
+        b'a,b\n"x,y"\n',
+    ],
+    ids=[
+        "text-after-quote",
+        "quote-inside",
+        "quoted-line-break",
+        "crlf",
+        "blank-line",
+        "too-few-fields",
+        "too-many-fields",
+        "quoted-comma-in-a-short-row",
+        "only-a-short-row",
+    ],
 )
 def test_unusual_files_go_to_the_strict_reader(data: bytes) -> None:
     assert tables._read_fast(data) is None
+
+
+def test_a_bad_value_is_reported_on_every_row_that_holds_it(minimal_data: Path) -> None:
+    """Checks run once per distinct text; each row holding a failing one is located."""
+    text = (minimal_data / ARRIVALS).read_text(encoding="utf-8")
+    (minimal_data / ARRIVALS).write_text(text.replace(",1127,", ",01127,"), encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        datasets.reports(minimal_data)
+    zeros = [p for p in raised.value.problems if "leading zero" in p.message]
+    assert [(p.line, p.column, p.value) for p in zeros] == [
+        (3, "total", "01127"),
+        (4, "total", "01127"),
+    ]
+
+
+def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
+    """The overlap rule sorts by source, start and end itself; a row right after one
+    without an end (reported for that) is not compared, as the rule always did."""
+    frame = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["b", "a", "b", "a", "b", "b", None]),
+            "period_start": pd.to_datetime(
+                ["2020-03-01", "2020-01-01", "2020-01-01", "2020-01-15", "NaT", "2020-06-01", "NaT"]
+            ),
+            "period_end": pd.to_datetime(
+                ["2020-03-31", "2020-01-31", "2020-02-29", "2020-02-29", "NaT", "2020-06-30", "NaT"]
+            ),
+        }
+    )
+    ok = schemas._no_overlap_within_source(frame)
+    assert ok.tolist() == [True, True, True, False, True, True, True]
+    frame.loc[2, "period_end"] = pd.Timestamp("2020-03-01")  # now shares a day with row 0
+    assert schemas._no_overlap_within_source(frame).tolist() == [
+        False,
+        True,
+        True,
+        False,
+        True,
+        True,
+        True,
+    ]
+    after_missing_end = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["x", "x", "x"]),
+            "period_start": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-03-01"]),
+            "period_end": pd.to_datetime(["2020-12-31", "NaT", "2020-03-31"]),
+        }
+    )
+    assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, True]
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:

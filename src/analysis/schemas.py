@@ -173,11 +173,19 @@ def _day(name: str, required: bool = True) -> Column:
 
 def _unique(*key: str) -> RowRule:
     """No two rows share `key`. Missing cells count as equal, as a person would read them."""
-    return RowRule(
-        f"duplicate row: another row has the same {', '.join(key)}",
-        key,
-        lambda frame: ~frame.duplicated(list(key), keep=False),
-    )
+
+    def check(frame: pd.DataFrame) -> "pd.Series[bool]":
+        """Each row's key as one integer (its columns' codes, mixed radix), counted."""
+        ids = np.zeros(len(frame), dtype=np.int64)
+        for name in key:
+            codes, distinct = pd.factorize(frame[name])  # missing: -1, one code for all
+            if len(ids) and ids.max() >= 2**62 // (len(distinct) + 1):
+                ids = pd.factorize(ids)[0]  # renumbered below len(frame), so the next fits
+            ids = ids * (len(distinct) + 1) + codes + 1
+        keys = pd.factorize(ids)[0]
+        return pd.Series(np.bincount(keys)[keys] == 1, index=frame.index, dtype=bool)
+
+    return RowRule(f"duplicate row: another row has the same {', '.join(key)}", key, check)
 
 
 def _men_women_total(frame: pd.DataFrame) -> "pd.Series[bool]":
@@ -214,17 +222,43 @@ def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
 
 
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
-    """Within one source (one vintage), no period may share a day with an earlier one."""
-    source = pd.factorize(frame["source_id"])[0]  # integers sort much faster than text
-    start = frame["period_start"].fillna(_BEFORE_RECORDS).to_numpy(dtype="datetime64[s]")
-    end = frame["period_end"].to_numpy(dtype="datetime64[s]")
-    order = np.lexsort((end, start, source))
+    """Within one source (one vintage), no period may share a day with an earlier one.
+
+    Rows are sorted by source, start and end as one integer key (a stable sort, so
+    files already in that order cost one pass); a running maximum of (source, end)
+    then gives, for each row, the latest end among its source's earlier rows. A row
+    right after one without an end is not compared: that row is reported for its
+    missing or invalid end, and the file fails on it.
+    """
+    source = pd.factorize(frame["source_id"])[0] + 1  # 0: no source
+    start = _day_numbers(frame["period_start"].fillna(_BEFORE_RECORDS))  # from 1
+    end = _day_numbers(frame["period_end"])  # 0: missing
+    order = np.argsort(
+        (source << 2 * _DAY_BITS) | (start << _DAY_BITS) | np.where(end == 0, _LAST_DAY, end),
+        kind="stable",
+    )
     source, start, end = source[order], start[order], end[order]
-    spans = pd.DataFrame({"source": source, "end": end})
-    latest_earlier_end = spans.groupby("source")["end"].shift().groupby(source).cummax()
+    running = np.maximum.accumulate((source << _DAY_BITS) | end)
+    compared = np.zeros(len(order), dtype=bool)
+    compared[1:] = (source[1:] == source[:-1]) & (end[:-1] > 0)
+    earlier = np.concatenate(([0], running[:-1] & _LAST_DAY))
+    latest_earlier_end = np.where(compared, earlier, 0)
     overlaps = np.zeros(len(frame), dtype=bool)
-    overlaps[order] = (start <= latest_earlier_end.to_numpy()) & (source >= 0)
+    overlaps[order] = (start <= latest_earlier_end) & (source > 0)
     return pd.Series(~overlaps, index=frame.index, dtype=bool)
+
+
+_DAY_BITS = 17
+_LAST_DAY = (1 << _DAY_BITS) - 1
+
+
+def _day_numbers(days: "pd.Series[pd.Timestamp]") -> np.ndarray:
+    """Days since _BEFORE_RECORDS, from 1 (0 where missing). Checked dates (1950 to
+    tomorrow) fall within 2**_DAY_BITS days (358 years) of it, which leaves 29 bits
+    of an int64 key for the source: one per row for files of up to 500 million rows."""
+    values = days.to_numpy(dtype="datetime64[D]")
+    numbers = (values - np.datetime64(_BEFORE_RECORDS.date(), "D")).astype(np.int64) + 1
+    return np.where(np.isnat(values), 0, numbers)
 
 
 PERIOD_RULES = (
@@ -276,14 +310,17 @@ def _published_after(day_column: str, published_to: Mapping[str, pd.Timestamp]) 
 def _evidence_fits_source(source_kinds: Mapping[str, str]) -> RowRule:
     """The kind of evidence must be one that the source's kind can give (EVIDENCE_SOURCE_KINDS)."""
     known = pd.Index(list(source_kinds))
-    kinds = pd.Series([*source_kinds.values(), None], dtype=object)
 
     def check(frame: pd.DataFrame) -> "pd.Series[bool]":
-        kind = kinds.iloc[known.get_indexer(pd.Index(frame["source_id"]))].set_axis(frame.index)
-        fits = frame["evidence"].isna() | kind.isna()
-        for evidence, allowed in EVIDENCE_SOURCE_KINDS.items():
-            fits |= (frame["evidence"] == evidence) & kind.isin(list(allowed))
-        return fits
+        """Looked up in a table of (distinct evidence, source): a row passes when its
+        evidence or source is missing or unknown, or the source's kind can give it."""
+        source = known.get_indexer(pd.Index(frame["source_id"]))  # -1: the last column
+        evidence, kinds = pd.factorize(frame["evidence"])  # -1 (missing): the last row
+        fits = np.ones((len(kinds) + 1, len(known) + 1), dtype=bool)
+        for row, kind in enumerate(kinds):
+            allowed = EVIDENCE_SOURCE_KINDS.get(kind, ())
+            fits[row, :-1] = [given in allowed for given in source_kinds.values()]
+        return pd.Series(fits[evidence, source], index=frame.index, dtype=bool)
 
     return RowRule(
         "evidence does not fit the source's kind: 'mou_table' comes only from an official MOU "

@@ -11,7 +11,8 @@ import csv
 import errno
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -104,11 +105,22 @@ def unreadable_reason(path: Path, error: OSError) -> str:
 
 def decode_utf8(data: bytes, display_name: str) -> str:
     """UTF-8 text without a byte-order mark, or a located error."""
+    check_utf8(data, display_name)
+    return data.decode("utf-8")
+
+
+def check_utf8(data: bytes, display_name: str) -> None:
+    """Raise a located error unless `data` is UTF-8 text without a byte-order mark.
+
+    ASCII (most files) is proven at C speed without decoding anything.
+    """
     if data.startswith(BOM):
         message = "starts with a byte-order mark (BOM): save the file as UTF-8 without BOM"
         raise DataValidationError([Problem(display_name, message, line=1)])
+    if data.isascii():
+        return
     try:
-        return data.decode("utf-8")
+        data.decode("utf-8")
     except UnicodeDecodeError as error:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         message = f"not valid UTF-8 text ({error.reason} at byte {error.start})"
@@ -122,14 +134,60 @@ def decode_utf8(data: bytes, display_name: str) -> str:
 
 
 @dataclass(frozen=True)
-class TextTable:
-    """A CSV file read as text: its cells, the line each row starts on, and what one
-    scan of the file's bytes proved for every cell (see FACTS), so that per-cell
-    checks it implies can be skipped."""
+class TextColumn:
+    """A column's cells as positions into its distinct texts.
 
-    frame: pd.DataFrame
-    lines: "np.ndarray"
-    facts: frozenset[str]
+    `codes[i]` is row i's position in `texts`, or -1 where the cell is empty. A
+    check of a cell depends on its text alone, so checks run once per distinct
+    text and reach the rows through `codes`: a million rows usually hold a few
+    thousand distinct counts, dates and ids.
+    """
+
+    codes: np.ndarray
+    texts: np.ndarray
+
+    def cells(self) -> np.ndarray:
+        """Every row's text, NaN where empty (as the loaders' frames hold them)."""
+        return np.append(self.texts, np.nan)[self.codes]
+
+
+@dataclass(frozen=True)
+class TextTable:
+    """A CSV file read as text: its header, its columns, and the line each row starts on.
+
+    `data` holds the bytes of a file read by _read_fast, whose simple structure
+    lets one scan prove facts about every cell at once (see `facts`), and `read`
+    the frame its C reader made, which the loaders hand on as it is.
+    """
+
+    header: list[str]
+    columns: list[TextColumn]
+    lines: np.ndarray
+    data: bytes | None = field(default=None, repr=False)
+    read: pd.DataFrame | None = field(default=None, repr=False)
+
+    @cached_property
+    def facts(self) -> frozenset[str]:
+        """What one scan of the file's bytes proves for every cell (see FACTS), so that
+        per-cell checks it implies can be skipped. Computed on first use: checks of a
+        column's distinct texts are usually cheaper than the scan."""
+        return frozenset() if self.data is None else _facts(self.data)
+
+    def column(self, name: str) -> TextColumn:
+        return self.columns[self.header.index(name)]
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The table as the loaders hand it on: one object column of text per column."""
+        if self.read is not None:
+            return self.read
+        frame = pd.DataFrame(
+            {i: column.cells() for i, column in enumerate(self.columns)},
+            index=pd.RangeIndex(len(self.lines)),
+            dtype=object,
+        )
+        frame.columns = pd.Index(self.header, dtype=object)
+        return frame
 
 
 NO_CONTROL_CHARACTERS = "no-control-characters"
@@ -147,64 +205,82 @@ def read_text_table(path: Path, display_name: str) -> TextTable:
     uneven rows) is read by the csv module in strict mode, which locates the problem.
     """
     data = read_bytes(path, display_name)
-    decode_utf8(data, display_name)
+    check_utf8(data, display_name)
     table = _read_fast(data) or _read_exact(data.decode("utf-8"), display_name)
-    if len(set(table.frame.columns)) != len(table.frame.columns):
-        header = list(table.frame.columns)
+    header = table.header
+    if len(set(header)) != len(header):
         twice = next(name for name in header if header.count(name) > 1)
         problem = Problem(display_name, "the header names this column twice", line=1, column=twice)
         raise DataValidationError([problem])
-    if table.frame.empty:
+    if not len(table.lines) or not header:
         raise DataValidationError([Problem(display_name, "has a header but no data rows", line=2)])
     return table
 
 
 _COMMA, _NEWLINE, _QUOTE, _SPACE, _TAB = 44, 10, 34, 32, 9
-_SEPARATORS = (_COMMA, _NEWLINE)
 
 
 def _read_fast(data: bytes) -> TextTable | None:
     """Parse with pandas when the file's structure can be proven simple; else None.
 
-    Simple means: no CR or NUL bytes; quotes only around whole cells (doubled
-    inside them) and never around a line break; every line a row with as many
-    fields as the header. Proven with NumPy on the bytes: a comma is inside
-    quotes exactly when an odd number of quotes comes before it.
+    Simple means: no CR or NUL bytes, no blank lines; quotes only around whole
+    cells (doubled inside them) and never around a line break; every line a row
+    with as many fields as the header. Quotes and line breaks are proven with
+    NumPy on the bytes. Field counts follow from counts: the C reader rejects a
+    row with more fields than the header, and when the commas outside quotes (all
+    commas, less those inside cells) number exactly rows x (fields - 1), no row
+    can have fewer.
     """
     if not data or b"\r" in data or b"\x00" in data:
         return None
     codes = np.frombuffer(data, dtype=np.uint8)
-    newlines = np.flatnonzero(codes == _NEWLINE)
-    commas = np.flatnonzero(codes == _COMMA)
-    quotes = np.flatnonzero(codes == _QUOTE)
+    marks = np.flatnonzero((codes == _NEWLINE) | (codes == _QUOTE))  # in one pass
+    is_quote = codes[marks] == _QUOTE
+    newlines, quotes = marks[~is_quote], marks[is_quote]
+    ends = newlines if data.endswith(b"\n") else np.append(newlines, len(codes))
+    if (np.diff(ends, prepend=-1) == 1).any():
+        return None  # a blank line
     if len(quotes):
         if len(quotes) % 2 or not _quotes_wrap_cells(codes, quotes):
             return None
-        if (np.searchsorted(quotes, newlines) % 2).any():
-            return None  # a quoted line break: the csv module counts the lines
-        commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
-    ends = newlines if data.endswith(b"\n") else np.append(newlines, len(codes))
-    starts = np.concatenate(([0], newlines + 1))[: len(ends)]
-    fields = np.searchsorted(commas, ends) - np.searchsorted(commas, starts) + 1
-    if (ends == starts).any() or (fields != fields[0]).any():
-        return None
-    header = next(csv.reader([data.split(b"\n", 1)[0].decode("utf-8")], strict=True))
-    if len(ends) == 1:
-        frame = pd.DataFrame(columns=range(len(header)), dtype=object)
+        among_marks = np.flatnonzero(is_quote)
+        if (among_marks[1::2] - among_marks[0::2] != 1).any():
+            return None  # a line break between a pair's quotes: the csv module counts the lines
+    header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
+    rows = len(ends) - 1
+    frame = None
+    if rows == 0:
+        columns = [TextColumn(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=object))] * len(header)
     else:
-        frame = pd.read_csv(
-            io.BytesIO(data),
-            header=None,
-            skiprows=1,
-            dtype=object,
-            keep_default_na=False,
-            na_values=[""],
-            encoding="utf-8",
-            engine="c",
-        )
-    frame.columns = pd.Index(header, dtype=object)
-    separators = np.concatenate((commas, newlines))
-    return TextTable(frame, np.arange(2, len(frame) + 2), _facts(data, codes, separators, quotes))
+        try:
+            frame = pd.read_csv(
+                io.BytesIO(data),
+                header=None,
+                skiprows=1,
+                dtype=object,
+                keep_default_na=False,
+                na_values=[""],
+                encoding="utf-8",
+                engine="c",
+            )
+        except pd.errors.ParserError:
+            return None  # a row with more fields than the first
+        if frame.shape[1] != len(header):
+            return None
+        frame.columns = pd.Index(header, dtype=object)
+        columns = [_distinct(frame.iloc[:, i].to_numpy()) for i in range(len(header))]
+    inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
+    if np.count_nonzero(codes == _COMMA) - inside != (rows + 1) * (len(header) - 1):
+        return None  # a row with fewer fields
+    return TextTable(header, columns, np.arange(2, rows + 2), data, frame)
+
+
+def _commas_inside(column: TextColumn) -> int:
+    """How many commas the column's cells hold (all quoted, in a file _read_fast proved)."""
+    per_text = np.fromiter((text.count(",") for text in column.texts), np.int64, len(column.texts))
+    if not per_text.any():
+        return 0
+    return int(per_text @ np.bincount(column.codes[column.codes >= 0], minlength=len(per_text)))
 
 
 def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
@@ -217,44 +293,59 @@ def _quotes_wrap_cells(codes: "np.ndarray", quotes: "np.ndarray") -> bool:
     opening, closing = quotes[0::2], quotes[1::2]
     doubled = opening[1:] == closing[:-1] + 1
     before = codes[np.maximum(opening - 1, 0)]
-    opens_cell = (opening == 0) | np.isin(before, _SEPARATORS)
+    opens_cell = (opening == 0) | (before == _COMMA) | (before == _NEWLINE)
     opens_cell[1:] |= doubled
     after = codes[np.minimum(closing + 1, len(codes) - 1)]
-    closes_cell = (closing == len(codes) - 1) | np.isin(after, _SEPARATORS)
+    closes_cell = (closing == len(codes) - 1) | (after == _COMMA) | (after == _NEWLINE)
     closes_cell[:-1] |= doubled
     return bool(opens_cell.all() and closes_cell.all())
 
 
-_CONTROL_BYTES = bytes(range(0, 32)) + b"\x7f"
-_AS_CONTROL = bytes.maketrans(_CONTROL_BYTES.replace(b"\n", b""), b"\x00" * 32)
-
-
-def _facts(
-    data: bytes, codes: "np.ndarray", separators: "np.ndarray", quotes: "np.ndarray"
-) -> frozenset[str]:
+def _facts(data: bytes) -> frozenset[str]:
     """What a few passes over the bytes (at C speed) prove for every cell of the file.
 
-    Run on files read by _read_fast, which hold no NUL or CR bytes. An unquoted
-    cell can start or end with a space only next to a separator (or at the file's
-    start and end); a quoted one only next to its quotes.
+    Run on files read by _read_fast, which hold no NUL or CR bytes and no quoted
+    line breaks, so every byte below 32 other than a line break is a control
+    character in some cell.
     """
+    codes = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(codes == _QUOTE)
     facts = set()
     ascii_ = data.isascii()
+    controls = np.count_nonzero(codes < 32) > data.count(b"\n") or b"\x7f" in data
     c1 = not ascii_ and bool(
         ((codes[:-1] == 0xC2) & (codes[1:] >= 0x80) & (codes[1:] <= 0x9F)).any()
     )
-    if b"\x00" not in data.translate(_AS_CONTROL) and not c1:
+    if not (controls or c1):
         facts.add(NO_CONTROL_CHARACTERS)
-    edge = np.zeros(len(codes) + 2, dtype=bool)  # shifted by one: the file's ends are edges
-    edge[[0, -1]] = True
-    edge[separators + 1] = True
-    edge[quotes + 1] = True
-    edge[len(data.removesuffix(b"\n")) + 1 :] = True
-    spaces = np.flatnonzero((codes == _SPACE) | (codes == _TAB)) + 1
-    spaced = bool(edge[spaces - 1].any() or edge[spaces + 1].any())
-    if not (spaced or (not ascii_ and _unicode_space(codes))):
+    spaces = codes == _SPACE
+    if b"\t" in data:
+        spaces |= codes == _TAB
+    at_edge = _any_at_cell_edge(codes, quotes, np.flatnonzero(spaces))
+    if not (at_edge or (not ascii_ and _unicode_space(codes))):
         facts.add(NO_SURROUNDING_SPACE)
     return frozenset(facts)
+
+
+def _any_at_cell_edge(codes: "np.ndarray", quotes: "np.ndarray", positions: "np.ndarray") -> bool:
+    """Whether a byte at any of `positions` starts or ends a cell.
+
+    An unquoted cell starts or ends next to a separator (a line break or a comma
+    outside quotes) or at the file's start or end; a quoted one next to its
+    quotes. A comma is outside quotes when an even number of quotes precede it.
+    """
+    if not len(positions):
+        return False
+    if positions[0] == 0 or positions[-1] == len(codes) - 1:
+        return True
+    for neighbours in (positions - 1, positions + 1):
+        near = codes[neighbours]
+        if ((near == _NEWLINE) | (near == _QUOTE)).any():
+            return True
+        commas = neighbours[near == _COMMA]
+        if (np.searchsorted(quotes, commas) % 2 == 0).any():
+            return True
+    return False
 
 
 def _unicode_space(codes: "np.ndarray") -> bool:
@@ -298,12 +389,19 @@ def _read_exact(text: str, display_name: str) -> TextTable:
     if problems:
         problems.sort(key=lambda p: p.line or 0)
         raise DataValidationError(problems, int(blank.sum() + uneven.sum()))
-    columns = list(zip(*records[1:], strict=True)) or [()] * len(header)
-    frame = pd.DataFrame(
-        {i: np.array(cells, dtype=object) for i, cells in enumerate(columns)}, dtype=object
-    )
-    frame.columns = pd.Index(header, dtype=object)
-    return TextTable(frame.mask(frame == ""), lines[1:], frozenset())
+    cells = list(zip(*records[1:], strict=True)) or [()] * len(header)
+    columns = []
+    for texts in cells:
+        values = np.array(texts, dtype=object)
+        values[values == ""] = None
+        columns.append(_distinct(values))
+    return TextTable(header, columns, lines[1:])
+
+
+def _distinct(values: np.ndarray) -> TextColumn:
+    """A column's cells (an object array, missing where empty) as codes into its distinct texts."""
+    codes, texts = pd.factorize(values)
+    return TextColumn(codes, np.asarray(texts, dtype=object))
 
 
 def _first(mask: "np.ndarray") -> "np.ndarray":

@@ -13,50 +13,52 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.tables import MAX_SHOWN, DataValidationError, Problem, TextTable
+from analysis.tables import MAX_SHOWN, DataValidationError, Problem, TextColumn, TextTable
+
+FACTS_PAY_FROM = 100_000
+"""How many distinct texts a column must hold before a check implied by a fact of the
+file (analysis.tables.FACTS) is skipped rather than run: below it, running the check
+on the texts costs less than the scan of the file's bytes that proves the fact."""
 
 
 class Cells:
-    """Some cells of one column, as text and as ASCII bytes.
+    """Some distinct texts of one column, as text and as ASCII bytes.
 
-    The bytes are made once per column and shared by every check of the column
+    A check sees each distinct text once (see analysis.tables.TextColumn). The
+    bytes are made once per column and shared by every check of the column
     (digits, dates and their bounds are tested on bytes, which NumPy compares at
-    C speed); a cell with a non-ASCII character has no bytes (b"") and is marked so.
+    C speed); a text with a non-ASCII character has no bytes (b"") and is marked so.
     """
 
-    def __init__(
-        self, values: "pd.Series[str]", positions: np.ndarray, shared: dict[str, np.ndarray]
-    ):
-        self.values, self.positions, self._shared = values, positions, shared
+    def __init__(self, texts: np.ndarray, positions: np.ndarray, shared: dict[str, np.ndarray]):
+        self.texts, self.positions, self._shared = texts, positions, shared
 
     @property
     def text(self) -> "pd.Series[str]":
-        return self.values.iloc[self.positions]
+        return pd.Series(self.texts[self.positions], index=self.positions, dtype=object)
 
     def ascii(self) -> tuple[np.ndarray, np.ndarray]:
-        """The cells' bytes, and whether each cell is ASCII (missing cells are not)."""
+        """The texts' bytes, and whether each text is ASCII."""
         if "raw" not in self._shared:
-            objects = self.values.to_numpy(dtype=object)
-            present = self._shared["present"]
-            filled = np.where(present, objects, "")
             try:
-                self._shared["raw"], self._shared["ascii"] = filled.astype("S"), present
+                self._shared["raw"] = self.texts.astype("S")
+                self._shared["ascii"] = np.ones(len(self.texts), dtype=bool)
             except UnicodeEncodeError:
-                ascii_ = present & self.values.str.isascii().fillna(False).to_numpy(dtype=bool)
-                self._shared["raw"] = np.where(ascii_, filled, "").astype("S")
+                ascii_ = np.fromiter(map(str.isascii, self.texts), bool, len(self.texts))
+                self._shared["raw"] = np.where(ascii_, self.texts, "").astype("S")
                 self._shared["ascii"] = ascii_
         return self._shared["raw"][self.positions], self._shared["ascii"][self.positions]
 
     def derived(
         self, name: str, make: Callable[[np.ndarray, np.ndarray], np.ndarray]
     ) -> np.ndarray:
-        """`make(bytes, is_ascii)` for the whole column, computed once and shared by its checks."""
+        """`make(bytes, is_ascii)` for every text of the column, computed once and shared."""
         if name not in self._shared:
-            self._shared[name] = make(*self.within(np.arange(len(self.values))).ascii())
+            self._shared[name] = make(*self.within(np.arange(len(self.texts))).ascii())
         return self._shared[name][self.positions]
 
     def within(self, positions: np.ndarray) -> "Cells":
-        return Cells(self.values, positions, self._shared)
+        return Cells(self.texts, positions, self._shared)
 
 
 CellTest = Callable[[Cells], "pd.Series[bool] | np.ndarray"]
@@ -98,8 +100,9 @@ class RowRule:
 
     `check` returns True for every row that passes; a row that fails is reported
     against `columns`, the columns a person has to look at to fix it. The rule
-    sees each column converted by its Column.parse, and cells that failed their
-    own column's checks as missing, so one bad cell is reported once.
+    sees those columns only, each converted by its Column.parse (text columns as
+    categoricals), and cells that failed their own column's checks as missing, so
+    one bad cell is reported once.
     """
 
     message: str
@@ -120,40 +123,56 @@ class Schema:
 
 
 def validate(table: TextTable, schema: Schema, display_name: str) -> None:
-    """Check `table` against `schema`; raise DataValidationError naming every problem."""
-    frame, lines = table.frame, table.lines
-    header_problems = check_header(list(frame.columns), schema.names, display_name)
+    """Check `table` against `schema`; raise DataValidationError naming every problem.
+
+    Cell checks run on each column's distinct texts and reach the rows through
+    the column's codes; row rules see the parsed columns, and text columns as
+    categoricals, whose codes compare, sort and group at C speed.
+    """
+    lines = table.lines
+    header_problems = check_header(table.header, schema.names, display_name)
     if header_problems:
         raise DataValidationError(header_problems)
     failures: list[tuple[np.ndarray, str, str, Callable[[int], str | None]]] = []
     typed = {}
+    ruled = {name for rule in schema.rules for name in rule.columns}
     for column in schema.columns:
-        values = frame[column.name]
-        present = values.notna().to_numpy()
+        cells = table.column(column.name)
+        texts, codes = cells.texts, cells.codes
         if column.required:
-            failures.append((np.flatnonzero(~present), "a value is required", column.name, _blank))
-        passing = present.copy()
-        cells = Cells(values, np.flatnonzero(passing), {"present": present})
+            failures.append((np.flatnonzero(codes < 0), "a value is required", column.name, _blank))
+        passing = np.ones(len(texts) + 1, dtype=bool)  # the last stands for empty cells
+        distinct = Cells(texts, np.arange(len(texts)), {})
         for check in column.checks:
-            if check.implied_by in table.facts:
+            if len(texts) > FACTS_PAY_FROM and check.implied_by in table.facts:
                 continue
-            tested = np.flatnonzero(passing)
-            ok = np.asarray(check.passes(cells.within(tested)), dtype=bool)
-            bad = tested[~ok]
-            if len(bad):
-                failures.append((bad, check.message, column.name, _cell(values)))
-                passing[bad] = False
+            tested = np.flatnonzero(passing[:-1])
+            ok = np.asarray(check.passes(distinct.within(tested)), dtype=bool)
+            if not ok.all():
+                failed = np.zeros(len(texts) + 1, dtype=bool)
+                failed[tested[~ok]] = True
+                passing &= ~failed
+                failures.append(
+                    (np.flatnonzero(failed[codes]), check.message, column.name, _cell(cells))
+                )
+        if column.name not in ruled:
+            continue
+        kept = codes if passing.all() else np.where(passing[codes], codes, -1)
         if column.parse:
-            good = np.flatnonzero(passing)
-            parsed = np.asarray(column.parse(cells.within(good)))
-            typed[column.name] = pd.Series(parsed, index=values.index[good]).reindex(values.index)
+            good = np.flatnonzero(passing[:-1])
+            parsed = np.asarray(column.parse(distinct.within(good)))
+            filled = np.empty(len(texts) + 1, dtype=parsed.dtype)
+            filled[:] = np.datetime64("NaT") if parsed.dtype.kind == "M" else np.nan
+            filled[good] = parsed
+            typed[column.name] = pd.Series(filled[kept])
         else:
-            typed[column.name] = values if (passing == present).all() else values.where(passing)
-    checked = pd.DataFrame(typed, index=frame.index)
+            categories = pd.Index(texts, dtype=object)
+            typed[column.name] = pd.Series(pd.Categorical.from_codes(kept, categories))
+    checked = pd.DataFrame(typed, index=pd.RangeIndex(len(lines)))
     for rule in schema.rules:
         ok = rule.check(checked).to_numpy(dtype=bool)
         failures.append(
-            (np.flatnonzero(~ok), rule.message, ", ".join(rule.columns), _row(frame, rule))
+            (np.flatnonzero(~ok), rule.message, ", ".join(rule.columns), _row(table, rule))
         )
     total = sum(len(positions) for positions, *_ in failures)
     if total:
@@ -194,17 +213,17 @@ def _blank(_: int) -> None:
     return None
 
 
-def _cell(values: "pd.Series[str]") -> Callable[[int], str]:
-    return lambda position: str(values.iloc[position])
+def _cell(cells: TextColumn) -> Callable[[int], str]:
+    return lambda position: str(cells.texts[cells.codes[position]])
 
 
-def _row(frame: pd.DataFrame, rule: RowRule) -> Callable[[int], str]:
+def _row(table: TextTable, rule: RowRule) -> Callable[[int], str]:
     def show(position: int) -> str:
-        row = frame.iloc[position]
-        return ", ".join(f"{c}={_show(row[c])}" for c in rule.columns)
+        shown = []
+        for name in rule.columns:
+            code = table.column(name).codes[position]
+            text = "(empty)" if code < 0 else str(table.column(name).texts[code])
+            shown.append(f"{name}={text}")
+        return ", ".join(shown)
 
     return show
-
-
-def _show(value: object) -> str:
-    return "(empty)" if value is None or value is pd.NA or value != value else str(value)
