@@ -271,3 +271,25 @@ def test_a_damaged_cache_entry_is_validated_again(
     stored = pd.read_pickle(entry)
     assert stored.shape == (42, 8)  # the seven columns and each row's line
     assert stored.columns[0] == "as_of"
+
+
+def test_a_stored_result_is_computed_once_per_content(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Kernels share derived results through the store: computed again only when a file
+    it depends on changes, and the stale entry is pruned."""
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", tmp_path / "store")
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    def result() -> int:
+        return datasets.stored_result("probe.derived", data_copy, ("arrivals.csv",), (), compute)
+
+    assert (result(), result()) == (1, 1)
+    with (data_copy / "arrivals.csv").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert result() == 2
+    assert len(list((tmp_path / "store").glob("probe.derived.*.pkl"))) == 1

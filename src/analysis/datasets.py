@@ -16,6 +16,7 @@ import importlib
 import io
 import json
 import os
+import pickle
 import re
 import tempfile
 import tomllib
@@ -25,7 +26,7 @@ from datetime import date
 from functools import cache, wraps
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import pandas as pd
 
@@ -43,6 +44,7 @@ COUNT_COLUMNS = ("men", "women", "total")
 
 
 VALIDATED_DIR = paths.BUILD_DIR / "validated"
+T = TypeVar("T")
 VALIDATION_CODE = ("tables.py", "validation.py", "schemas.py", "dates.py", "datasets.py")
 SchemaBuilder = Callable[[ModuleType], Any]
 
@@ -81,6 +83,47 @@ def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataF
     os.replace(handle.name, stored)  # atomic: kernels running side by side may race here
     prune_validated(name, keep=stored)
     return frame
+
+
+def stored_result(
+    name: str,
+    data_dir: Path,
+    files: tuple[str, ...],
+    code: tuple[Path, ...],
+    compute: Callable[[], T],
+) -> T:
+    """A result derived from data files, kept beside the validated tables and keyed by
+    the bytes of those files and of the code that derives it: every notebook kernel
+    needs it, and computing it once per change instead of once per kernel keeps
+    notebook execution close to its floor."""
+    digest = hashlib.sha256()
+    for path in (*(data_dir / f for f in files), *code):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    stored = VALIDATED_DIR / f"{name}.{digest.hexdigest()[:32]}.pkl"
+    try:
+        with stored.open("rb") as handle:
+            result: T = pickle.load(handle)
+    except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
+        pass
+    else:
+        return result
+    result = compute()
+    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as written:
+        pickle.dump(result, written)
+    os.replace(written.name, stored)
+    prune_validated(name, keep=stored)
+    return result
+
+
+def package_code() -> tuple[Path, ...]:
+    """Every module of the package: what a stored result over all the analysis depends on."""
+    return tuple(sorted(Path(__file__).parent.rglob("*.py")))
+
+
+def data_files(data_dir: Path) -> tuple[str, ...]:
+    """The names of every file in the data directory."""
+    return tuple(sorted(p.name for p in data_dir.iterdir() if p.is_file()))
 
 
 def prune_validated(name: str, keep: Path) -> None:

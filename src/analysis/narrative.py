@@ -8,12 +8,16 @@ the notebook and cell)."""
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import claims, datasets, paths, plots, present, reconcile, vintages
 from analysis.claims.anecdotes import NO_DATA
+
+if TYPE_CHECKING:
+    from analysis.claims import press
 
 
 def setup() -> None:
@@ -158,15 +162,27 @@ def claim(claim_id: str) -> ClaimView:
 
 
 @cache
+def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
+    """Every claim on both vintages, evaluated once per change of the data or the code
+    (kept on disk, so each notebook kernel loads instead of recomputing them)."""
+    data = paths.DATA_DIR
+    evaluated = datasets.stored_result(
+        "outcomes.derived",
+        data,
+        datasets.data_files(data),
+        datasets.package_code(),
+        lambda: claims.evaluate_all(claims.VINTAGES, data),
+    )
+    return {(o.claim_id, o.vintage): o for o in evaluated}
+
+
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
-    """One claim on one vintage, evaluated once per kernel."""
-    return claims.evaluate(claim_id, vintage, paths.DATA_DIR)
+    return _outcomes()[(claim_id, vintage)]
 
 
 @cache
 def _scorecard() -> pd.DataFrame:
-    evaluated = [_outcome(c.id, v) for c in claims.load_registry().claims for v in claims.VINTAGES]
-    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, evaluated)
+    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, list(_outcomes().values()))
 
 
 def _with_labels(table: pd.DataFrame) -> pd.DataFrame:
@@ -362,6 +378,21 @@ def scorecard_figure() -> Figure:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
+@cache
+def _press_checks() -> "list[press.PressCheck]":
+    """Every press figure checked, once per change of the data or the code (kept on disk)."""
+    from analysis.claims import press
+
+    data = paths.DATA_DIR
+    return datasets.stored_result(
+        "press.derived",
+        data,
+        datasets.data_files(data),
+        datasets.package_code(),
+        lambda: press.check_press(data),
+    )
+
+
 def press_summary() -> present.Table:
     """How many press figures matched the series of their day, were revised since, stale,
     different (each a recorded source issue) or not comparable.
@@ -369,7 +400,7 @@ def press_summary() -> present.Table:
     Raises VerdictChanged when a figure is neither matched nor a recorded source issue."""
     from analysis.claims import press
 
-    checks = press.check_press()
+    checks = _press_checks()
     unexplained = [c.claim.id for c in checks if not c.explained]
     if unexplained:
         raise VerdictChanged(
@@ -385,7 +416,7 @@ def press_mismatches() -> present.Table:
     from analysis.claims import press
 
     rows = []
-    for check in press.check_press():
+    for check in _press_checks():
         if check.finding not in (press.STALE, press.DIFFERS):
             continue
         figure = check.outcome.evidence.figures[0]

@@ -354,7 +354,20 @@ def _exact_reconciliations(
     data_dir: Path, _: datasets.Fingerprint
 ) -> list[tuple[str, pd.Timestamp, date, Held]]:
     """Every cumulative total that the series on its publication day reproduces exactly:
-    its label, as-of day, publication day and that series' figures by (end, source_id)."""
+    its label, as-of day, publication day and that series' figures by (end, source_id).
+
+    Kept on disk by the content of the data and this code (datasets.stored_result):
+    it takes a series per report, and every kernel would otherwise recompute it."""
+    code = tuple(
+        Path(__file__).parent / name for name in ("vintages.py", "datasets.py", "dates.py")
+    )
+    files = ("arrivals.csv", "cumulative.csv", "sources.csv", "table_dates.csv")
+    return datasets.stored_result(
+        "reconciliations.derived", data_dir, files, code, lambda: _reconcile_all(data_dir)
+    )
+
+
+def _reconcile_all(data_dir: Path) -> list[tuple[str, pd.Timestamp, date, Held]]:
     exact = []
     for report in datasets.cumulative(data_dir).itertuples(index=False):
         fields: Any = report
