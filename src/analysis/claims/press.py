@@ -19,10 +19,12 @@ figure gets one finding:
 The rule's strongest test: every press figure is matched or explained.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -175,22 +177,31 @@ def _total_claims(data_dir: Path) -> list[Claim]:
             if pd.isna(row[field]):
                 continue
             as_of = row["as_of"].date().isoformat()
+            args = {"source_id": row["source_id"], "as_of": as_of, "field": field}
             found.append(
-                Claim(
-                    id=f"{row['source_id']}-to-{as_of}-{field}",
-                    quote=str(row["quote"]),
-                    quantity=f"{field} up to {as_of}",
-                    kind="official_statistic",
-                    stated=int(row[field]),
-                    precision="exact",
-                    check="press.reported_total",
-                    args={"source_id": row["source_id"], "as_of": as_of, "field": field},
-                    notebook=NOTEBOOK,
-                    recorded={},
-                    line=int(row["line"]),
-                )
+                _press_claim(row, f"to-{as_of}", f"{field} up to {as_of}", int(row[field]), args)
             )
     return found
+
+
+def _press_claim(
+    row: Mapping[Any, Any], what: str, quantity: str, stated: int, args: dict[str, Any]
+) -> Claim:
+    """A press figure as a claim by its outlet (`what` names the figure in the id)."""
+    check = "press.reported_total" if "as_of" in args else "press.reported_figure"
+    return Claim(
+        id=f"{row['source_id']}-{what}-{args['field']}",
+        quote=str(row["quote"]),
+        quantity=quantity,
+        kind="official_statistic",
+        stated=stated,
+        precision="exact",
+        check=check,
+        args=args,
+        notebook=NOTEBOOK,
+        recorded={},
+        line=int(row["line"]),
+    )
 
 
 def press_claims(data_dir: Path = paths.DATA_DIR) -> list[Claim]:
@@ -201,25 +212,9 @@ def press_claims(data_dir: Path = paths.DATA_DIR) -> list[Claim]:
     for row in _press_rows(data_dir).to_dict("records"):
         if row["source_id"] == article:
             continue
-        claims.append(
-            Claim(
-                id=f"{row['source_id']}-{row['period'].replace(' ', '-')}-{row['field']}",
-                quote=str(row["quote"]),
-                quantity=f"{row['field']}, {row['period']}",
-                kind="official_statistic",
-                stated=int(row["figure"]),
-                precision="exact",
-                check="press.reported_figure",
-                args={
-                    "source_id": row["source_id"],
-                    "period": row["period"],
-                    "field": row["field"],
-                },
-                notebook=NOTEBOOK,
-                recorded={},
-                line=int(row["line"]),
-            )
-        )
+        args = {"source_id": row["source_id"], "period": row["period"], "field": row["field"]}
+        what, quantity = row["period"].replace(" ", "-"), f"{row['field']}, {row['period']}"
+        claims.append(_press_claim(row, what, quantity, int(row["figure"]), args))
     return claims + _total_claims(data_dir)
 
 

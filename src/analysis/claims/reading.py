@@ -280,19 +280,25 @@ class Reading:
             & table[column].notna()
             & (table["published_to"] <= pd.Timestamp(self.ctx.last_day))
         ]
-        found = []
-        for row in rows.to_dict("records"):
-            figure = Figure(
-                label=f"{COLUMN_WORDS[column]} up to {through}, as reported",
-                value=int(row[column]),
-                file="data/cumulative.csv",
-                line=int(row["line"]),
-                column=column,
-                source=self.ctx.source(str(row["source_id"])),
-                vintage="as reported",
+        return [
+            (
+                self._use(self._cumulative_figure(row, column, f"up to {through}, as reported")),
+                row["published_to"].date(),
             )
-            found.append((self._use(figure), row["published_to"].date()))
-        return found
+            for row in rows.to_dict("records")
+        ]
+
+    def _cumulative_figure(self, row: Mapping[Any, Any], column: str, label: str) -> Figure:
+        """A cell of data/cumulative.csv."""
+        return Figure(
+            label=f"{COLUMN_WORDS[column]} {label}",
+            value=int(row[column]),
+            file="data/cumulative.csv",
+            line=int(row["line"]),
+            column=column,
+            source=self.ctx.source(str(row["source_id"])),
+            vintage="as reported",
+        )
 
     def recorded_issue(self, figure: Figure, table: str, period: str) -> str | None:
         """The id of the source issue (data/source_issues.csv) recorded for a figure of
@@ -335,17 +341,7 @@ class Reading:
         if len(match) != 1 or pd.isna(match[column].iloc[0]):
             raise ValueError(f"{source_id} gives no {column} up to {as_of} in data/cumulative.csv")
         row = match.to_dict("records")[0]
-        return self._use(
-            Figure(
-                label=f"{COLUMN_WORDS[column]} up to {as_of}",
-                value=int(row[column]),
-                file="data/cumulative.csv",
-                line=int(row["line"]),
-                column=column,
-                source=self.ctx.source(str(row["source_id"])),
-                vintage="as reported",
-            )
-        )
+        return self._use(self._cumulative_figure(row, column, f"up to {as_of}"))
 
     def report(self, source_id: str, period: str, column: str) -> Figure:
         """One source's figure for a series period, as it printed it."""
