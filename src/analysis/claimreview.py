@@ -41,7 +41,7 @@ def claim_reviews(
     """
     registry = claims.load_registry()
     article = datasets.article()
-    outcomes = {o.claim_id: o for o in claims.evaluate_all((vintage,))}
+    outcomes = {o.claim_id: o for o in claims.outcomes_for((vintage,))}
     reviews = []
     for claim in registry.claims:
         outcome = outcomes[claim.id]

@@ -92,18 +92,6 @@ class Findings:
     era_start: int
 
 
-def _says(claim: claims.Claim) -> str:
-    """The stated value when the quote itself contains it; otherwise the quantity checked
-    (a threshold such as 70% for “vast majority” is the project's reading, not the article's)."""
-    stated = claim.stated
-    forms = [f"{stated:,}", str(stated)] if isinstance(stated, int) else [str(stated).split(",")[0]]
-    for text in forms:
-        if text in claim.quote:
-            percent = claim.precision == "percent" or f"{text}%" in claim.quote
-            return f"{text}%" if percent else text
-    return f"(checked: {claim.quantity})"
-
-
 def _corrections(data_dir: Path) -> tuple[Correction, ...]:
     """Each whole year whose figures include an MOU correction, with the report it corrected."""
     reports = datasets.reports(data_dir)
@@ -158,12 +146,12 @@ def _changes(data_dir: Path) -> Changes:
 def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
     """Evaluate every claim on both vintages and summarise the verdicts and the series."""
     registry = claims.load_registry(data_dir)
-    outcomes = {(o.claim_id, o.vintage): o for o in claims.evaluate_all(claims.VINTAGES, data_dir)}
+    outcomes = {(o.claim_id, o.vintage): o for o in claims.stored_outcomes(data_dir)}
     rows = tuple(
         ClaimRow(
             id=c.id,
             quote=c.quote,
-            says=_says(c),
+            says=c.stated_words or f"(checked: {c.quantity})",
             page=c.notebook.removesuffix(".ipynb"),
             then=claims.words(outcomes[(c.id, THEN)].verdict).short,
             now=claims.words(outcomes[(c.id, NOW)].verdict).short,

@@ -114,21 +114,14 @@ class ClaimView:
 
 
 def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
-    """What the article says, in its own terms: the registry's stated figure, or for an
-    anecdote the article's own words for the figures it rests on; empty for an
-    ordering or a trend, whose reading the work states ("read as ...")."""
-    if claim.stated is None:
-        lines = {f.line for f in outcome.evidence.figures if f.file == "data/border_arrests.csv"}
-        table = datasets.border_arrests()
-        quotes = table.loc[table["line"].isin(lines), "quote"]
-        return "; ".join(f"“{quote}”" for quote in quotes)
-    if claim.precision == "percent":
-        return f"{claim.stated}%"
-    if claim.precision == "exact" and isinstance(claim.stated, int):
-        return present.count(claim.stated)
-    if claim.precision in ("date", "year"):
-        return str(claim.stated)
-    return ""
+    """The figure the article gives, in its own words: a count, share or year as its
+    quote words it, or for an anecdote the article's sentences behind the figures it
+    rests on; empty for an ordering or trend, which the quoted heading already says."""
+    if claim.stated is not None:
+        return claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
+    lines = {f.line for f in outcome.evidence.figures if f.file == "data/border_arrests.csv"}
+    table = datasets.border_arrests()
+    return "; ".join(f"“{quote}”" for quote in table.loc[table["line"].isin(lines), "quote"])
 
 
 def _headings(vintage: str) -> tuple[str, str]:
@@ -163,17 +156,7 @@ def claim(claim_id: str) -> ClaimView:
 
 @cache
 def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
-    """Every claim on both vintages, evaluated once per change of the data or the code
-    (kept on disk, so each notebook kernel loads instead of recomputing them)."""
-    data = paths.DATA_DIR
-    evaluated = datasets.stored_result(
-        "outcomes.derived",
-        data,
-        datasets.data_files(data),
-        datasets.package_code(),
-        lambda: claims.evaluate_all(claims.VINTAGES, data),
-    )
-    return {(o.claim_id, o.vintage): o for o in evaluated}
+    return {(o.claim_id, o.vintage): o for o in claims.stored_outcomes(paths.DATA_DIR)}
 
 
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
@@ -182,7 +165,7 @@ def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
 
 @cache
 def _scorecard() -> pd.DataFrame:
-    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR, list(_outcomes().values()))
+    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR)
 
 
 def _with_labels(table: pd.DataFrame) -> pd.DataFrame:

@@ -63,7 +63,7 @@ def document(
 ) -> dict[str, Any]:
     """The claims, verdicts and evidence as a JSON-ready dictionary (see the module docstring)."""
     registry = claims.load_registry()
-    found = outcomes if outcomes is not None else claims.evaluate_all(vintages)
+    found = outcomes if outcomes is not None else claims.outcomes_for(vintages)
     by_key = {(o.claim_id, o.vintage): o for o in found}
     article = datasets.article()
     return {

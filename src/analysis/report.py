@@ -63,16 +63,6 @@ def _write(template: str, target: Path, **context: Any) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-def page_title(notebook: Path) -> str:
-    """The notebook's H1 title (its first line starting with '# ')."""
-    for cell in nbformat.read(notebook, as_version=4).cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    raise ValueError(f"{notebook.name} has no H1 title")
-
-
 def prepare_for_readers(notebook: Path) -> None:
     """Adjust an executed copy (never a committed notebook) for reading: tag every code
     cell `hide-input` (readers see outputs; a toggle shows the code), and make the empty

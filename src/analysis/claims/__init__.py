@@ -12,7 +12,14 @@ checks read data), `official`, `arithmetic` and `anecdotes` (the checks),
 `checks` (the table of checks), `evaluation` (scorecard and --check).
 """
 
-from analysis.claims.evaluation import discrepancies, evaluate, evaluate_all, scorecard
+from analysis.claims.evaluation import (
+    discrepancies,
+    evaluate,
+    evaluate_all,
+    outcomes_for,
+    scorecard,
+    stored_outcomes,
+)
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.registry import VINTAGES, Claim, Registry, load_registry
 from analysis.claims.verdicts import VERDICTS, Verdict, words
@@ -31,6 +38,8 @@ __all__ = [
     "evaluate",
     "evaluate_all",
     "load_registry",
+    "outcomes_for",
     "scorecard",
+    "stored_outcomes",
     "words",
 ]

@@ -2,12 +2,13 @@
 discrepancies with the recorded verdicts that `claims --check` fails on."""
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from analysis import paths, vintages
+from analysis import datasets, paths, vintages
 from analysis.claims.checks import CHECKS
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Context, Reading
@@ -37,6 +38,34 @@ def evaluate_all(
     return [_evaluate(claim, ctx) for claim in registry.claims for ctx in contexts]
 
 
+def stored_outcomes(data_dir: Path = paths.DATA_DIR) -> list[Outcome]:
+    """Every claim on the recorded vintages (`evaluate_all(VINTAGES)`), computed once per
+    change of the data or the code and kept on disk: the notebooks, the report and the
+    exports all show these, and each kernel or build step loads them instead of
+    evaluating again."""
+    return _stored_outcomes(data_dir, datasets.fingerprint(data_dir))
+
+
+@cache
+def _stored_outcomes(data_dir: Path, _: datasets.Fingerprint) -> list[Outcome]:
+    return datasets.stored_result(
+        "outcomes.derived",
+        data_dir,
+        datasets.data_files(data_dir),
+        datasets.package_code(),
+        lambda: evaluate_all(VINTAGES, data_dir),
+    )
+
+
+def outcomes_for(vintages_: tuple[str, ...], data_dir: Path = paths.DATA_DIR) -> list[Outcome]:
+    """Every claim on the requested vintages, in registry order: the stored outcomes when
+    every requested vintage is a recorded one, else evaluated now."""
+    if not set(vintages_) <= set(VINTAGES):
+        return evaluate_all(vintages_, data_dir)
+    stored = {(o.claim_id, o.vintage): o for o in stored_outcomes(data_dir)}
+    return [stored[(c.id, v)] for c in load_registry(data_dir).claims for v in vintages_]
+
+
 def scorecard(
     vintages_: tuple[str, ...] = VINTAGES,
     data_dir: Path = paths.DATA_DIR,
@@ -47,7 +76,7 @@ def scorecard(
     `evaluated` reuses outcomes already computed by evaluate_all for these vintages.
     """
     registry = load_registry(data_dir)
-    found = evaluated if evaluated is not None else evaluate_all(vintages_, data_dir)
+    found = evaluated if evaluated is not None else outcomes_for(vintages_, data_dir)
     outcomes = {(o.claim_id, o.vintage): o for o in found}
     rows = []
     for claim in registry.claims:

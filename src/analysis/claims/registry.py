@@ -51,6 +51,24 @@ class Claim:
     recorded: dict[str, str]
     line: int  # of the claim's `id = ...` in the registry, for evidence and errors
 
+    @property
+    def stated_words(self) -> str:
+        """The stated value as the quote itself words it ("1,127", "83%", "lowest"), or ""
+        where the quote does not contain it: a threshold such as 70% for "vast majority"
+        or a date the article gives as "January 5" is the project's reading, not the
+        article's words."""
+        stated = self.stated
+        if stated is None:
+            return ""
+        forms = (
+            [f"{stated:,}", str(stated)] if isinstance(stated, int) else [str(stated).split(",")[0]]
+        )
+        for text in forms:
+            if text in self.quote:
+                percent = self.precision == "percent" or f"{text}%" in self.quote
+                return f"{text}%" if percent else text
+        return ""
+
 
 @dataclass(frozen=True)
 class Notebook:
