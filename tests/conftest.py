@@ -9,9 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis import caching, paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under mutation testing (`make mutants`), which names the live mutant in
+    MUTANT_UNDER_TEST: no results stored on disk, since one computed by the unmutated
+    code would hide the mutant; and while mutmut maps which tests reach each function
+    ("stats"), nothing remembered in memory either, or only the first test to compute
+    a result would be mapped to the functions behind it."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST")
+    if mutant:
+        caching.DISK = False
+        caching.MEMORY = mutant != "stats"
 
 
 @pytest.fixture

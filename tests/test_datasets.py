@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths
+from analysis import caching, datasets, paths
 from analysis.tables import DataValidationError
 
 TABLES_WITH_SOURCES: dict[str, Callable[[], pd.DataFrame]] = {
@@ -24,6 +24,16 @@ TABLES_WITH_SOURCES: dict[str, Callable[[], pd.DataFrame]] = {
     "source_issues.csv": datasets.source_issues,
     "table_dates.csv": datasets.table_dates,
 }
+
+
+@pytest.fixture
+def disk_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty store in a temporary folder, switched on whatever the run set
+    (mutation testing switches the store off)."""
+    store = tmp_path / "validated"
+    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    monkeypatch.setattr(caching, "DISK", True)
+    return store
 
 
 @pytest.mark.parametrize("name", TABLES_WITH_SOURCES)
@@ -130,10 +140,9 @@ def test_validation_key_covers_the_file_sources_and_code(
     assert len({before, after_file, after_sources}) == 3
 
 
-def test_a_stored_validation_gives_the_same_table(data_copy: Path) -> None:
+def test_a_stored_validation_gives_the_same_table(data_copy: Path, disk_store: Path) -> None:
     key = datasets.validation_key("cumulative.csv", data_copy)[:32]
-    stored = datasets.VALIDATED_DIR / f"cumulative.csv.{key}.pkl"
-    stored.unlink(missing_ok=True)
+    stored = disk_store / f"cumulative.csv.{key}.pkl"
     fresh = datasets.cumulative(data_copy)
     assert stored.exists()
     (data_copy / "cumulative.csv").touch()  # new mtime: the in-process cache reads again
@@ -141,13 +150,13 @@ def test_a_stored_validation_gives_the_same_table(data_copy: Path) -> None:
 
 
 def test_a_file_that_fails_is_never_stored(
-    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None], disk_store: Path
 ) -> None:
     edit_csv(data_copy / "cumulative.csv", ",8994,22345,31339,", ",8994,22345,31338,", "youthdaily")
     key = datasets.validation_key("cumulative.csv", data_copy)[:32]
     with pytest.raises(DataValidationError, match="men \\+ women must equal total"):
         datasets.cumulative(data_copy)
-    assert not (datasets.VALIDATED_DIR / f"cumulative.csv.{key}.pkl").exists()
+    assert not (disk_store / f"cumulative.csv.{key}.pkl").exists()
 
 
 KOREAN_NUMBER = re.compile(r"(?:(\d+)\s?만\s?)?(?:(\d*)천\s?)?(?:(\d*)백\s?)?(\d+)?")
@@ -189,11 +198,9 @@ def test_every_figure_is_stated_in_its_quote(loader: Callable[[], pd.DataFrame])
 def test_the_validation_cache_keeps_only_the_current_files_entries(
     data_copy: Path,
     edit_csv: Callable[[Path, str, str, str], None],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    disk_store: Path,
 ) -> None:
-    store = tmp_path / "validated"
-    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+    store = disk_store
     store.mkdir()
     (store / "cumulative.csv.0123456789abcdef0123456789abcdef.pkl").write_bytes(b"stale")
     datasets.cumulative(data_copy)
@@ -256,11 +263,8 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
     assert "".join(executed["cells"][0]["outputs"][0]["text"]).strip() == str(tmp_path / "mydata")
 
 
-def test_a_damaged_cache_entry_is_validated_again(
-    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = tmp_path / "validated"
-    monkeypatch.setattr(datasets, "VALIDATED_DIR", store)
+def test_a_damaged_cache_entry_is_validated_again(data_copy: Path, disk_store: Path) -> None:
+    store = disk_store
     store.mkdir()
     key = datasets.validation_key("cumulative.csv", data_copy)[:32]
     entry = store / f"cumulative.csv.{key}.pkl"
@@ -273,12 +277,9 @@ def test_a_damaged_cache_entry_is_validated_again(
     assert stored.columns[0] == "as_of"
 
 
-def test_a_stored_result_is_computed_once_per_content(
-    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_stored_result_is_computed_once_per_content(data_copy: Path, disk_store: Path) -> None:
     """Kernels share derived results through the store: computed again only when a file
     it depends on changes, and the stale entry is pruned."""
-    monkeypatch.setattr(datasets, "VALIDATED_DIR", tmp_path / "store")
     calls: list[int] = []
 
     def compute() -> int:
@@ -292,4 +293,41 @@ def test_a_stored_result_is_computed_once_per_content(
     with (data_copy / "arrivals.csv").open("a", encoding="utf-8") as handle:
         handle.write("\n")
     assert result() == 2
-    assert len(list((tmp_path / "store").glob("probe.derived.*.pkl"))) == 1
+    assert len(list(disk_store.glob("probe.derived.*.pkl"))) == 1
+
+
+def test_with_the_cache_off_every_result_is_computed_and_nothing_stored(
+    data_copy: Path, disk_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caching, "DISK", False)
+    monkeypatch.setattr(caching, "MEMORY", False)
+    calls: list[int] = []
+
+    @caching.memoised
+    def remembered() -> int:
+        calls.append(1)
+        return len(calls)
+
+    def compute() -> int:
+        return datasets.stored_result("probe.derived", data_copy, ("arrivals.csv",), (), remembered)
+
+    assert (compute(), compute()) == (1, 2)
+    datasets.cumulative(data_copy)
+    assert not disk_store.exists()
+    monkeypatch.setattr(caching, "MEMORY", True)
+    assert (remembered(), remembered()) == (3, 3)
+
+
+@pytest.mark.parametrize(("setting", "refused"), [("off", False), ("on", False), ("0", True)])
+def test_the_cache_switch_takes_on_or_off_only(setting: str, refused: bool) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import analysis.caching as c; print(c.DISK, c.MEMORY)"],
+        env={**os.environ, "ANALYSIS_CACHE": setting},
+        capture_output=True,
+        text=True,
+    )
+    if refused:
+        assert done.returncode == 1
+        assert "ANALYSIS_CACHE must be 'on' or 'off', not '0'" in done.stderr
+    else:
+        assert done.stdout.split() == [str(setting == "on")] * 2

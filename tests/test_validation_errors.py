@@ -46,7 +46,7 @@ CASES = [
     Case("not_whole_months", ARRIVALS, 3, "period_start, period_end", "last day of a month"),
     Case("overlapping_periods", ARRIVALS, 3, "period_start, period_end, source_id", "overlap"),
     Case("unknown_source", ARRIVALS, 3, "source_id", "unknown source_id"),
-    Case("duplicate_row", ARRIVALS, 2, "period_start, period_end, source_id", "duplicate row"),
+    Case("duplicate_row", ARRIVALS, 2, "source_id, period_start, period_end", "duplicate row"),
     Case("unknown_evidence", ARRIVALS, 3, "evidence", "must be one of"),
     Case("table_evidence_from_press", ARRIVALS, 3, "evidence, source_id", "official MOU table"),
     Case("wrong_field_count", ARRIVALS, 3, None, "expected 8 fields"),

@@ -30,7 +30,7 @@ from typing import Any, Protocol, TypeVar
 
 import pandas as pd
 
-from analysis import paths
+from analysis import caching, paths
 from analysis.dates import EARLIEST_DAY, date_bounds, latest_day
 from analysis.tables import (
     DataValidationError,
@@ -65,18 +65,21 @@ def validation_key(name: str, data_dir: Path) -> str:
 def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataFrame:
     """The file as text, once it has passed its schema (now or before, byte for byte)."""
     stored = VALIDATED_DIR / f"{name}.{validation_key(name, data_dir)[:32]}.pkl"
-    try:
-        frame: pd.DataFrame = pd.read_pickle(stored)
-    except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
-        pass
-    else:
-        return frame
+    if caching.DISK:
+        try:
+            frame: pd.DataFrame = pd.read_pickle(stored)
+        except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
+            pass
+        else:
+            return frame
     # Imported only when a file must be validated.
     schemas = importlib.import_module("analysis.schemas")
     validation = importlib.import_module("analysis.validation")
     table = read_text_table(data_dir / name, f"data/{name}")
     validation.validate(table, build_schema(schemas), f"data/{name}")
     frame = table.frame.assign(line=table.lines)  # each row's line, which evidence cites
+    if not caching.DISK:
+        return frame
     VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as handle:
         frame.to_pickle(handle.name)
@@ -100,6 +103,8 @@ def stored_result(
     for path in (*(data_dir / f for f in files), *code):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     stored = VALIDATED_DIR / f"{name}.{digest.hexdigest()[:32]}.pkl"
+    if not caching.DISK:
+        return compute()
     try:
         with stored.open("rb") as handle:
             result: T = pickle.load(handle)
@@ -172,7 +177,8 @@ class Loader(Protocol):
 
 def cached_by_files(load: Callable[[Path], pd.DataFrame]) -> Loader:
     """Cache a loader per data directory and its files' fingerprint; hand out copies
-    so a caller's edits never reach the cache."""
+    so a caller's edits never reach the cache. Always on (whatever analysis.caching
+    says): keyed by the files themselves, it cannot hand out a stale table."""
 
     @cache
     def cached(data_dir: Path, _: Fingerprint) -> pd.DataFrame:

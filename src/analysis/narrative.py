@@ -7,13 +7,13 @@ registry, so a notebook whose claim stops reproducing fails (and nbval reports
 the notebook and cell)."""
 
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import claims, datasets, paths, plots, present, reconcile, vintages
+from analysis.caching import memoised
 from analysis.claims.anecdotes import NO_DATA
 
 if TYPE_CHECKING:
@@ -154,7 +154,7 @@ def claim(claim_id: str) -> ClaimView:
     return ClaimView(entry, said(entry, results[0].outcome), tuple(results))
 
 
-@cache
+@memoised
 def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
     return {(o.claim_id, o.vintage): o for o in claims.stored_outcomes(paths.DATA_DIR)}
 
@@ -163,7 +163,7 @@ def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
     return _outcomes()[(claim_id, vintage)]
 
 
-@cache
+@memoised
 def _scorecard() -> pd.DataFrame:
     return claims.scorecard(claims.VINTAGES, paths.DATA_DIR)
 
@@ -361,7 +361,7 @@ def scorecard_figure() -> Figure:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
-@cache
+@memoised
 def _press_checks() -> "list[press.PressCheck]":
     """Every press figure checked, once per change of the data or the code (kept on disk)."""
     from analysis.claims import press

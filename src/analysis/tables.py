@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -156,15 +157,13 @@ class TextTable:
     """A CSV file read as text: its header, its columns, and the line each row starts on.
 
     `data` holds the bytes of a file read by _read_fast, whose simple structure
-    lets one scan prove facts about every cell at once (see `facts`), and `read`
-    the frame its C reader made, which the loaders hand on as it is.
+    lets one scan prove facts about every cell at once (see `facts`).
     """
 
     header: list[str]
     columns: list[TextColumn]
     lines: np.ndarray
     data: bytes | None = field(default=None, repr=False)
-    read: pd.DataFrame | None = field(default=None, repr=False)
 
     @cached_property
     def facts(self) -> frozenset[str]:
@@ -179,8 +178,6 @@ class TextTable:
     @cached_property
     def frame(self) -> pd.DataFrame:
         """The table as the loaders hand it on: one object column of text per column."""
-        if self.read is not None:
-            return self.read
         frame = pd.DataFrame(
             {i: column.cells() for i, column in enumerate(self.columns)},
             index=pd.RangeIndex(len(self.lines)),
@@ -248,31 +245,52 @@ def _read_fast(data: bytes) -> TextTable | None:
             return None  # a line break between a pair's quotes: the csv module counts the lines
     header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
     rows = len(ends) - 1
-    frame = None
     if rows == 0:
         columns = [TextColumn(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=object))] * len(header)
     else:
         try:
-            frame = pd.read_csv(
-                io.BytesIO(data),
-                header=None,
-                skiprows=1,
-                dtype=object,
-                keep_default_na=False,
-                na_values=[""],
-                encoding="utf-8",
-                engine="c",
-            )
+            columns = _parse_columns(data)
         except pd.errors.ParserError:
             return None  # a row with more fields than the first
-        if frame.shape[1] != len(header):
+        if len(columns) != len(header):
             return None
-        frame.columns = pd.Index(header, dtype=object)
-        columns = [_distinct(frame.iloc[:, i].to_numpy()) for i in range(len(header))]
     inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
     if np.count_nonzero(codes == _COMMA) - inside != (rows + 1) * (len(header) - 1):
         return None  # a row with fewer fields
-    return TextTable(header, columns, np.arange(2, rows + 2), data, frame)
+    return TextTable(header, columns, np.arange(2, rows + 2), data)
+
+
+_AS_TEXT: dict[str, Any] = {
+    "header": None,
+    "skiprows": 1,
+    "keep_default_na": False,
+    "na_values": [""],
+    "encoding": "utf-8",
+    "engine": "c",
+}
+
+
+def _parse_columns(data: bytes) -> list[TextColumn]:
+    """The data rows' columns, parsed by pandas' C reader straight into distinct texts.
+
+    Read as categories, each column is factorised as it is parsed, without a string
+    object per cell. Setting `thousands` keeps pandas from turning digit-only
+    categories into numbers (it infers them only when no thousands or decimal
+    option is set), which would merge "0123" with "123"; a column whose categories
+    still come out other than text (pandas reads "True"/"true" as one boolean) is
+    read again as plain text.
+    """
+    frame = pd.read_csv(io.BytesIO(data), dtype="category", thousands="\x1f", **_AS_TEXT)
+    columns = []
+    for i in range(frame.shape[1]):
+        cells = frame.iloc[:, i].array
+        if pd.api.types.is_string_dtype(cells.categories.dtype):
+            texts = np.asarray(cells.categories, dtype=object)
+            columns.append(TextColumn(np.asarray(cells.codes), texts))
+        else:
+            again = pd.read_csv(io.BytesIO(data), usecols=[i], dtype=object, **_AS_TEXT)
+            columns.append(_distinct(again.iloc[:, 0].to_numpy()))
+    return columns
 
 
 def _commas_inside(column: TextColumn) -> int:

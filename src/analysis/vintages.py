@@ -51,13 +51,13 @@ notebooks on revisions): it gives 31,339 arrivals with 22,345 women at the end o
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis import datasets, paths
+from analysis.caching import memoised
 
 EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "mou_restatement": 1, "report": 0}
 OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
@@ -265,7 +265,7 @@ def _back_series(data_dir: Path, release: pd.Timestamp, day: pd.Timestamp) -> pd
     return pd.concat([chosen, latest[~latest["period_end"].isin(chosen["period_end"])]])
 
 
-@cache
+@memoised
 def _series_on(day: date, data_dir: Path, _: datasets.Fingerprint) -> pd.DataFrame:
     """The chosen figure per period on `day` (rules 1-3), with all report columns."""
     rows = series_reports(data_dir)
@@ -349,7 +349,7 @@ def _matches(stated: Any, computed: dict[str, Any]) -> bool:
 Held = dict[tuple[pd.Timestamp, str], int]
 
 
-@cache
+@memoised
 def _exact_reconciliations(
     data_dir: Path, _: datasets.Fingerprint
 ) -> list[tuple[str, pd.Timestamp, date, Held]]:
@@ -424,7 +424,7 @@ def arrivals(
     return _arrivals(Vintage.parse(vintage), data_dir, datasets.fingerprint(data_dir)).copy()
 
 
-@cache
+@memoised
 def _arrivals(vintage: Vintage, data_dir: Path, fingerprint: datasets.Fingerprint) -> pd.DataFrame:
     if vintage.day is not None:
         return as_of(vintage.day, data_dir)

@@ -2,13 +2,13 @@
 discrepancies with the recorded verdicts that `claims --check` fails on."""
 
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis import datasets, paths, vintages
+from analysis.caching import memoised
 from analysis.claims.checks import CHECKS
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Context, Reading
@@ -46,7 +46,7 @@ def stored_outcomes(data_dir: Path = paths.DATA_DIR) -> list[Outcome]:
     return _stored_outcomes(data_dir, datasets.fingerprint(data_dir))
 
 
-@cache
+@memoised
 def _stored_outcomes(data_dir: Path, _: datasets.Fingerprint) -> list[Outcome]:
     return datasets.stored_result(
         "outcomes.derived",

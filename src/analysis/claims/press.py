@@ -22,13 +22,13 @@ The rule's strongest test: every press figure is matched or explained.
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis import datasets, paths, vintages
+from analysis.caching import memoised
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Context, Reading, check
 from analysis.claims.registry import Claim, load_registry
@@ -223,7 +223,7 @@ def check_press(data_dir: Path = paths.DATA_DIR) -> list[PressCheck]:
     return list(_check_press(data_dir, datasets.fingerprint(data_dir)))
 
 
-@cache
+@memoised
 def _check_press(data_dir: Path, _: datasets.Fingerprint) -> tuple[PressCheck, ...]:
     registry = load_registry(data_dir)
     sources = datasets.sources(data_dir).set_index("source_id")

@@ -7,11 +7,11 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from analysis import datasets, paths
+from analysis.caching import memoised
 from analysis.claims.verdicts import Verdict
 from analysis.tables import DataValidationError, Problem
 
@@ -128,7 +128,7 @@ def stated_line(claim: Claim, data_dir: Path = paths.DATA_DIR) -> int:
     raise KeyError(f"{claim.id}: no `stated` line after line {claim.line}")
 
 
-@cache
+@memoised
 def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
     path = data_dir / CLAIMS_FILE
     try:
