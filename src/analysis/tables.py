@@ -11,6 +11,7 @@ import csv
 import errno
 import io
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -227,9 +228,36 @@ def _read_fast(data: bytes) -> TextTable | None:
     row with more fields than the header, and when the commas outside quotes (all
     commas, less those inside cells) number exactly rows x (fields - 1), no row
     can have fewer.
+
+    The C reader parses in a second thread while NumPy proves the structure (both
+    release the GIL): its columns are used only once the proofs hold.
     """
     if not data or b"\r" in data or b"\x00" in data:
         return None
+    first_end = data.find(b"\n")
+    if first_end < 0 or first_end == len(data) - 1:
+        return None  # a header and no data rows: the csv module reads it and says so
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        parsing = pool.submit(_parse_columns, data)
+        proven = _structure(data)
+        try:
+            columns = parsing.result()
+        except pd.errors.ParserError:
+            return None  # a row with more fields than the first
+    if proven is None:
+        return None
+    header, rows, commas = proven
+    if len(columns) != len(header):
+        return None
+    inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
+    if commas - inside != (rows + 1) * (len(header) - 1):
+        return None  # a row with fewer fields
+    return TextTable(header, columns, np.arange(2, rows + 2), data)
+
+
+def _structure(data: bytes) -> tuple[list[str], int, int] | None:
+    """The header, the number of data rows and of commas, if no line is blank and
+    every quote pair wraps a whole cell on one line; else None (see _read_fast)."""
     codes = np.frombuffer(data, dtype=np.uint8)
     marks = np.flatnonzero((codes == _NEWLINE) | (codes == _QUOTE))  # in one pass
     is_quote = codes[marks] == _QUOTE
@@ -244,20 +272,7 @@ def _read_fast(data: bytes) -> TextTable | None:
         if (among_marks[1::2] - among_marks[0::2] != 1).any():
             return None  # a line break between a pair's quotes: the csv module counts the lines
     header = next(csv.reader([data[: ends[0]].decode("utf-8")], strict=True))
-    rows = len(ends) - 1
-    if rows == 0:
-        columns = [TextColumn(np.zeros(0, dtype=np.int8), np.zeros(0, dtype=object))] * len(header)
-    else:
-        try:
-            columns = _parse_columns(data)
-        except pd.errors.ParserError:
-            return None  # a row with more fields than the first
-        if len(columns) != len(header):
-            return None
-    inside = sum(name.count(",") for name in header) + sum(map(_commas_inside, columns))
-    if np.count_nonzero(codes == _COMMA) - inside != (rows + 1) * (len(header) - 1):
-        return None  # a row with fewer fields
-    return TextTable(header, columns, np.arange(2, rows + 2), data)
+    return header, len(ends) - 1, int(np.count_nonzero(codes == _COMMA))
 
 
 _AS_TEXT: dict[str, Any] = {
