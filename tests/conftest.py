@@ -15,15 +15,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Under mutation testing (`make mutants`), which names the live mutant in
-    MUTANT_UNDER_TEST: no results stored on disk, since one computed by the unmutated
-    code would hide the mutant; and while mutmut maps which tests reach each function
-    ("stats"), nothing remembered in memory either, or only the first test to compute
-    a result would be mapped to the functions behind it."""
-    mutant = os.environ.get("MUTANT_UNDER_TEST")
-    if mutant:
+    """Under mutation testing (`make mutants`, where MUTANT_UNDER_TEST names the live
+    mutant) nothing is stored on disk: a result stored by the unmutated code would
+    hide the mutant."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
         caching.DISK = False
-        caching.MEMORY = mutant != "stats"
+
+
+@pytest.fixture(autouse=True)
+def _each_test_computes_what_it_uses() -> None:
+    """While mutmut maps which tests reach each function ("stats"), every test starts
+    with empty memos, so that each test that needs a result computes it and is mapped
+    to the functions behind it, not only the first."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        caching.forget()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from tests.conftest import run_cli
 EDIT = Callable[[Path, str, str, str], None]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def checks() -> list[press.PressCheck]:
     return press.check_press()
 

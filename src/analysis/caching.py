@@ -5,7 +5,7 @@ validated tables, stored on disk in build/validated/ (`DISK`). ANALYSIS_CACHE=of
 turns both off: every result is computed afresh, to rule a cache out when a
 figure looks wrong. (The loaders' per-process cache stays on: keyed by each
 file's size and modification time, it cannot hand out a stale table.) Any other value than "on" or "off" is refused rather than
-guessed at. Mutation testing flips them from tests/conftest.py: a result
+guessed at. Mutation testing uses them from tests/conftest.py: a result
 remembered from the unmutated code would hide a mutant.
 """
 
@@ -15,6 +15,7 @@ from functools import cache, wraps
 from typing import TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., object])
+_REMEMBERED: list[Callable[[], None]] = []  # each memoised function's cache_clear
 
 _SETTING = os.environ.get("ANALYSIS_CACHE", "on")
 if _SETTING not in ("on", "off"):
@@ -25,9 +26,16 @@ MEMORY = DISK = _SETTING == "on"
 def memoised(function: F) -> F:
     """`functools.cache` while MEMORY is on; a plain call while it is off."""
     cached = cache(function)
+    _REMEMBERED.append(cached.cache_clear)
 
     @wraps(function)
     def call(*args: object) -> object:
         return cached(*args) if MEMORY else function(*args)
 
     return cast(F, call)
+
+
+def forget() -> None:
+    """Empty every memoised function's cache."""
+    for clear in _REMEMBERED:
+        clear()
