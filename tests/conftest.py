@@ -16,19 +16,23 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Under mutation testing (`make mutants`, where MUTANT_UNDER_TEST names the live
-    mutant) nothing is stored on disk: a result stored by the unmutated code would
-    hide the mutant."""
+    mutant) nothing is stored on disk, and nothing remembered in memory is kept: a
+    result computed by the unmutated code would hide the mutant, and mutmut forks
+    each mutant's run from the process that ran the unmutated tests."""
     if os.environ.get("MUTANT_UNDER_TEST"):
         caching.DISK = False
+        caching.forget()
 
 
 @pytest.fixture(autouse=True)
 def _each_test_computes_what_it_uses() -> None:
     """While mutmut maps which tests reach each function ("stats"), every test starts
     with empty memos, so that each test that needs a result computes it and is mapped
-    to the functions behind it, not only the first."""
+    to the functions behind it, not only the first. (Loaded tables are kept: loading
+    is mapped to the first test that loads each file, and the malformed-file tests
+    load their own.)"""
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
-        caching.forget()
+        caching.forget(loaded_files=False)
 
 
 @pytest.fixture

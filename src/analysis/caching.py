@@ -15,18 +15,19 @@ from functools import cache, wraps
 from typing import TypeVar, cast
 
 F = TypeVar("F", bound=Callable[..., object])
-_REMEMBERED: list[Callable[[], None]] = []  # each memoised function's cache_clear
 
 _SETTING = os.environ.get("ANALYSIS_CACHE", "on")
 if _SETTING not in ("on", "off"):
     raise SystemExit(f"ANALYSIS_CACHE must be 'on' or 'off', not {_SETTING!r}")
 MEMORY = DISK = _SETTING == "on"
+_DERIVED: list[Callable[[], None]] = []  # each memoised function's cache_clear
+_LOADED: list[Callable[[], None]] = []  # each always_memoised function's cache_clear
 
 
 def memoised(function: F) -> F:
     """`functools.cache` while MEMORY is on; a plain call while it is off."""
     cached = cache(function)
-    _REMEMBERED.append(cached.cache_clear)
+    _DERIVED.append(cached.cache_clear)
 
     @wraps(function)
     def call(*args: object) -> object:
@@ -35,7 +36,15 @@ def memoised(function: F) -> F:
     return cast(F, call)
 
 
-def forget() -> None:
-    """Empty every memoised function's cache."""
-    for clear in _REMEMBERED:
+def always_memoised(function: F) -> F:
+    """`functools.cache` whatever MEMORY says: for tables keyed by the files they are
+    read from, which cannot go stale."""
+    cached = cache(function)
+    _LOADED.append(cached.cache_clear)
+    return cast(F, cached)
+
+
+def forget(loaded_files: bool = True) -> None:
+    """Empty the memoised results, and unless told otherwise the loaded tables too."""
+    for clear in _DERIVED + (_LOADED if loaded_files else []):
         clear()

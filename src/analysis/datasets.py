@@ -23,7 +23,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, wraps
+from functools import wraps
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol, TypeVar
@@ -180,7 +180,7 @@ def cached_by_files(load: Callable[[Path], pd.DataFrame]) -> Loader:
     so a caller's edits never reach the cache. Always on (whatever analysis.caching
     says): keyed by the files themselves, it cannot hand out a stale table."""
 
-    @cache
+    @caching.always_memoised
     def cached(data_dir: Path, _: Fingerprint) -> pd.DataFrame:
         return load(data_dir)
 
