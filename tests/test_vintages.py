@@ -632,12 +632,15 @@ def test_inferred_rows_cite_the_nearest_total_that_holds_their_figure(minimal_da
     [
         # To a year end: the series' sum.
         ("2017-12-31", "youthdaily-2018-01-05", date(2018, 1, 5), (8994, 22345, 31339)),
+        # One fewer than the 4,410 printed: a recorded source issue (hankook-cumulative-2003).
         ("2003-12-31", "hankookilbo-2004-03-12", date(2004, 3, 11), (2366, 2043, 4409)),
         # Before the year's figure was out: nothing to compare.
         ("2017-12-31", "youthdaily-2018-01-05", date(2017, 12, 1), None),
         # To a day within a year: the series to the previous year end plus the part-year.
         ("2009-11-30", "dailynk-ko-2009-12-18", date(2009, 12, 18), (None, None, 17713)),
+        # Not the 24,193 printed: a recorded source issue (yonhap-cumulative-2012-09).
         ("2012-09-30", "yonhap-en-2012-10-28", date(2012, 10, 28), (None, None, 24189)),
+        # 31,827 as printed; women 22,345 through 2017 plus 430 to June; men not split then.
         ("2018-06-30", "nknews-2018-07-13", date(2018, 7, 13), (None, 22775, 31827)),
         ("2024-09-30", "newdaily-2024-10-22", date(2024, 10, 22), (9564, 24695, 34259)),
         # No part-year figure published, or the series already past the day: nothing.
