@@ -2,6 +2,7 @@
 as they stand now; and the evidence that the vintage rule is the right one."""
 
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,10 @@ def test_vintages_are_described_from_the_data() -> None:
     assert vintages.describe("article") == "as published on 7 January 2018"
     assert vintages.describe(date(2014, 1, 20)) == "as published on 20 January 2014"
     assert vintages.describe("mou-table-2020-09") == "MOU table mou-table-2020-09, as printed"
+    assert vintages.describe("latest") == (
+        "latest: each period's newest MOU table or MOU correction"
+    )
+    assert vintages.describe("first") == "each period as first reported"
 
 
 # --- The rule's three defects (issue 10), each pinned to the dates it was wrong on ---
@@ -339,3 +344,347 @@ def test_a_row_never_contradicts_its_own_quote() -> None:
         if rows.empty or typo.field not in ("men", "women", "total"):
             continue
         assert f"[sic; {typo.reading}]" in rows["quote"].iloc[0], typo.issue_id
+
+
+# --- Vintages as written: parsed alike everywhere, refused with the accepted forms ---
+
+
+@pytest.mark.parametrize(
+    ("spec", "vintage", "written"),
+    [
+        ("latest", vintages.Vintage("latest"), "latest"),
+        ("first", vintages.Vintage("first"), "first"),
+        ("article", vintages.Vintage("article"), "article"),
+        ("2018-01-07", vintages.Vintage("day", day=date(2018, 1, 7)), "2018-01-07"),
+        (date(2018, 1, 7), vintages.Vintage("day", day=date(2018, 1, 7)), "2018-01-07"),
+        (
+            "mou-table-2012-01-11",
+            vintages.Vintage("table", table="mou-table-2012-01-11"),
+            "mou-table-2012-01-11",
+        ),
+    ],
+)
+def test_a_vintage_is_read_the_same_from_text_or_a_date(
+    spec: str | date, vintage: vintages.Vintage, written: str
+) -> None:
+    parsed = vintages.Vintage.parse(spec)
+    assert parsed == vintage
+    assert vintages.Vintage.parse(parsed) is parsed
+    assert str(parsed) == written
+
+
+FORMS = (
+    "a vintage is 'latest', 'first', 'article', a day written YYYY-MM-DD (e.g. 2018-01-07), "
+    "or the source_id of an MOU table (e.g. mou-table-2012-01-11)"
+)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("2018-02-30", f"invalid date '2018-02-30': no such day; {FORMS}"),
+        ("MOU table 2012", f"invalid vintage 'MOU table 2012': {FORMS}"),
+        (
+            "mou-table-1999-01-01",
+            f"no official MOU table with source_id 'mou-table-1999-01-01'; {FORMS}",
+        ),
+        # A press report is a source, but not an MOU table.
+        (
+            "hankyung-2018-01-05",
+            f"no official MOU table with source_id 'hankyung-2018-01-05'; {FORMS}",
+        ),
+    ],
+)
+def test_an_unreadable_vintage_is_refused_with_the_forms_accepted(spec: str, message: str) -> None:
+    with pytest.raises(ValueError) as refused:
+        vintages.arrivals(spec)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (None, "1998-12-31", "up to 1998"),
+        ("1999-01-01", "2001-12-31", "1999-2001"),
+        ("2017-01-01", "2017-12-31", "2017"),
+        ("2017-01-01", "2017-12-15", "2017-01 to 2017-12"),  # not to the year's last day
+        ("2017-07-01", "2017-12-31", "2017-07 to 2017-12"),  # not from its first month
+        ("2017-01-15", "2017-06-30", "2017-01 to 2017-06"),  # not from its first day
+        ("2017-01-01", "2017-06-30", "2017-01 to 2017-06"),
+    ],
+)
+def test_a_period_is_labelled_a_year_only_when_it_is_whole_years(
+    start: str | None, end: str, label: str
+) -> None:
+    begin = None if start is None else pd.Timestamp(start)
+    assert vintages.period_label(begin, pd.Timestamp(end)) == label
+
+
+def test_an_official_table_is_printed_as_published_on_its_own_terms() -> None:
+    """A table as printed is its own publication: nothing in it is inferred, and it has the
+    same columns, in the same order, as every other vintage."""
+    table = vintages.arrivals("mou-table-2012-01-11")
+    assert list(table.columns) == vintages.OUTPUT_COLUMNS == [
+        "period", "start", "end", "men", "women", "total", "source_id", "published",
+        "basis", "inferred_from", "reconciles_with",
+    ]  # fmt: skip
+    assert list(table.index) == list(range(12))
+    assert table["period"].tolist()[:3] == ["up to 1998", "1999-2001", "2002"]
+    assert (table["source_id"] == "mou-table-2012-01-11").all()
+    assert (table["basis"] == "published").all()
+    assert (table["inferred_from"] == "").all()
+    assert (table["reconciles_with"] == "").all()
+    assert by_period(table).loc["2010", "total"] == 2379
+    assert list(vintages.as_of(date(2012, 1, 11)).columns) == vintages.OUTPUT_COLUMNS
+
+
+def test_on_the_day_a_table_is_published_it_states_the_back_series() -> None:
+    on_release = by_period(vintages.as_of(date(2012, 1, 11)))
+    assert list(on_release.loc["2010", ["total", "source_id", "basis"]]) == [
+        2379,
+        "mou-table-2012-01-11",
+        "published",
+    ]
+
+
+# --- Small worlds: the minimal data with a few more reports, to pin each tie-break ---
+
+
+def add_rows(data_dir: Path, **rows: list[str]) -> Path:
+    """Append CSV lines to the named files of a data directory (sources=[...], ...)."""
+    for name, lines in rows.items():
+        with (data_dir / f"{name}.csv").open("a", encoding="utf-8") as handle:
+            handle.writelines(line + "\n" for line in lines)
+    return data_dir
+
+
+def source(source_id: str, published: str, kind: str = "news_report") -> str:
+    return (
+        f"{source_id},A publisher,Arrivals,https://example.org/{source_id},{published},ko,{kind},"
+    )
+
+
+def report_2018(source_id: str, men: str, women: str, total: str) -> str:
+    return f"2018-01-01,2018-12-31,{men},{women},{total},{source_id},report,{total} in 2018"
+
+
+# Reports of 2018 (the minimal data has 2016 and 2017): `published` sets the tie.
+REPORTS_2018 = {
+    "total-only": (source("a-total", "2019-01-10"), report_2018("a-total", "", "", "1137")),
+    "split": (source("b-split", "2019-01-10"), report_2018("b-split", "168", "969", "1137")),
+    "split-later-id": (
+        source("c-split", "2019-01-10"),
+        report_2018("c-split", "170", "967", "1137"),
+    ),
+    "month-dated": (source("d-month", "2019-01"), report_2018("d-month", "", "", "1140")),
+    "last-day": (source("e-day", "2019-01-31"), report_2018("e-day", "", "", "1139")),
+}
+
+
+def world(data_dir: Path, *names: str) -> Path:
+    chosen = [REPORTS_2018[name] for name in names]
+    return add_rows(
+        data_dir,
+        sources=[src for src, _ in chosen],
+        arrivals=[row for _, row in chosen],
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "first"),
+    [
+        # Same day: a figure split by sex beats a total alone; then the first source_id.
+        (("total-only", "split"), "b-split"),
+        (("split-later-id", "split"), "b-split"),
+        (("split-later-id", "total-only"), "c-split"),
+        # Both count from 31 January: the one dated to the day is the more precise.
+        (("month-dated", "last-day"), "e-day"),
+        # The earlier publication is the first report, whatever the precision.
+        (("month-dated", "split"), "b-split"),
+    ],
+)
+def test_the_first_report_of_a_year_and_its_tie_breaks(
+    minimal_data: Path, names: tuple[str, ...], first: str
+) -> None:
+    data = world(minimal_data, *names)
+    assert by_period(vintages.arrivals("first", data)).loc["2018", "source_id"] == first
+
+
+@pytest.mark.parametrize(
+    ("names", "best"),
+    [
+        # Overlapping dates (January 2019 holds the 10th): the precise date wins.
+        (("month-dated", "total-only"), "a-total"),
+        (("total-only", "month-dated"), "a-total"),
+        # Same day: a sex split wins, then the first source_id.
+        (("total-only", "split"), "b-split"),
+        (("split", "total-only"), "b-split"),
+        (("split-later-id", "split"), "b-split"),
+        # Known to be later (the 31st is after all of the 10th): the later wins.
+        (("split", "last-day"), "e-day"),
+    ],
+)
+def test_the_provisional_figure_of_the_newest_year_and_its_tie_breaks(
+    minimal_data: Path, names: tuple[str, ...], best: str
+) -> None:
+    data = world(minimal_data, *names)
+    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    assert series.loc["2018", "source_id"] == best
+    assert series.loc["2018", "basis"] == "published"
+
+
+def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(
+    minimal_data: Path,
+) -> None:
+    """The fixture's table is dated September 2020 and refers to 30 September; another
+    table of the same month refers to 30 June: its back-series is the older one."""
+    data = add_rows(
+        minimal_data,
+        sources=[source("mou-table-2020-09-b", "2020-09", kind="official_table")],
+        table_dates=["mou-table-2020-09-b,2020-06-30,publication,An older table."],
+        arrivals=[
+            "2017-01-01,2017-12-31,187,940,1127,mou-table-2020-09-b,mou_table,table column '17",
+        ],
+    )
+    latest = by_period(vintages.arrivals("latest", data))
+    assert list(latest.loc["2017", ["men", "women", "source_id"]]) == [
+        188,
+        939,
+        "mou-table-2020-09",
+    ]
+
+
+def test_part_years_stay_out_of_the_series(minimal_data: Path) -> None:
+    """A half-year, or a quarter ending on a 31st, is not a calendar year: it stays among
+    the reports and is never a period of the series."""
+    data = add_rows(
+        minimal_data,
+        sources=[source("f-quarter", "2018-04-15"), source("f-half", "2019-01-15")],
+        arrivals=[
+            "2018-01-01,2018-03-31,,,250,f-quarter,report,250 in the first quarter",
+            "2018-07-01,2018-12-31,,,300,f-half,report,300 in the second half",
+        ],
+    )
+    assert len(datasets.reports(data)) == 5
+    for vintage in ("first", "latest"):
+        assert vintages.arrivals(vintage, data)["period"].tolist() == ["2016", "2017"], vintage
+
+
+def test_revisions_set_the_first_report_beside_the_latest(minimal_data: Path) -> None:
+    """The minimal data's 2017: reported as 189 men and 938 women, restated by MOU's table as
+    188 and 939, the total unchanged. A 2018 reported once, without a split, is unrevised."""
+    data = world(minimal_data, "month-dated")
+    table = vintages.revisions(data)
+    na = float("nan")  # no split reported
+    expected = pd.DataFrame(
+        {
+            "period": ["2016", "2017", "2018"],
+            "end": pd.to_datetime(["2016-12-31", "2017-12-31", "2018-12-31"]),
+            "men_first": [302, 189, na],
+            "women_first": [1116, 938, na],
+            "total_first": [1418, 1127, 1140],
+            "men_latest": [302, 188, na],
+            "women_latest": [1116, 939, na],
+            "total_latest": [1418, 1127, 1140],
+            "men_change": [0, -1, na],
+            "women_change": [0, 1, na],
+            "total_change": [0, 0, 0],
+        }
+    )
+    pd.testing.assert_frame_equal(table, expected, check_dtype=False)
+
+
+def test_a_vintage_is_recomputed_when_the_data_change(
+    minimal_data: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    """Results are remembered per data directory and its files' fingerprint: an edited file
+    gives a new verdict on which reported totals the series reproduces, and a new series."""
+    day = date(2019, 2, 1)
+    before = by_period(vintages.arrivals(day, minimal_data))
+    assert before.loc["2016", "reconciles_with"] == "press-2018-01-05 (to 2017-12-31)"
+    assert by_period(vintages.series_on(day, minimal_data)).loc["2016", "total"] == 1418
+    # The reported total no longer matches 1,418 + 1,127: nothing reconciles.
+    edit_csv(minimal_data / "cumulative.csv", "2545,press", "2546,press", "")
+    assert by_period(vintages.arrivals(day, minimal_data)).loc["2016", "reconciles_with"] == ""
+    # The table's 2016 changes: so does the series.
+    edit_csv(minimal_data / "arrivals.csv", "302,1116,1418", "302,1117,1419", "")
+    assert by_period(vintages.series_on(day, minimal_data)).loc["2016", "total"] == 1419
+    assert by_period(vintages.arrivals(day, minimal_data)).loc["2016", "total"] == 1419
+
+
+def test_inferred_rows_cite_the_nearest_total_that_holds_their_figure(minimal_data: Path) -> None:
+    """A total to the end of 2016 reported in February 2018 (when 2016 was back-series)
+    is nearer to February 2019 than the total to the end of 2017 of 5 January 2018; a
+    total ending with the period counts."""
+    data = add_rows(
+        minimal_data,
+        sources=[source("g-2018-02-01", "2018-02-01"), REPORTS_2018["split"][0]],
+        arrivals=[REPORTS_2018["split"][1]],
+        cumulative=["2016-12-31,,,1418,g-2018-02-01,report,1418 to the end of 2016"],
+    )
+    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    assert series.loc["2016", "reconciles_with"] == "g-2018-02-01 (to 2016-12-31)"
+    assert series.loc["2017", "reconciles_with"] == ""  # the table's 2017 was never summed
+    assert series.loc["2018", "reconciles_with"] == ""  # published: nothing to infer
+
+
+# --- Reconciling a reported cumulative total ---
+
+
+@pytest.mark.parametrize(
+    ("as_of", "source_id", "day", "expected"),
+    [
+        # To a year end: the series' sum.
+        ("2017-12-31", "youthdaily-2018-01-05", date(2018, 1, 5), (8994, 22345, 31339)),
+        # One fewer than the 4,410 printed: a recorded source issue (hankook-cumulative-2003).
+        ("2003-12-31", "hankookilbo-2004-03-12", date(2004, 3, 11), (2366, 2043, 4409)),
+        # Before the year's figure was out: nothing to compare.
+        ("2017-12-31", "youthdaily-2018-01-05", date(2017, 12, 1), None),
+        # To a day within a year: the series to the previous year end plus the part-year.
+        ("2009-11-30", "dailynk-ko-2009-12-18", date(2009, 12, 18), (None, None, 17713)),
+        # Not the 24,193 printed: a recorded source issue (yonhap-cumulative-2012-09).
+        ("2012-09-30", "yonhap-en-2012-10-28", date(2012, 10, 28), (None, None, 24189)),
+        # 31,827 as printed; women 22,345 through 2017 plus 430 to June; men not split then.
+        ("2018-06-30", "nknews-2018-07-13", date(2018, 7, 13), (None, 22775, 31827)),
+        ("2024-09-30", "newdaily-2024-10-22", date(2024, 10, 22), (9564, 24695, 34259)),
+        # No part-year figure published, or the series already past the day: nothing.
+        ("2017-08-31", "aju-2017-10-03", date(2017, 10, 3), None),
+        ("2020-09-30", "mou-table-2020-09", date(2026, 12, 31), None),
+    ],
+)
+def test_a_reported_cumulative_total_is_recomputed_from_the_series_of_its_day(
+    as_of: str, source_id: str, day: date, expected: tuple[int | None, ...] | None
+) -> None:
+    computed = vintages.reconcile_total(pd.Timestamp(as_of), source_id, day)
+    if expected is None:
+        assert computed is None
+        return
+    assert computed is not None
+    got = tuple(None if pd.isna(computed[c]) else int(computed[c]) for c in vintages.COUNTS)
+    assert got == expected
+
+
+def test_a_cumulative_total_is_completed_with_its_own_part_year_figure(minimal_data: Path) -> None:
+    """Two figures for January to June 2018: the total's own report's (13 July), and a later
+    one (15 July). The series to the end of 2017 sums to 2,545 (1,418 and 1,127)."""
+    data = add_rows(
+        minimal_data,
+        sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-15", "2018-07-15")],
+        arrivals=[
+            "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
+            "2018-01-01,2018-06-30,,,510,i-2018-07-15,report,510 to June",
+        ],
+    )
+    to_june = pd.Timestamp("2018-06-30")
+
+    def total(source_id: str, day: date) -> Any:
+        computed = vintages.reconcile_total(to_june, source_id, day, data)
+        assert computed is not None
+        assert pd.isna(computed["men"]) and pd.isna(computed["women"])  # no split to June
+        return computed["total"]
+
+    assert total("h-2018-07-13", date(2018, 7, 20)) == 2545 + 500  # its own, though older
+    assert total("other", date(2018, 7, 20)) == 2545 + 510  # else the latest published
+    assert total("other", date(2018, 7, 15)) == 2545 + 510  # published that day
+    assert total("i-2018-07-15", date(2018, 7, 14)) == 2545 + 500  # its own not out yet
+    assert vintages.reconcile_total(to_june, "other", date(2018, 7, 12), data) is None
