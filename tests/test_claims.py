@@ -220,8 +220,10 @@ def test_a_claim_is_evaluated_on_the_article_s_date_unless_told_otherwise(
     )
 
 
-def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result() -> None:
-    table = claims.scorecard(("article",))
+def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    table = claims.scorecard(("article",), evaluated=list(outcomes.values()))
     assert table.iloc[0].to_dict() == {
         "id": "arrivals-2017",
         "quote": "Only 1,127 North Koreans entered South Korea in 2017",
@@ -247,10 +249,28 @@ def test_the_scorecard_shows_the_outcomes_it_is_given(
     assert list(table["computed_latest"]) == [f"given {c}" for c in table["id"]]
 
 
-def test_the_scorecard_reads_the_data_it_is_pointed_at(data_copy: Path, edit_csv: EDIT) -> None:
+def test_the_scorecard_reads_the_data_it_is_pointed_at_as_it_now_stands(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    def fewer_than_2016() -> str:
+        table = claims.scorecard(("article",), data_copy).set_index("id")
+        return str(table.loc["fewer-than-2016", "computed_article"])
+
+    assert fewer_than_2016() == "291"
     edit_csv(data_copy / "arrivals.csv", ",302,1116,1418,", ",312,1116,1428,", "mou-table-2020-09")
-    table = claims.scorecard(("article",), data_copy).set_index("id")
-    assert table.loc["fewer-than-2016", "computed_article"] == "301"
+    assert fewer_than_2016() == "301"
+
+
+def test_an_unrecorded_vintage_is_evaluated_on_the_data_given(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
+    found = claims.outcomes_for(("2018-06-30",), data_copy)
+    assert [(o.claim_id, o.vintage) for o in found] == [
+        (c.id, "2018-06-30") for c in claims.load_registry().claims
+    ]
+    men = next(o for o in found if o.claim_id == "men-2017")
+    assert (men.computed, men.verdict) == ("190", Verdict.CONTRADICTED)
 
 
 def test_lowest_in_era_is_robust_to_the_era_definition(
