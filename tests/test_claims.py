@@ -1,7 +1,6 @@
 """The claims registry: every claim's computation, every verdict kind, the
 --check that fails when a figure changes, and the exports."""
 
-import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -211,19 +210,14 @@ def test_claims_show_their_reason_working_and_band(
     assert outcome.value == value
 
 
-def test_a_claim_is_evaluated_on_the_article_s_date_unless_told_otherwise(
-    outcomes: dict[tuple[str, str], claims.Outcome],
-) -> None:
+def test_a_claim_is_evaluated_on_the_article_s_date_unless_told_otherwise() -> None:
     """The era's alternative definitions come from the registry evaluate loads."""
-    assert (
-        claims.evaluate("lowest-since-kju-2017") == outcomes[("lowest-since-kju-2017", "article")]
-    )
+    default = claims.evaluate("lowest-since-kju-2017")
+    assert default == claims.evaluate("lowest-since-kju-2017", "article")
 
 
-def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result(
-    outcomes: dict[tuple[str, str], claims.Outcome],
-) -> None:
-    table = claims.scorecard(("article",), evaluated=list(outcomes.values()))
+def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result() -> None:
+    table = claims.scorecard(("article",), evaluated=claims.evaluate_all(("article",)))
     assert table.iloc[0].to_dict() == {
         "id": "arrivals-2017",
         "quote": "Only 1,127 North Koreans entered South Korea in 2017",
@@ -237,13 +231,10 @@ def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result(
     assert list(table["id"]) == [c.id for c in claims.load_registry().claims]
 
 
-def test_the_scorecard_shows_the_outcomes_it_is_given(
-    outcomes: dict[tuple[str, str], claims.Outcome],
-) -> None:
+def test_the_scorecard_shows_the_outcomes_it_is_given() -> None:
     given = [
-        dataclasses.replace(o, computed=f"given {o.claim_id}")
-        for (_, vintage), o in outcomes.items()
-        if vintage == "latest"
+        claims.Outcome(c.id, "latest", f"given {c.id}", Verdict.NOT_VERIFIABLE, "a reason")
+        for c in claims.load_registry().claims
     ]
     table = claims.scorecard(("latest",), evaluated=given)
     assert list(table["computed_latest"]) == [f"given {c}" for c in table["id"]]
