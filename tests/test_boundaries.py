@@ -2,18 +2,21 @@
 
 The checks are run on a stand-in Reading that serves chosen figures, so each rule
 is exercised exactly where it turns: a band's edges, a strict or non-strict
-comparison, a tie. (The Reading itself, and that evidence is exact, are tested
-in tests/test_evidence.py.)
+comparison, a tie; and what the outcome then says (its reason, arithmetic and
+band) on the branches the registry's own data never reach: a contradiction, a
+missing figure, a reported total that cannot be reconciled. (The Reading itself,
+and that evidence is exact, are tested in tests/test_evidence.py.)
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
 
-from analysis.claims import Verdict, arithmetic, official
-from analysis.claims.evidence import Outcome
+from analysis.claims import Verdict, anecdotes, arithmetic, official
+from analysis.claims.evidence import Evidence, Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.registry import Claim
 
@@ -47,12 +50,16 @@ class StandIn:
     alternatives: tuple[int, ...] = (2011, 2012)
     claims: dict[str, Claim] = field(default_factory=dict)
     published: str = "2018-01-05"
+    reported: list[tuple[Any, date]] = field(default_factory=list)
+    anecdotes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.registry = SimpleNamespace(
             era_start=self.era, era_alternatives=self.alternatives, get=self.claims.__getitem__
         )
-        self.ctx = SimpleNamespace(vintage="test")
+        self.ctx = SimpleNamespace(
+            vintage="test", anecdote_row=lambda _: {"unit": "people", "place": "a place"}
+        )
 
     def _table(self, then: Any) -> Series:
         return self.then if then is True else self.now
@@ -93,8 +100,16 @@ class StandIn:
     def revised_periods(self, through: str, column: str) -> list[str]:
         return []
 
-    def reported_totals(self, through: str, column: str) -> list[Any]:
-        return []
+    def reported_totals(self, through: str, column: str) -> list[tuple[Any, date]]:
+        return self.reported
+
+    def recorded_issue(self, figure: Any, table: str, period: str) -> str | None:
+        """No source issues recorded."""
+        return None
+
+    def anecdote(self, figure_id: str, column: str) -> Any:
+        value = self.anecdotes.get((figure_id, column))
+        return None if value is None else SimpleNamespace(value=value)
 
     def outcome(
         self,
@@ -105,11 +120,16 @@ class StandIn:
         arithmetic: tuple[str, ...] = (),
         band: str = "",
     ) -> Outcome:
-        return Outcome(self.claim.id, "test", computed, verdict, reason, value)
+        evidence = Evidence(arithmetic=arithmetic, band=band)
+        return Outcome(self.claim.id, "test", computed, verdict, reason, value, evidence)
+
+
+def evaluate(check: Any, stand_in: StandIn) -> Outcome:
+    return cast(Outcome, check(cast(Reading, stand_in)))
 
 
 def run(check: Any, stand_in: StandIn) -> Verdict:
-    return cast(Outcome, check(cast(Reading, stand_in))).verdict
+    return evaluate(check, stand_in).verdict
 
 
 def totals(**years: int) -> Series:
@@ -145,6 +165,20 @@ def test_a_whole_percent_covers_half_a_point_below_to_under_half_above(
     claim = _claim("official.women_share", 83, "percent", period="2017")
     now = {"2017": {"women": women, "total": 10_000}}
     assert run(official.women_share, StandIn(claim, now, then=now)) == verdict
+
+
+@pytest.mark.parametrize(
+    ("women", "verdict"), [(8249, FAILS), (8250, THEN), (8349, THEN), (8350, FAILS)]
+)
+def test_a_share_revised_since_holds_as_published_then_within_the_same_band(
+    women: int, verdict: Verdict
+) -> None:
+    """84.0% today is outside “83%”; what was published on the article's date is
+    judged by the same band, not by equality."""
+    claim = _claim("official.women_share", 83, "percent", period="2017")
+    now = {"2017": {"women": 8400, "total": 10_000}}
+    then = {"2017": {"women": women, "total": 10_000}}
+    assert run(official.women_share, StandIn(claim, now, then=then)) == verdict
 
 
 @pytest.mark.parametrize(("women", "verdict"), [(7049, FAILS), (7050, ROUNDING), (7149, ROUNDING)])
@@ -261,3 +295,141 @@ def test_the_article_s_parts_must_add_up(women: int, verdict: Verdict) -> None:
 def test_the_era_s_first_year_must_agree(stated: int, verdict: Verdict) -> None:
     claim = _claim("arithmetic.era_start_matches", stated)
     assert run(arithmetic.era_start_matches, StandIn(claim, {})) == verdict
+
+
+# --- what the outcome says ------------------------------------------------------
+
+ANNUAL = _claim("official.annual", 1127, period="2017", field="total")
+EXACTLY_1127 = "“1,127” → exactly 1,127"
+
+
+@pytest.mark.parametrize(
+    ("check", "claim", "now", "reason"),
+    [
+        (
+            official.annual,
+            ANNUAL,
+            totals(y2017=1127),
+            "the data give 1,127; the article says 1,127",
+        ),
+        (
+            official.annual,
+            _claim("official.annual", 1500.5, period="2017", field="total"),
+            totals(y2017=1500),
+            "the data give 1,500, not 1500.5",
+        ),
+        (
+            official.women_share,
+            _claim("official.women_share", 83, "percent", period="2017"),
+            {"2017": {"women": 8320, "total": 10_000}},
+            "the data give 83.2%; the article says 83%",
+        ),
+    ],
+    ids=["a-count", "not-a-whole-number", "a-percentage"],
+)
+def test_the_reason_quotes_the_article_s_figure_as_it_words_it(
+    check: Any, claim: Claim, now: Series, reason: str
+) -> None:
+    """A count with thousands separators, a percentage with its sign, anything else as given."""
+    assert evaluate(check, StandIn(claim, now, then=now)).reason == reason
+
+
+@pytest.mark.parametrize(
+    ("then", "value", "as_published"),
+    [(totals(y2017=1125), (1130, 1125), "1,125"), ({}, (1130, None), "no figure")],
+    ids=["published-then", "not-yet-published"],
+)
+def test_a_contradiction_shows_the_working_on_both_dates(
+    then: Series, value: tuple[int, int | None], as_published: str
+) -> None:
+    outcome = evaluate(official.annual, StandIn(ANNUAL, totals(y2017=1130), then=then))
+    assert outcome == Outcome(
+        "a-claim",
+        "test",
+        "1,130",
+        FAILS,
+        "the data give 1,130, not 1,127",
+        value,
+        Evidence(
+            arithmetic=(
+                "total, 2017 = 1,130; the article: 1,127 → outside the wording",
+                f"as published on the article's date: total, 2017 = {as_published}",
+            ),
+            band=EXACTLY_1127,
+        ),
+    )
+
+
+def test_a_missing_figure_is_not_verifiable_and_shows_what_is_missing() -> None:
+    outcome = evaluate(official.annual, StandIn(ANNUAL, totals(y2016=1418)))
+    assert outcome == Outcome(
+        "a-claim",
+        "test",
+        "",
+        Verdict.NOT_VERIFIABLE,
+        "no figure for a quantity in this vintage",
+        None,
+        Evidence(arithmetic=("total, 2017 = no figure",), band=EXACTLY_1127),
+    )
+
+
+def test_a_share_with_a_missing_part_is_not_verifiable() -> None:
+    """2012's total without its split by sex: no share, rather than a guess or an error."""
+    claim = _claim("official.women_majority", 70, "lower_bound", through="2012", alternatives=[])
+    outcome = evaluate(official.women_majority, StandIn(claim, totals(y2012=1502)))
+    assert (outcome.verdict, outcome.computed, outcome.reason) == (
+        Verdict.NOT_VERIFIABLE,
+        "",
+        "2012 has no split by sex in this vintage",
+    )
+
+
+def test_a_sum_with_a_missing_term_shows_it_and_a_reported_total_cannot_reconcile() -> None:
+    claim = _claim("official.cumulative", 41, through="2017", field="total")
+    source = SimpleNamespace(publisher="A Paper", published="2018-01-05")
+    reported = SimpleNamespace(
+        value=41, file="data/cumulative.csv", line=28, column="total", source=source
+    )
+    now = {"2016": {"total": 10}, "2017": {"men": 5}}
+    stand_in = StandIn(claim, now, then=now, reported=[(reported, date(2018, 1, 5))])
+    assert evaluate(official.cumulative, stand_in) == Outcome(
+        "a-claim",
+        "test",
+        "",
+        Verdict.NOT_VERIFIABLE,
+        "no figure for a quantity in this vintage",
+        (None, ((41, None),)),
+        Evidence(
+            arithmetic=(
+                "total, every period to 2017: 10 + missing = missing",
+                "A Paper (2018-01-05) reported 41, the series of that day sums to missing: "
+                "UNRECONCILED",
+            ),
+            band="“41” → exactly 41",
+        ),
+        problems=(
+            "data/cumulative.csv, line 28, column 'total': reported total 41 disagrees with the "
+            "sum of the series as it stood on 2018-01-05 (missing), and data/source_issues.csv "
+            "records no issue for it",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("figures", "computed"),
+    [({"low": 10}, "10 people (a place)"), ({"low": 30, "high": 40}, "30-40 people (a place)")],
+    ids=["one-number", "a-range"],
+)
+def test_an_anecdote_s_range_has_its_low_end_as_high_end_when_none_is_given(
+    figures: dict[str, int], computed: str
+) -> None:
+    claim = _claim("anecdotes.source_reported", None, figures=["a-figure"])
+    given = {("a-figure", column): value for column, value in figures.items()}
+    outcome = evaluate(anecdotes.source_reported, StandIn(claim, {}, anecdotes=given))
+    assert (outcome.verdict, outcome.computed) == (Verdict.NOT_VERIFIABLE, computed)
+
+
+def test_an_anecdote_without_its_figure_names_the_file_it_should_be_in() -> None:
+    claim = _claim("anecdotes.source_reported", None, figures=["a-figure"])
+    with pytest.raises(ValueError, match=r"^a-figure: no figure in data/border_arrests\.csv$"):
+        evaluate(anecdotes.source_reported, StandIn(claim, {}))

@@ -124,6 +124,146 @@ def test_claim_computations(
     assert (outcome.computed, outcome.verdict) == (computed, verdict)
 
 
+CUMULATIVE_TOTAL_2017 = (
+    "947 + 1,043 + 1,142 + 1,285 + 1,898 + 1,384 + 2,028 + 2,554 + 2,803 + 2,914 + 2,402 + "
+    "2,706 + 1,502 + 1,514 + 1,397 + 1,275 + 1,418 + 1,127 = 31,339"
+)
+RECONCILED_31339 = (
+    "Hankyung (Yonhap) (2018-01-05) reported 31,339: the series of that day sums to 31,339",
+    "Youth Daily (2018-01-05) reported 31,339: the series of that day sums to 31,339",
+)
+
+# What a reader is shown for representative claims: the reason, the arithmetic with
+# the numbers filled in, the band the wording allows, and the value itself.
+WORKING = [
+    (
+        "arrivals-2017",
+        "article",
+        "the data give 1,127; the article says 1,127",
+        ("total, 2017 = 1,127; the article: 1,127 → within the wording",),
+        "“1,127” → exactly 1,127",
+        1127,
+    ),
+    (
+        "women-share-2017",
+        "article",
+        "the data give 83.2%; the article says 83%",
+        ("938 / 1,127 = 83.2%; the article: 83% → within the wording",),
+        "“83%” → 82.5% to under 83.5%",
+        pytest.approx(100 * 938 / 1127),
+    ),
+    (
+        "men-2017",
+        "latest",
+        "189 as published on the article's date, revised since to 188",
+        (
+            "men, 2017 = 188; the article: 189 → outside the wording",
+            "as published on the article's date: men, 2017 = 189",
+        ),
+        "“189” → exactly 189",
+        (188, 189),
+    ),
+    (
+        "cumulative-total-2017",
+        "article",
+        "the data give 31,339; the article says 31,339",
+        (
+            f"total, every period to 2017: {CUMULATIVE_TOTAL_2017}; the article: 31,339 → "
+            "within the wording",
+            *RECONCILED_31339,
+        ),
+        "“31,339” → exactly 31,339",
+        (31339, ((31339, 31339), (31339, 31339))),
+    ),
+    (
+        "fluctuated-but-low",
+        "article",
+        "2013-2016: 1,514, 1,397, 1,275, 1,418; 1 change(s) of direction; highest 1,514 is "
+        "below the lowest year of 2006-2011 (2,028)",
+        (
+            "year-on-year changes: -117, -122, +143 → 1 change(s) of direction",
+            "highest 2013-2016: 1,514; lowest 2006-2011: 2,028 (2006: 2,028, 2007: 2,554, "
+            "2008: 2,803, 2009: 2,914, 2010: 2,402, 2011: 2,706)",
+        ),
+        "",
+        ((1514, 1397, 1275, 1418), (2028, 2554, 2803, 2914, 2402, 2706)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("claim_id", "vintage", "reason", "arithmetic", "band", "value"), WORKING)
+def test_claims_show_their_reason_working_and_band(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+    claim_id: str,
+    vintage: str,
+    reason: str,
+    arithmetic: tuple[str, ...],
+    band: str,
+    value: object,
+) -> None:
+    outcome = outcomes[(claim_id, vintage)]
+    assert (outcome.reason, outcome.evidence.arithmetic, outcome.evidence.band) == (
+        reason,
+        arithmetic,
+        band,
+    )
+    assert outcome.value == value
+
+
+def test_a_claim_is_evaluated_on_the_article_s_date_unless_told_otherwise() -> None:
+    """The era's alternative definitions come from the registry evaluate loads."""
+    default = claims.evaluate("lowest-since-kju-2017")
+    assert default == claims.evaluate("lowest-since-kju-2017", "article")
+
+
+def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result() -> None:
+    table = claims.scorecard(("article",), evaluated=claims.evaluate_all(("article",)))
+    assert table.iloc[0].to_dict() == {
+        "id": "arrivals-2017",
+        "quote": "Only 1,127 North Koreans entered South Korea in 2017",
+        "kind": "official_statistic",
+        "stated": 1127,
+        "notebook": "01_arrivals_under_kim_jong_un.ipynb",
+        "computed_article": "1,127",
+        "verdict_article": "reproduced_exactly",
+        "reason_article": "the data give 1,127; the article says 1,127",
+    }
+    assert list(table["id"]) == [c.id for c in claims.load_registry().claims]
+
+
+def test_the_scorecard_shows_the_outcomes_it_is_given() -> None:
+    given = [
+        claims.Outcome(c.id, "latest", f"given {c.id}", Verdict.NOT_VERIFIABLE, "a reason")
+        for c in claims.load_registry().claims
+    ]
+    table = claims.scorecard(("latest",), evaluated=given)
+    assert list(table["computed_latest"]) == [f"given {c}" for c in table["id"]]
+
+
+def test_the_scorecard_reads_the_data_it_is_pointed_at_as_it_now_stands(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    def fewer_than_2016() -> str:
+        table = claims.scorecard(("article",), data_copy).set_index("id")
+        return str(table.loc["fewer-than-2016", "computed_article"])
+
+    assert fewer_than_2016() == "291"
+    edit_csv(data_copy / "arrivals.csv", ",302,1116,1418,", ",312,1116,1428,", "mou-table-2020-09")
+    assert fewer_than_2016() == "301"
+
+
+def test_an_unrecorded_vintage_is_evaluated_on_the_data_given(
+    data_copy: Path, edit_csv: EDIT
+) -> None:
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
+    found = claims.outcomes_for(("2018-06-30",), data_copy)
+    assert [(o.claim_id, o.vintage) for o in found] == [
+        (c.id, "2018-06-30") for c in claims.load_registry().claims
+    ]
+    men = next(o for o in found if o.claim_id == "men-2017")
+    assert (men.computed, men.verdict) == ("190", Verdict.CONTRADICTED)
+
+
 def test_lowest_in_era_is_robust_to_the_era_definition(
     outcomes: dict[tuple[str, str], claims.Outcome],
 ) -> None:
@@ -154,8 +294,13 @@ def test_vast_majority_reports_its_threshold_sensitivity(
 
 def test_claims_before_the_figures_were_published_are_not_verifiable() -> None:
     outcome = claims.evaluate("arrivals-2017", "2017-12-31")
-    assert outcome.verdict == Verdict.NOT_VERIFIABLE
-    assert "no figure for arrivals in 2017" in outcome.reason
+    assert (outcome.verdict, outcome.computed, outcome.reason) == (
+        Verdict.NOT_VERIFIABLE,
+        "",
+        "no figure for arrivals in 2017 in this vintage",
+    )
+    assert outcome.evidence.arithmetic == ("total, 2017 = no figure",)
+    assert outcome.evidence.band == "“1,127” → exactly 1,127"
 
 
 def test_changing_one_figure_changes_exactly_the_dependent_verdicts(
@@ -323,8 +468,11 @@ def test_claimreview_links_can_point_at_a_published_copy() -> None:
 
 def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable() -> None:
     outcome = claims.evaluate("cumulative-total-2017", "2017-06-01")
-    assert outcome.verdict == Verdict.NOT_VERIFIABLE
-    assert "no figure for 2017 had been published" in outcome.reason
+    assert (outcome.verdict, outcome.computed, outcome.reason) == (
+        Verdict.NOT_VERIFIABLE,
+        "",
+        "no figure for 2017 had been published by this vintage (2017-06-01)",
+    )
 
 
 def test_cumulative_claims_reconcile_mou_s_reported_totals() -> None:
@@ -343,9 +491,33 @@ def test_an_unrecorded_disagreement_with_a_reported_total_is_an_error(
     edit_csv(data_copy / "cumulative.csv", ",22345,31339,", ",22345,31340,", "hankyung-2018-01-05")
     outcome = claims.evaluate("cumulative-total-2017", "article", data_copy)
     assert outcome.verdict == Verdict.REPRODUCED_EXACTLY  # the sum still matches the article
-    [problem] = outcome.problems
-    assert problem.startswith("data/cumulative.csv, line 28, column 'total': reported total 31,340")
+    assert outcome.problems == (
+        "data/cumulative.csv, line 28, column 'total': reported total 31,340 disagrees with the "
+        "sum of the series as it stood on 2018-01-05 (31,339), and data/source_issues.csv "
+        "records no issue for it",
+    )
+    assert outcome.evidence.arithmetic[1:] == (
+        "Hankyung (Yonhap) (2018-01-05) reported 31,340, the series of that day sums to 31,339: "
+        "UNRECONCILED",
+        RECONCILED_31339[1],
+    )
+    assert outcome.value == (31339, ((31340, 31339), (31339, 31339)))
     result = run_cli("claims", "--check", data_dir=data_copy)
     assert result.returncode == 1
     assert "cumulative-total-2017 [article]: data/cumulative.csv, line 28" in result.stderr
     assert "data/source_issues.csv records no issue" in result.stderr
+
+
+def test_a_recorded_source_issue_explains_a_reported_total(data_copy: Path, edit_csv: EDIT) -> None:
+    edit_csv(data_copy / "cumulative.csv", ",22345,31339,", ",22345,31340,", "hankyung-2018-01-05")
+    with (data_copy / "source_issues.csv").open("a", encoding="utf-8") as issues:
+        issues.write(
+            "hankyung-cumulative-2017,hankyung-2018-01-05,cumulative,2017-12-31,total,"
+            "31340,31339,typo,A test's typo.\n"
+        )
+    outcome = claims.evaluate("cumulative-total-2017", "article", data_copy)
+    assert outcome.problems == ()
+    assert outcome.evidence.arithmetic[1] == (
+        "Hankyung (Yonhap) (2018-01-05) reported 31,340, the series of that day sums to 31,339: "
+        "a recorded source issue (hankyung-cumulative-2017)"
+    )
