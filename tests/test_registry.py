@@ -64,6 +64,20 @@ BROKEN = [
     ),
     ("missing key", 'quantity = "arrivals in 2017"\n', "", "column 'quantity'", "missing field"),
     (
+        "count not whole",
+        "stated = 1127\n",
+        "stated = 1127.5\n",
+        "column 'stated'",
+        "must be of type integer for precision 'exact'",
+    ),
+    (
+        "percent as words",
+        "stated = 83\n",
+        'stated = "83"\n',
+        "column 'stated'",
+        "must be of type integer or number for precision 'percent'",
+    ),
+    (
         "unknown verdict",
         'recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }',
         'recorded = { article = "true", latest = "reproduced_exactly" }',

@@ -20,6 +20,14 @@ DISPLAY_NAME = f"data/{CLAIMS_FILE}"
 VINTAGES = ("article", "latest")
 KINDS = ("official_statistic", "arithmetic", "source_reported")
 PRECISIONS = ("exact", "percent", "ordering", "trend", "lower_bound", "date", "year", "none")
+STATED_TYPES: dict[str, type | tuple[type, ...]] = {
+    "exact": int,  # a count, compared and printed as one
+    "lower_bound": int,
+    "year": int,
+    "percent": (int, float),
+}
+"""The type `stated` must have for each precision that compares numbers; the others
+(ordering, trend, date, none) state words."""
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str,
@@ -281,6 +289,11 @@ def _claim(
         bad(f"must be one of {', '.join(KINDS)}", "kind", entry["kind"])
     if entry["precision"] not in PRECISIONS:
         bad(f"must be one of {', '.join(PRECISIONS)}", "precision", entry["precision"])
+    elif "stated" in entry:
+        wanted = STATED_TYPES.get(entry["precision"], str)
+        if not isinstance(entry["stated"], wanted):
+            message = f"must be of type {_type_name(wanted)} for precision {entry['precision']!r}"
+            bad(message, "stated", entry["stated"])
     if entry["notebook"] not in notebooks:
         bad("must be a notebook declared under [notebook]", "notebook", entry["notebook"])
     if set(entry["recorded"]) != set(VINTAGES):
