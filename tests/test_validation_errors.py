@@ -475,3 +475,112 @@ def test_one_run_of_validate_lists_the_problems_of_every_file(minimal_data: Path
     assert result.stderr.startswith("4 problems in the data:"), result.stderr
     for name in (ARRIVALS, CUMULATIVE, ARTICLE, PACKAGE):
         assert f"  - data/{name}, line " in result.stderr, name
+
+
+class Edit(NamedTuple):
+    """One change to a file of the minimal data, and every problem it must cause."""
+
+    target: str
+    old: str
+    new: str
+    problems: list[tuple[int, str, str | None, str]]
+    """Each problem's line, column, value and message, in the order reported."""
+
+
+TABLE_DATES = "table_dates.csv"
+ISSUES = "source_issues.csv"
+DATED_ROW = "mou-table-2020-09,2020-09-30,publication,A test table.\n"
+PRESS_ROW = "press-2018-01-05,A newspaper,Arrivals last year,"
+ISSUE_ROW = "a-typo,press-2018-01-05,arrivals,2017-12-31,total,1172,1127,typo,transposed digits\n"
+NOT_A_TABLE = "not an official_table in sources.csv"
+EDITS = {
+    "table dated by a news report": Edit(
+        TABLE_DATES,
+        "mou-table-2020-09,",
+        "press-2018-01-05,",
+        [(2, "source_id", "press-2018-01-05", NOT_A_TABLE)],
+    ),
+    "table dated by an unknown source": Edit(
+        TABLE_DATES,
+        "mou-table-2020-09,",
+        "mou-table-2099-01,",
+        [(2, "source_id", "mou-table-2099-01", NOT_A_TABLE)],
+    ),
+    "table dated twice": Edit(
+        TABLE_DATES,
+        DATED_ROW,
+        DATED_ROW + DATED_ROW.replace("2020-09-30", "2020-10-31"),
+        [
+            (
+                line,
+                "source_id",
+                "source_id=mou-table-2020-09",
+                "duplicate row: another row has the same source_id",
+            )
+            for line in (2, 3)
+        ],
+    ),
+    "reference date that does not exist": Edit(
+        TABLE_DATES,
+        ",2020-09-30,",
+        ",2020-09-31,",
+        [(2, "reference_date", "2020-09-31", "must be an existing date written YYYY-MM-DD")],
+    ),
+    "table dated by an unknown means": Edit(
+        TABLE_DATES,
+        ",publication,",
+        ",published,",
+        [(2, "dated_by", "published", "must be one of earliest_evidence, publication")],
+    ),
+    "table date without a note": Edit(
+        TABLE_DATES, "A test table.", "", [(2, "note", None, "a value is required")]
+    ),
+    "source listed twice": Edit(
+        SOURCES,
+        "the-article,",
+        PRESS_ROW + "https://example.org/press-2018,2018-01-05,ko,news_report,\nthe-article,",
+        [
+            (
+                line,
+                "source_id",
+                "source_id=press-2018-01-05",
+                "duplicate row: another row has the same source_id",
+            )
+            for line in (3, 4)
+        ],
+    ),
+    "issue listed twice": Edit(
+        ISSUES,
+        ISSUE_ROW,
+        ISSUE_ROW + ISSUE_ROW.replace("typo,transposed", "unverified,maybe transposed"),
+        [
+            (
+                line,
+                "issue_id",
+                "issue_id=a-typo",
+                "duplicate row: another row has the same issue_id",
+            )
+            for line in (2, 3)
+        ],
+    ),
+}
+"""Problems in the files other tables refer to: which MOU tables exist and how they
+are dated, the sources themselves, and the known source issues."""
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_reference_files_report_every_problem_located(name: str, minimal_data: Path) -> None:
+    edit = EDITS[name]
+    path = minimal_data / edit.target
+    text = path.read_text(encoding="utf-8")
+    assert text.count(edit.old) == 1, edit.old
+    path.write_text(text.replace(edit.old, edit.new), encoding="utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        datasets.TABLES[edit.target](minimal_data)
+    reported = [
+        (p.file, p.line, p.row, p.column, p.value, p.message) for p in raised.value.problems
+    ]
+    assert reported == [
+        (f"data/{edit.target}", line, line - 1, column, value, message)
+        for line, column, value, message in edit.problems
+    ]
