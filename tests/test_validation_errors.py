@@ -584,3 +584,40 @@ def test_reference_files_report_every_problem_located(name: str, minimal_data: P
         (f"data/{edit.target}", line, line - 1, column, value, message)
         for line, column, value, message in edit.problems
     ]
+
+
+WIDE_KEY = tuple(f"k{i}" for i in range(9))
+WIDE_ROWS = [["a", *[str(i)] * 8] for i in range(255)]
+"""255 rows whose key has nine columns, the last eight with 255 distinct values each:
+as one number, a key passes 2**53 (where a float rounds) by its eighth column and
+2**64 (where an int64 wraps around) by its ninth."""
+
+
+@pytest.mark.parametrize(
+    ("extra", "duplicates"),
+    [
+        (["b", *["0"] * 8], []),
+        ([None, *["0"] * 8], []),
+        (["a", *["254"] * 6, "253", "254"], []),
+        (["a", *["254"] * 8], [254, 255]),
+    ],
+    ids=["first-column-differs", "first-cell-missing", "eighth-column-differs", "same-key"],
+)
+def test_duplicates_are_found_exactly_in_keys_of_many_columns(
+    extra: list[str | None], duplicates: list[int]
+) -> None:
+    """A key that differs from every other in one cell alone is not a duplicate, however
+    large its columns' codes make it; a key given twice is, on both rows."""
+    rows = [*WIDE_ROWS, extra]
+    frame = pd.DataFrame(
+        {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(WIDE_KEY)}
+    )
+    rule = schemas._unique(*WIDE_KEY)
+    ok = rule.check(frame)
+    assert ok.index.tolist() == frame.index.tolist()
+    assert ok[~ok].index.tolist() == duplicates
+
+
+def test_no_rows_have_no_duplicates() -> None:
+    frame = pd.DataFrame({"a": pd.Categorical([]), "b": pd.Categorical([])})
+    assert schemas._unique("a", "b").check(frame).tolist() == []
