@@ -563,13 +563,27 @@ EDITS = {
             for line in (2, 3)
         ],
     ),
+    "women above total, men not given": Edit(
+        CUMULATIVE,
+        "2017-12-31,,,2545,",
+        "2017-12-31,,3000,2545,",
+        [
+            (
+                2,
+                SEX_COLUMNS,
+                "men=(empty), women=3000, total=2545",
+                "men and women cannot exceed total",
+            )
+        ],
+    ),
 }
-"""Problems in the files other tables refer to: which MOU tables exist and how they
-are dated, the sources themselves, and the known source issues."""
+"""Problems in the files other tables refer to (which MOU tables exist and how they
+are dated, the sources themselves, the known source issues), and a row rule's
+failure shown with a cell it leaves empty."""
 
 
 @pytest.mark.parametrize("name", EDITS)
-def test_reference_files_report_every_problem_located(name: str, minimal_data: Path) -> None:
+def test_each_edit_reports_exactly_its_problems(name: str, minimal_data: Path) -> None:
     edit = EDITS[name]
     path = minimal_data / edit.target
     text = path.read_text(encoding="utf-8")
