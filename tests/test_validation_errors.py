@@ -600,34 +600,44 @@ def test_each_edit_reports_exactly_its_problems(name: str, minimal_data: Path) -
     ]
 
 
-WIDE_KEY = tuple(f"k{i}" for i in range(9))
 WIDE_ROWS = [["a", *[str(i)] * 8] for i in range(255)]
 """255 rows whose key has nine columns, the last eight with 255 distinct values each:
 as one number, a key passes 2**53 (where a float rounds) by its eighth column and
 2**64 (where an int64 wraps around) by its ninth."""
+LONG_ROWS = [[*[str(i % 255)] * 7, str(i)] for i in range(8191)]
+"""8,191 rows whose key has seven columns of 255 distinct values and an eighth of
+8,191: as one number, a key passes 2**64 by its eighth column."""
 
 
 @pytest.mark.parametrize(
-    ("extra", "duplicates"),
+    ("rows", "duplicates"),
     [
-        (["b", *["0"] * 8], []),
-        ([None, *["0"] * 8], []),
-        (["a", *["254"] * 6, "253", "254"], []),
-        (["a", *["254"] * 8], [254, 255]),
+        ([*WIDE_ROWS, ["b", *["0"] * 8]], []),
+        ([*WIDE_ROWS, [None, *["0"] * 8]], []),
+        ([*WIDE_ROWS, ["a", *["254"] * 6, "253", "254"]], []),
+        ([*WIDE_ROWS, ["a", *["254"] * 8]], [254, 255]),
+        ([*LONG_ROWS, ["8", *["0"] * 7]], []),
+        ([*LONG_ROWS, ["0", *["0"] * 7]], [0, 8191]),
     ],
-    ids=["first-column-differs", "first-cell-missing", "eighth-column-differs", "same-key"],
+    ids=[
+        "first-column-differs",
+        "first-cell-missing",
+        "eighth-column-differs",
+        "same-key",
+        "long-first-column-differs",
+        "long-same-key",
+    ],
 )
 def test_duplicates_are_found_exactly_in_keys_of_many_columns(
-    extra: list[str | None], duplicates: list[int]
+    rows: list[list[str | None]], duplicates: list[int]
 ) -> None:
     """A key that differs from every other in one cell alone is not a duplicate, however
-    large its columns' codes make it; a key given twice is, on both rows."""
-    rows = [*WIDE_ROWS, extra]
+    large its columns' codes make it as one number; a key given twice is, on both rows."""
+    key = [f"k{i}" for i in range(len(rows[0]))]
     frame = pd.DataFrame(
-        {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(WIDE_KEY)}
+        {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(key)}
     )
-    rule = schemas._unique(*WIDE_KEY)
-    ok = rule.check(frame)
+    ok = schemas._unique(*key).check(frame)
     assert ok.index.tolist() == frame.index.tolist()
     assert ok[~ok].index.tolist() == duplicates
 
