@@ -493,6 +493,8 @@ DATED_ROW = "mou-table-2020-09,2020-09-30,publication,A test table.\n"
 PRESS_ROW = "press-2018-01-05,A newspaper,Arrivals last year,"
 ISSUE_ROW = "a-typo,press-2018-01-05,arrivals,2017-12-31,total,1172,1127,typo,transposed digits\n"
 NOT_A_TABLE = "not an official_table in sources.csv"
+PLAIN = "contains a control character (such as NUL, a tab or a line break)"
+WHOLE = "must be a whole number written with ASCII digits 0-9 only, without a leading zero"
 EDITS = {
     "table dated by a news report": Edit(
         TABLE_DATES,
@@ -576,10 +578,43 @@ EDITS = {
             )
         ],
     ),
+    "tab in one count, leading zero in another": Edit(
+        ARRIVALS,
+        ",1127,mou-table-2020-09,mou_table,table column '17\n2017-01-01,2017-12-31,189,938,1127,",
+        ",11\t27,mou-table-2020-09,mou_table,table column '17\n"
+        "2017-01-01,2017-12-31,189,938,01127,",
+        [(3, "total", "11\t27", PLAIN), (4, "total", "01127", WHOLE)],
+    ),
+    "problems on two rows": Edit(
+        ARRIVALS,
+        "2016-12-31,302,1116,1418,mou-table-2020-09,mou_table,table column '16\n"
+        "2017-01-01,2017-12-31,188,",
+        "2016-12-32,1500,1116,1418,mou-table-2020-09,mou_tabel,table column '16\n"
+        "2017-01-01,2017-12-31,x,",
+        [
+            (2, "period_end", "2016-12-32", "must be an existing date written YYYY-MM-DD"),
+            (2, SEX_COLUMNS, "men=1500, women=1116, total=1418", "men + women must equal total"),
+            (
+                2,
+                SEX_COLUMNS,
+                "men=1500, women=1116, total=1418",
+                "men and women cannot exceed total",
+            ),
+            (
+                2,
+                "evidence",
+                "mou_tabel",
+                f"must be one of {', '.join(sorted(schemas.EVIDENCE_KINDS))}",
+            ),
+            (3, "men", "x", WHOLE),
+        ],
+    ),
 }
 """Problems in the files other tables refer to (which MOU tables exist and how they
-are dated, the sources themselves, the known source issues), and a row rule's
-failure shown with a cell it leaves empty."""
+are dated, the sources themselves, the known source issues); a row rule's failure
+shown with a cell it leaves empty; and each problem reported once, by the first check
+its cell fails (a row rule sees a failed cell as empty), in the order of the file's
+lines and, within a line, of its columns (a row rule at its first column)."""
 
 
 @pytest.mark.parametrize("name", EDITS)
