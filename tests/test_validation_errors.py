@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths, schemas, tables
+from analysis import datasets, paths, schemas, tables, validation
 from analysis.tables import DataValidationError
 from tests.conftest import run_cli
 
@@ -494,6 +494,7 @@ PRESS_ROW = "press-2018-01-05,A newspaper,Arrivals last year,"
 ISSUE_ROW = "a-typo,press-2018-01-05,arrivals,2017-12-31,total,1172,1127,typo,transposed digits\n"
 NOT_A_TABLE = "not an official_table in sources.csv"
 PLAIN = "contains a control character (such as NUL, a tab or a line break)"
+ID = "must be a lowercase id: words of a-z and 0-9 joined by single hyphens"
 WHOLE = "must be a whole number written with ASCII digits 0-9 only, without a leading zero"
 EDITS = {
     "table dated by a news report": Edit(
@@ -578,6 +579,20 @@ EDITS = {
             )
         ],
     ),
+    "cumulative figure given twice": Edit(
+        CUMULATIVE,
+        "2545 in all\n",
+        "2545 in all\n2017-12-31,,,2545,press-2018-01-05,report,2545 in total\n",
+        [
+            (
+                line,
+                "as_of, source_id",
+                "as_of=2017-12-31, source_id=press-2018-01-05",
+                "duplicate row: another row has the same as_of, source_id",
+            )
+            for line in (2, 3)
+        ],
+    ),
     "tab in one count, leading zero in another": Edit(
         ARRIVALS,
         ",1127,mou-table-2020-09,mou_table,table column '17\n2017-01-01,2017-12-31,189,938,1127,",
@@ -617,15 +632,13 @@ its cell fails (a row rule sees a failed cell as empty), in the order of the fil
 lines and, within a line, of its columns (a row rule at its first column)."""
 
 
-@pytest.mark.parametrize("name", EDITS)
-def test_each_edit_reports_exactly_its_problems(name: str, minimal_data: Path) -> None:
-    edit = EDITS[name]
-    path = minimal_data / edit.target
+def _assert_problems(edit: Edit, data_dir: Path) -> None:
+    path = data_dir / edit.target
     text = path.read_text(encoding="utf-8")
     assert text.count(edit.old) == 1, edit.old
     path.write_text(text.replace(edit.old, edit.new), encoding="utf-8")
     with pytest.raises(DataValidationError) as raised:
-        datasets.TABLES[edit.target](minimal_data)
+        datasets.TABLES[edit.target](data_dir)
     reported = [
         (p.file, p.line, p.row, p.column, p.value, p.message) for p in raised.value.problems
     ]
@@ -633,6 +646,36 @@ def test_each_edit_reports_exactly_its_problems(name: str, minimal_data: Path) -
         (f"data/{edit.target}", line, line - 1, column, value, message)
         for line, column, value, message in edit.problems
     ]
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_each_edit_reports_exactly_its_problems(name: str, minimal_data: Path) -> None:
+    _assert_problems(EDITS[name], minimal_data)
+
+
+FACT_EDITS = {
+    "tab in a title": Edit(
+        SOURCES,
+        ",Arrivals last year,",
+        ",Arrivals\tlast year,",
+        [(3, "title", "Arrivals\tlast year", PLAIN)],
+    ),
+    "uppercase id": Edit(
+        SOURCES, "the-article,", "The-article,", [(4, "source_id", "The-article", ID)]
+    ),
+}
+
+
+@pytest.mark.parametrize("name", FACT_EDITS)
+def test_a_check_is_skipped_only_where_a_fact_of_the_file_proves_it(
+    name: str, minimal_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above FACTS_PAY_FROM distinct texts in a column, a check implied by a fact of the
+    file (no control characters, no surrounding space) is skipped when that fact holds;
+    every other check, and an implied one whose fact fails, still runs. The threshold
+    is lowered so that three sources pass it (the real one needs 100,001 rows)."""
+    monkeypatch.setattr(validation, "FACTS_PAY_FROM", 2)
+    _assert_problems(FACT_EDITS[name], minimal_data)
 
 
 WIDE_ROWS = [["a", *[str(i)] * 8] for i in range(255)]
@@ -670,11 +713,12 @@ def test_duplicates_are_found_exactly_in_keys_of_many_columns(
     large its columns' codes make it as one number; a key given twice is, on both rows."""
     key = [f"k{i}" for i in range(len(rows[0]))]
     frame = pd.DataFrame(
-        {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(key)}
+        {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(key)},
+        index=range(2, len(rows) + 2),  # each row's line in its file
     )
     ok = schemas._unique(*key).check(frame)
     assert ok.index.tolist() == frame.index.tolist()
-    assert ok[~ok].index.tolist() == duplicates
+    assert ok[~ok].index.tolist() == [row + 2 for row in duplicates]
 
 
 def test_no_rows_have_no_duplicates() -> None:
