@@ -489,6 +489,7 @@ class Edit(NamedTuple):
 
 TABLE_DATES = "table_dates.csv"
 ISSUES = "source_issues.csv"
+DATED_HEADER = "source_id, reference_date, dated_by, note"
 DATED_ROW = "mou-table-2020-09,2020-09-30,publication,A test table.\n"
 PRESS_ROW = "press-2018-01-05,A newspaper,Arrivals last year,"
 ISSUE_ROW = "a-typo,press-2018-01-05,arrivals,2017-12-31,total,1172,1127,typo,transposed digits\n"
@@ -579,6 +580,29 @@ EDITS = {
             )
         ],
     ),
+    "column renamed": Edit(
+        TABLE_DATES,
+        "dated_by,note\n",
+        "dated_by,notes\n",
+        [
+            (1, "note", None, "required column is missing"),
+            (1, "notes", None, f"unexpected column (the header should be: {DATED_HEADER})"),
+        ],
+    ),
+    "columns swapped": Edit(
+        TABLE_DATES,
+        "dated_by,note\n",
+        "note,dated_by\n",
+        [
+            (
+                1,
+                "note",
+                None,
+                "column out of order: column 3 should be 'dated_by' "
+                f"(the header should be: {DATED_HEADER})",
+            )
+        ],
+    ),
     "cumulative figure given twice": Edit(
         CUMULATIVE,
         "2545 in all\n",
@@ -626,7 +650,8 @@ EDITS = {
     ),
 }
 """Problems in the files other tables refer to (which MOU tables exist and how they
-are dated, the sources themselves, the known source issues); a row rule's failure
+are dated, the sources themselves, the known source issues); a header's problems on
+line 1, each naming the header it should be; a row rule's failure
 shown with a cell it leaves empty; and each problem reported once, by the first check
 its cell fails (a row rule sees a failed cell as empty), in the order of the file's
 lines and, within a line, of its columns (a row rule at its first column)."""
@@ -643,7 +668,7 @@ def _assert_problems(edit: Edit, data_dir: Path) -> None:
         (p.file, p.line, p.row, p.column, p.value, p.message) for p in raised.value.problems
     ]
     assert reported == [
-        (f"data/{edit.target}", line, line - 1, column, value, message)
+        (f"data/{edit.target}", line, line - 1 or None, column, value, message)
         for line, column, value, message in edit.problems
     ]
 
