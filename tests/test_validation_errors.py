@@ -643,7 +643,7 @@ EDITS = {
                 2,
                 "evidence",
                 "mou_tabel",
-                f"must be one of {', '.join(sorted(schemas.EVIDENCE_KINDS))}",
+                "must be one of mou_correction, mou_restatement, mou_table, report",
             ),
             (3, "men", "x", WHOLE),
         ],
@@ -651,10 +651,10 @@ EDITS = {
 }
 """Problems in the files other tables refer to (which MOU tables exist and how they
 are dated, the sources themselves, the known source issues); a header's problems on
-line 1, each naming the header it should be; a row rule's failure
-shown with a cell it leaves empty; and each problem reported once, by the first check
-its cell fails (a row rule sees a failed cell as empty), in the order of the file's
-lines and, within a line, of its columns (a row rule at its first column)."""
+line 1, each naming the header it should be; a row rule's failure shown with a cell
+it leaves empty; and each problem reported once, by the first check its cell fails
+(a row rule sees a failed cell as empty), in the order of the file's lines and,
+within a line, of its columns (a row rule at its first column)."""
 
 
 def _assert_problems(edit: Edit, data_dir: Path) -> None:
