@@ -139,6 +139,10 @@ def test_the_vintage_is_this_contexts_unless_asked_for_the_articles(latest: Read
     assert latest.figure("2030", "total") is None
 
 
+def test_the_last_year_is_the_vintages(latest: Reading, article: Reading) -> None:
+    assert (latest.last_year(), article.last_year()) == (2025, 2017)
+
+
 def test_has_reads_the_vintage_asked_for(latest: Reading) -> None:
     assert latest.has("2025")
     assert not latest.has("2025", then=True)
@@ -422,6 +426,15 @@ def test_an_anecdote_cell_is_located_in_its_file(latest: Reading) -> None:
     assert latest.anecdote("arrests-rise-yoy", "high") is None
 
 
+def test_the_context_figures_are_listed_in_file_order(latest: Reading) -> None:
+    assert latest.context_ids() == [
+        "hrw-detained-2017-07-08",
+        "hrw-documented-2016-07-2017-06",
+        "hrw-returned-since-2016-07",
+        "dailynk-repatriations-since-2017-06",
+    ]
+
+
 def test_an_unknown_anecdote_names_the_registry_and_the_file(latest: Reading) -> None:
     message = "data/claims.toml names figure 'nope', not in data/border_arrests.csv"
     with pytest.raises(ValueError, match=f"^{message}$"):
@@ -458,12 +471,22 @@ def test_the_outcome_carries_what_was_read(latest: Reading) -> None:
     assert (outcome.evidence.arithmetic, outcome.evidence.band) == (("1,127",), "")
 
 
+def _reproduced(reading: Reading) -> Outcome:
+    return reading.outcome(Verdict.REPRODUCED_EXACTLY, "1,127", "as stated", 1127)
+
+
+def test_a_declared_check_runs_its_function(latest: Reading) -> None:
+    outcome = check()(_reproduced)(latest)
+    assert (outcome.claim_id, outcome.reason, outcome.value) == ("arrivals-2017", "as stated", 1127)
+
+
 def test_a_check_declares_its_name_and_arguments() -> None:
     declared = press.reported_figure
     assert isinstance(declared, Check)
     assert declared.name == "press.reported_figure"
     assert declared.args == {"source_id": str, "period": str, "field": ("men", "women", "total")}
     assert declared.argument_problems({"source_id": "x", "period": "2017", "field": "men"}) == []
+
     assert declared.argument_problems({"source_id": "x", "field": "all", "extra": 1}) == [
         "unknown argument 'extra' for press.reported_figure",
         "missing argument 'period' for press.reported_figure",
@@ -487,6 +510,7 @@ def _noop(reading: Reading) -> Outcome:  # pragma: no cover - never called
 def test_argument_kinds(kind: type, good: list[object], bad: list[object]) -> None:
     declared = check(x=kind)(_noop)
     assert declared.function is _noop and declared.args == {"x": kind}
+    assert declared.name == "test_reading._noop"
     for value in good:
         assert declared.argument_problems({"x": value}) == [], value
     for value in bad:
