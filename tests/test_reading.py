@@ -139,6 +139,17 @@ def test_the_vintage_is_this_contexts_unless_asked_for_the_articles(latest: Read
     assert latest.figure("2030", "total") is None
 
 
+def test_a_day_reads_the_series_as_it_stood_that_day(latest: Reading) -> None:
+    """On 5 January 2018 2017 stood at Hankyung's first report (the second read of
+    the day uses the series kept from the first)."""
+    day = date(2018, 1, 5)
+    women = latest.figure("2017", "women", day)
+    assert women is not None
+    assert (women.value, women.line, women.vintage) == (938, 116, "as published on 5 January 2018")
+    assert latest.value("2017", "men", day) == 189
+    assert latest.has("2017", day) and not latest.has("2018", day)
+
+
 def test_the_last_year_is_the_vintages(latest: Reading, article: Reading) -> None:
     assert (latest.last_year(), article.last_year()) == (2025, 2017)
 
@@ -195,6 +206,9 @@ def test_first_published_is_the_first_reports_publication(minimal_data: Path) ->
         vintage="each period as first reported",
     )
     assert reading.first_published("2030") is None
+    # the series is the minimal data's: 2017 from the 2020 table, its line 3
+    men = reading.figure("2017", "men")
+    assert men is not None and (men.value, men.line) == (188, 3)
     assert reading.stated(registry.get("arrivals-2017")).line == 19
 
 
@@ -424,6 +438,12 @@ def test_an_anecdote_cell_is_located_in_its_file(latest: Reading) -> None:
     low = latest.anecdote("arrests-2017-first-weeks", "low")
     assert low is not None and (low.value, low.file, low.line) == (30, "data/border_arrests.csv", 4)
     assert latest.anecdote("arrests-rise-yoy", "high") is None
+    row = latest.ctx.anecdote_row("two-families-2018-01-01")  # border_arrests.csv by default
+    assert (row["quantity"], row["low"], row["line"]) == (
+        "people arrested attempting to cross into China",
+        10,
+        2,
+    )
 
 
 def test_the_context_figures_are_listed_in_file_order(latest: Reading) -> None:
