@@ -1,0 +1,539 @@
+"""The Reading ledger: every cell a check reads comes back as a located Figure (file,
+line, column, source, vintage, and a note when the figure was inferred), from the
+vintage asked for, and the press-figure look-ups find exactly the rows they name.
+
+The expected figures are the cells of data/ themselves (line numbers count the
+header as line 1, as an editor shows them)."""
+
+import copy
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.claims import press
+from analysis.claims.evidence import Figure, Outcome, Source
+from analysis.claims.reading import ARRIVALS_FILE, Check, Context, Names, Numbers, Reading, check
+from analysis.claims.registry import Registry, load_registry
+from analysis.claims.verdicts import Verdict
+
+ARTICLE_DAY = "as published on 7 January 2018"
+HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(paths.DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def latest_ctx(registry: Registry) -> Context:
+    return Context("latest", registry, paths.DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def article_ctx(registry: Registry) -> Context:
+    return Context("article", registry, paths.DATA_DIR)
+
+
+@pytest.fixture
+def latest(registry: Registry, latest_ctx: Context) -> Reading:
+    return Reading(registry.get("arrivals-2017"), latest_ctx)
+
+
+@pytest.fixture
+def article(registry: Registry, article_ctx: Context) -> Reading:
+    return Reading(registry.get("arrivals-2017"), article_ctx)
+
+
+def _altered(ctx: Context, **tables: Any) -> Context:
+    """`ctx` with some of its tables replaced: the data as they might have been."""
+    altered = copy.copy(ctx)
+    for name, table in tables.items():
+        setattr(altered, name, table)
+    return altered
+
+
+def _hankyung(ctx: Context) -> Source:
+    return ctx.source(HANKYUNG)
+
+
+# --- sources ---------------------------------------------------------------------
+
+
+def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
+    assert latest_ctx.source(HANKYUNG) == Source(
+        id=HANKYUNG,
+        publisher="Hankyung (Yonhap)",
+        title="Hankyung/Yonhap 2018-01-05: 작년 입국 탈북민 1127명",
+        published="2018-01-05",
+        url="https://hankyung.com/amp/201801058396Y",
+        line=25,
+        dated="2018-01-05",
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_id", "dated"),
+    [
+        ("mou-table-2012-01-11", "2012-01-11 (figures to December 2011)"),
+        ("mou-table-2020-09", "figures to September 2020; public by 2026 at the latest"),
+    ],
+)
+def test_an_mou_table_is_dated_by_its_figures_and_its_evidence(
+    latest_ctx: Context, source_id: str, dated: str
+) -> None:
+    assert latest_ctx.source(source_id).dated == dated
+
+
+# --- the annual series --------------------------------------------------------------
+
+
+def test_a_series_figure_is_located_in_arrivals_csv(article: Reading) -> None:
+    """On the article's day 2017 stood at Hankyung's first report (line 116)."""
+    assert article.figure("2017", "women") == Figure(
+        label="women, 2017",
+        value=938,
+        file=ARRIVALS_FILE,
+        line=116,
+        column="women",
+        source=_hankyung(article.ctx),
+        vintage=ARTICLE_DAY,
+        note="",
+    )
+    assert article.used == [article.figure("2017", "women")]  # listed once
+
+
+def test_an_inferred_figure_says_so_and_names_its_evidence(article: Reading) -> None:
+    """2016 was not yet in any MOU table on 7 January 2018: its figure comes from the
+    2020 table, and the series it belongs to reproduces Hankyung's total to 2017."""
+    found = article.figure("2016", "total")
+    assert found is not None
+    assert (found.value, found.line, found.source.id) == (1418, 112, "mou-table-2020-09")
+    assert found.note == (
+        "inferred from mou-table-2020-09, published later; the back-series it belongs to "
+        "reconciles with hankyung-2018-01-05 (to 2017-12-31)"
+    )
+
+
+def test_an_inferred_figure_without_evidence_says_only_where_it_comes_from(
+    registry: Registry, article_ctx: Context
+) -> None:
+    """When no reported total reconciles with the back-series, the note says no more."""
+    ctx = _altered(article_ctx, series=article_ctx.series.assign(reconciles_with=""))
+    found = Reading(registry.get("arrivals-2017"), ctx).figure("2016", "total")
+    assert found is not None
+    assert found.note == "inferred from mou-table-2020-09, published later"
+
+
+def test_the_vintage_is_this_contexts_unless_asked_for_the_articles(latest: Reading) -> None:
+    """2017 was restated from 189/938 to 188/939 after the article."""
+    assert latest.value("2017", "women") == 939
+    assert latest.value("2017", "women", then=True) == 938
+    now = latest.figure("2017", "men")
+    assert now is not None and (now.value, now.source.id) == (188, "mou-table-2025-06")
+    assert latest.value("2030", "total") is None
+    assert latest.figure("2030", "total") is None
+
+
+def test_a_day_reads_the_series_as_it_stood_that_day(latest: Reading) -> None:
+    """On 5 January 2018 2017 stood at Hankyung's first report (the second read of
+    the day uses the series kept from the first)."""
+    day = date(2018, 1, 5)
+    women = latest.figure("2017", "women", day)
+    assert women is not None
+    assert (women.value, women.line, women.vintage) == (938, 116, "as published on 5 January 2018")
+    assert latest.value("2017", "men", day) == 189
+    assert latest.has("2017", day) and not latest.has("2018", day)
+
+
+def test_the_last_year_is_the_vintages(latest: Reading, article: Reading) -> None:
+    assert (latest.last_year(), article.last_year()) == (2025, 2017)
+
+
+def test_has_reads_the_vintage_asked_for(latest: Reading) -> None:
+    assert latest.has("2025")
+    assert not latest.has("2025", then=True)
+    assert not latest.has("2030")
+    assert latest.used == []
+
+
+def test_a_cumulative_sum_lists_its_terms(latest: Reading) -> None:
+    assert latest.cumulative("2002", "men") == (
+        1906,
+        [("up to 1998", 831), ("1999-2001", 565), ("2002", 510)],
+    )
+    # the article's series ends with 2017: its sum to 2018 is the total reported for 2017
+    total, terms = latest.cumulative("2018", "total", then=True)
+    assert (total, terms[-1]) == (31339, ("2017", 1127))
+    # to 2017 the women number one more than on the article's day (938 became 939)
+    sums = [latest.cumulative("2017", "women", then)[0] for then in (False, True)]
+    assert sums == [22346, 22345]
+
+
+def test_a_sum_with_a_missing_term_or_no_term_is_none(registry: Registry) -> None:
+    """On 1 June 2017 the 2016 figure had no split by sex yet; before 1990 no period ends."""
+    reading = Reading(
+        registry.get("arrivals-2017"), Context("2017-06-01", registry, paths.DATA_DIR)
+    )
+    total, terms = reading.cumulative("2016", "men")
+    assert total is None and terms[-1] == ("2016", None) and len(terms) == 17
+    assert reading.cumulative("1990", "total") == (None, [])
+
+
+def test_periods_are_the_calendar_years_between_both_ends(latest: Reading) -> None:
+    assert latest.periods(2002, 2004) == ["2002", "2003", "2004"]
+    assert latest.periods(1998, 2002) == ["2002"]  # the buckets are not calendar years
+    assert latest.periods(2016, 2020) == ["2016", "2017", "2018", "2019", "2020"]
+    assert latest.periods(2016, 2020, then=True) == ["2016", "2017"]
+
+
+def test_first_published_is_the_first_reports_publication(minimal_data: Path) -> None:
+    """In the minimal data 2017 was first printed by a newspaper on 5 January 2018."""
+    registry = load_registry(minimal_data)
+    ctx = Context("latest", registry, minimal_data)
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    assert reading.first_published("2017") == Figure(
+        label="first publication of 2017's figures",
+        value="2018-01-05",
+        file="data/sources.csv",
+        line=3,
+        column="published",
+        source=ctx.source("press-2018-01-05"),
+        vintage="each period as first reported",
+    )
+    assert reading.first_published("2030") is None
+    # the series is the minimal data's: 2017 from the 2020 table, its line 3
+    men = reading.figure("2017", "men")
+    assert men is not None and (men.value, men.line) == (188, 3)
+    assert reading.stated(registry.get("arrivals-2017")).line == 19
+
+
+# --- revisions -----------------------------------------------------------------------
+
+
+def test_revised_compares_the_articles_day_with_now(latest: Reading) -> None:
+    assert latest.revised("2017", "women")
+    assert not latest.revised("2017", "total")
+    assert not latest.revised("2025", "total")  # not in the article's series
+    assert latest.revised_periods("2017", "men") == ["2017"]
+    assert latest.revised_periods("2016", "men") == []
+
+
+def test_the_trail_lists_every_printing_as_published(latest: Reading) -> None:
+    latest.trail("2017", "women")
+    assert [(f.value, f.line, f.source.id) for f in latest.revisions] == [
+        (938, 116, HANKYUNG),
+        (939, 119, "mou-table-2020-09"),
+        (939, 120, "mou-table-2025-06"),
+    ]
+    assert {(f.label, f.file, f.column, f.vintage) for f in latest.revisions} == {
+        ("women, 2017", ARRIVALS_FILE, "women", "as published")
+    }
+    assert latest.used == []  # context, not evidence
+    latest.trail("2017", "total")  # not revised: no trail
+    assert len(latest.revisions) == 3
+
+
+def test_the_trail_of_an_open_bucket(registry: Registry, latest_ctx: Context) -> None:
+    """ "up to 1998" has no start: its printings (829 men in 2012, 831 in the 2020
+    table) are found by the missing start. Here the latest series is made to differ."""
+    now = latest_ctx.latest_series.copy()
+    now.loc["up to 1998", "men"] = 830
+    ctx = _altered(latest_ctx, latest_series=now)
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    reading.trail("up to 1998", "men")
+    assert [(f.value, f.line) for f in reading.revisions] == [(829, 6), (831, 7)]
+
+
+# --- cumulative totals -----------------------------------------------------------------
+
+
+def test_reported_totals_count_those_published_by_the_last_day(registry: Registry) -> None:
+    """Two reports of 5 January 2018 gave 31,339 arrivals to the end of 2017."""
+    ctx = Context("2018-01-05", registry, paths.DATA_DIR)
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    found = reading.reported_totals("2017", "total")
+    assert [(f.line, f.source.id, day) for f, day in found] == [
+        (28, HANKYUNG, date(2018, 1, 5)),
+        (29, "youthdaily-2018-01-05", date(2018, 1, 5)),
+    ]
+    assert {(f.label, f.value, f.file, f.column, f.vintage) for f, _ in found} == {
+        ("arrivals up to 2017, as reported", 31339, "data/cumulative.csv", "total", "as reported")
+    }
+    assert reading.used == [f for f, _ in found]
+
+
+def test_reported_cumulative_is_one_sources_printed_total(latest: Reading) -> None:
+    assert latest.reported_cumulative(HANKYUNG, "2017-12-31", "total") == Figure(
+        label="arrivals up to 2017-12-31",
+        value=31339,
+        file="data/cumulative.csv",
+        line=28,
+        column="total",
+        source=_hankyung(latest.ctx),
+        vintage="as reported",
+    )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "column"),
+    [("2017-12-31", "men"), ("2016-12-31", "total")],  # a blank cell; no such row
+)
+def test_reported_cumulative_refuses_a_total_the_source_does_not_give(
+    latest: Reading, as_of: str, column: str
+) -> None:
+    message = f"{HANKYUNG} gives no {column} up to {as_of} in data/cumulative.csv"
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        latest.reported_cumulative(HANKYUNG, as_of, column)
+
+
+# --- press reports ------------------------------------------------------------------------
+
+
+def test_report_is_one_sources_printed_figure(latest: Reading) -> None:
+    assert latest.report(HANKYUNG, "2017", "men") == Figure(
+        label="men, 2017",
+        value=189,
+        file=ARRIVALS_FILE,
+        line=116,
+        column="men",
+        source=_hankyung(latest.ctx),
+        vintage="as reported",
+    )
+
+
+@pytest.mark.parametrize(
+    ("source_id", "period", "column"),
+    [("koreaherald-2018-01-05", "2017", "men"), (HANKYUNG, "2016", "total")],
+)
+def test_report_refuses_a_figure_the_source_does_not_give(
+    latest: Reading, source_id: str, period: str, column: str
+) -> None:
+    message = f"{source_id} gives no {column} for {period} in data/arrivals.csv"
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        latest.report(source_id, period, column)
+
+
+def test_the_same_value_elsewhere_in_order_of_publication(latest: Reading) -> None:
+    """Hankyung's 1,127 for 2017 was printed by four others; its 189 men by none."""
+    reported = latest.report(HANKYUNG, "2017", "total")
+    same = latest.same_value_elsewhere("2017", "total", reported)
+    assert [(f.source.id, f.line) for f in same] == [
+        ("koreaherald-2018-01-05", 117),
+        ("youthdaily-2018-01-05", 118),
+        ("mou-table-2020-09", 119),
+        ("mou-table-2025-06", 120),
+    ]
+    assert {(f.label, f.value, f.file, f.column, f.vintage) for f in same} == {
+        ("arrivals, 2017", 1127, ARRIVALS_FILE, "total", "as published")
+    }
+    assert latest.same_value_elsewhere("2017", "men", latest.report(HANKYUNG, "2017", "men")) == []
+    table = latest.report("mou-table-2020-09", "2017", "men")
+    assert [f.source.id for f in latest.same_value_elsewhere("2017", "men", table)] == [
+        "mou-table-2025-06"
+    ]
+    assert [(f.line, f.column) for f in latest.used] == [
+        *((line, "total") for line in (116, 117, 118, 119, 120)),
+        *((line, "men") for line in (116, 119, 120)),
+    ]
+
+
+def test_earlier_reports_are_those_published_before_the_source(latest: Reading) -> None:
+    """Before the 2020 table, three reports of 5 January 2018 gave 2017's total (the
+    2025 table, also dated 2026, is not earlier); only Hankyung gave its men. Nothing
+    was published before Hankyung's own day."""
+    table = latest.report("mou-table-2020-09", "2017", "total")
+    earlier = latest.earlier_reports("2017", "total", table)
+    assert [(f.source.id, f.line) for f in earlier] == [
+        (HANKYUNG, 116),
+        ("koreaherald-2018-01-05", 117),
+        ("youthdaily-2018-01-05", 118),
+    ]
+    assert {(f.label, f.value, f.file, f.column, f.vintage) for f in earlier} == {
+        ("arrivals, 2017", 1127, ARRIVALS_FILE, "total", "as published earlier")
+    }
+    men = latest.earlier_reports("2017", "men", latest.report("mou-table-2020-09", "2017", "men"))
+    assert [(f.label, f.value, f.source.id) for f in men] == [("men, 2017", 189, HANKYUNG)]
+    assert latest.earlier_reports("2017", "total", latest.report(HANKYUNG, "2017", "total")) == []
+
+
+# --- recorded source issues ---------------------------------------------------------------
+
+
+def _printed(ctx: Context, source_id: str, column: str) -> Figure:
+    return Figure("a printed figure", 0, ARRIVALS_FILE, 0, column, ctx.source(source_id), "")
+
+
+@pytest.mark.parametrize(
+    ("source_id", "column", "table", "period", "issue"),
+    [
+        ("mediapen-2023-01-10", "total", "arrivals", "2022", "mediapen-2022-total"),
+        ("mediapen-2023-01-10", "total", "arrivals", "2022-12-31", "mediapen-2022-total"),
+        ("chosun-nk-2014-01-13", "total", "cumulative", "2013", "chosun-cumulative-2013"),
+        ("yonhap-en-2012-10-28", "total", "cumulative", "2012-09-30", "yonhap-cumulative-2012-09"),
+        (HANKYUNG, "total", "arrivals", "1999-2001", "hankyung-2001-conflation"),
+        # one of the four keys differs: no issue
+        ("datasom-2023", "total", "arrivals", "2022", None),
+        ("mediapen-2023-01-10", "men", "arrivals", "2022", None),
+        ("mediapen-2023-01-10", "total", "arrivals", "2021", None),
+        ("mediapen-2023-01-10", "total", "cumulative", "2022", None),
+        ("chosun-nk-2014-01-13", "total", "arrivals", "2013", None),
+        (HANKYUNG, "total", "arrivals", "up to 1998", None),
+    ],
+)
+def test_a_recorded_issue_matches_table_source_period_end_and_field(
+    latest: Reading, source_id: str, column: str, table: str, period: str, issue: str | None
+) -> None:
+    assert latest.recorded_issue(_printed(latest.ctx, source_id, column), table, period) == issue
+
+
+def test_a_period_printed_once_ends_where_it_says(registry: Registry, latest_ctx: Context) -> None:
+    """A series period's end is read from its printings, however many there are."""
+    rows = latest_ctx.series_reports
+    ctx = _altered(latest_ctx, series_reports=rows[rows["source_id"] != "mou-table-2012-01-11"])
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    figure = _printed(ctx, HANKYUNG, "total")
+    assert reading.recorded_issue(figure, "arrivals", "1999-2001") == "hankyung-2001-conflation"
+
+
+# --- the article's own figures and the anecdotes -------------------------------------------
+
+
+def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry: Registry) -> None:
+    article = latest.ctx.source(latest.ctx.article_source)
+    assert latest.stated(registry.get("arrivals-2017")) == Figure(
+        label="the article's arrivals in 2017",
+        value=1127,
+        file="data/claims.toml",
+        line=66,
+        column="stated",
+        source=article,
+        vintage="the article",
+    )
+    assert latest.era_start() == Figure(
+        label="first year of Kim Jong Un's era, as the article dates it",
+        value="2012",
+        file="data/claims.toml",
+        line=23,
+        column="eras.used",
+        source=article,
+        vintage="the article",
+    )
+
+
+def test_an_anecdote_cell_is_located_in_its_file(latest: Reading) -> None:
+    assert latest.anecdote("hrw-detained-2017-07-08", "period_start", context=True) == Figure(
+        label="North Koreans detained in China (period start)",
+        value="2017-07-01",
+        file="data/repatriation_context.csv",
+        line=2,
+        column="period_start",
+        source=latest.ctx.source("hrw-koreaherald-2017-09-05"),
+        vintage="as reported",
+    )
+    low = latest.anecdote("arrests-2017-first-weeks", "low")
+    assert low is not None and (low.value, low.file, low.line) == (30, "data/border_arrests.csv", 4)
+    assert latest.anecdote("arrests-rise-yoy", "high") is None
+    row = latest.ctx.anecdote_row("two-families-2018-01-01")  # border_arrests.csv by default
+    assert (row["quantity"], row["low"], row["line"]) == (
+        "people arrested attempting to cross into China",
+        10,
+        2,
+    )
+
+
+def test_the_context_figures_are_listed_in_file_order(latest: Reading) -> None:
+    assert latest.context_ids() == [
+        "hrw-detained-2017-07-08",
+        "hrw-documented-2016-07-2017-06",
+        "hrw-returned-since-2016-07",
+        "dailynk-repatriations-since-2017-06",
+    ]
+
+
+def test_an_unknown_anecdote_names_the_registry_and_the_file(latest: Reading) -> None:
+    message = "data/claims.toml names figure 'nope', not in data/border_arrests.csv"
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        latest.anecdote("nope", "low")
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "days"), [("two-families-2018-01-01", 1), ("arrests-2017-first-weeks", 14)]
+)
+def test_a_window_counts_both_its_first_and_last_day(
+    latest: Reading, figure_id: str, days: int
+) -> None:
+    assert latest.days(figure_id) == days
+
+
+def test_a_window_needs_both_dates(registry: Registry, latest_ctx: Context) -> None:
+    arrests = latest_ctx.anecdotes["border_arrests.csv"].copy()
+    arrests.loc["arrests-2017-first-weeks", "period_start"] = pd.NaT
+    ctx = _altered(latest_ctx, anecdotes={**latest_ctx.anecdotes, "border_arrests.csv": arrests})
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    for figure_id in ("arrests-rise-yoy", "arrests-2017-first-weeks"):
+        with pytest.raises(ValueError, match=f"^{figure_id}: the window's dates are not given$"):
+            reading.days(figure_id)
+
+
+# --- the outcome and the check declarations ---------------------------------------------------
+
+
+def test_the_outcome_carries_what_was_read(latest: Reading) -> None:
+    figure = latest.figure("2017", "total")
+    outcome = latest.outcome(Verdict.REPRODUCED_EXACTLY, "1,127", "why", 1127, ("1,127",))
+    assert (outcome.claim_id, outcome.vintage, outcome.value) == ("arrivals-2017", "latest", 1127)
+    assert outcome.evidence.figures == (figure,)
+    assert (outcome.evidence.arithmetic, outcome.evidence.band) == (("1,127",), "")
+
+
+def _reproduced(reading: Reading) -> Outcome:
+    return reading.outcome(Verdict.REPRODUCED_EXACTLY, "1,127", "as stated", 1127)
+
+
+def test_a_declared_check_runs_its_function(latest: Reading) -> None:
+    outcome = check()(_reproduced)(latest)
+    assert (outcome.claim_id, outcome.reason, outcome.value) == ("arrivals-2017", "as stated", 1127)
+
+
+def test_a_check_declares_its_name_and_arguments() -> None:
+    declared = press.reported_figure
+    assert isinstance(declared, Check)
+    assert declared.name == "press.reported_figure"
+    assert declared.args == {"source_id": str, "period": str, "field": ("men", "women", "total")}
+    assert declared.argument_problems({"source_id": "x", "period": "2017", "field": "men"}) == []
+
+    assert declared.argument_problems({"source_id": "x", "field": "all", "extra": 1}) == [
+        "unknown argument 'extra' for press.reported_figure",
+        "missing argument 'period' for press.reported_figure",
+        "argument 'field' must be one of men, women, total",
+    ]
+
+
+def _noop(reading: Reading) -> Outcome:  # pragma: no cover - never called
+    raise AssertionError
+
+
+@pytest.mark.parametrize(
+    ("kind", "good", "bad"),
+    [
+        (float, [1, 2.5], [True, "1", None]),
+        (str, ["2017"], [2017]),
+        (Names, [[], ["2016", "2017"]], ["2017", [2017], ("2017",)]),
+        (Numbers, [[], [0.9, 1]], ["", [True], ["1"], (1.0,)]),
+    ],
+)
+def test_argument_kinds(kind: type, good: list[object], bad: list[object]) -> None:
+    declared = check(x=kind)(_noop)
+    assert declared.function is _noop and declared.args == {"x": kind}
+    assert declared.name == "test_reading._noop"
+    for value in good:
+        assert declared.argument_problems({"x": value}) == [], value
+    for value in bad:
+        assert declared.argument_problems({"x": value}) == [
+            f"argument 'x' must be {kind.__name__}"
+        ], value
