@@ -539,6 +539,16 @@ EDITS = {
     "table date without a note": Edit(
         TABLE_DATES, "A test table.", "", [(2, "note", None, "a value is required")]
     ),
+    "two unknown sources for one period, not also a duplicate": Edit(
+        ARRIVALS,
+        "1127,mou-table-2020-09,mou_table,table column '17\n2017-01-01,2017-12-31,189,938,1127,"
+        "press-2018-01-05,",
+        "1127,nobody-a,mou_table,table column '17\n2017-01-01,2017-12-31,189,938,1127,nobody-b,",
+        [
+            (3, "source_id", "nobody-a", "unknown source_id: not in sources.csv"),
+            (4, "source_id", "nobody-b", "unknown source_id: not in sources.csv"),
+        ],
+    ),
     "source listed twice": Edit(
         SOURCES,
         "the-article,",

@@ -101,8 +101,9 @@ class RowRule:
     `check` returns True for every row that passes; a row that fails is reported
     against `columns`, the columns a person has to look at to fix it. The rule
     sees those columns only, each converted by its Column.parse (text columns as
-    categoricals), and cells that failed their own column's checks as missing, so
-    one bad cell is reported once.
+    categoricals), and cells that failed their own column's checks as missing; a
+    row with such a cell in one of `columns` is not reported by the rule, so one
+    bad cell is reported once (two unknown sources are not also a duplicate).
     """
 
     message: str
@@ -135,6 +136,7 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
         raise DataValidationError(header_problems)
     failures: list[tuple[np.ndarray, str, str, Callable[[int], str | None]]] = []
     typed = {}
+    failed_rows = {}  # per column ruled on: the rows whose cell failed a check of its own
     ruled = {name for rule in schema.rules for name in rule.columns}
     for column in schema.columns:
         cells = table.column(column.name)
@@ -157,6 +159,7 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
                 )
         if column.name not in ruled:
             continue
+        failed_rows[column.name] = ~passing[codes] | ((codes < 0) & column.required)
         kept = codes if passing.all() else np.where(passing[codes], codes, -1)
         if column.parse:
             good = np.flatnonzero(passing[:-1])
@@ -171,6 +174,8 @@ def validate(table: TextTable, schema: Schema, display_name: str) -> None:
     checked = pd.DataFrame(typed, index=pd.RangeIndex(len(lines)))
     for rule in schema.rules:
         ok = rule.check(checked).to_numpy(dtype=bool)
+        # A cell that failed is reported once, for itself.
+        ok = ok | np.any([failed_rows[name] for name in rule.columns], axis=0)
         failures.append(
             (np.flatnonzero(~ok), rule.message, ", ".join(rule.columns), _row(table, rule))
         )
