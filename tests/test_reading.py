@@ -414,6 +414,9 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         source=article,
         vintage="the article",
     )
+    # a year is stated as the year's name, like the era's first year below
+    year = latest.stated(registry.get("era-start-consistency"))
+    assert (year.value, year.line) == ("2011", 174)
     assert latest.era_start() == Figure(
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
