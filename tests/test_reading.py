@@ -414,6 +414,9 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         source=article,
         vintage="the article",
     )
+    # a year is stated as the year's name, like the era's first year below
+    year = latest.stated(registry.get("era-start-consistency"))
+    assert (year.value, year.line) == ("2011", 174)
     assert latest.era_start() == Figure(
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
@@ -485,10 +488,17 @@ def test_a_window_needs_both_dates(registry: Registry, latest_ctx: Context) -> N
 
 def test_the_outcome_carries_what_was_read(latest: Reading) -> None:
     figure = latest.figure("2017", "total")
+    latest.trail("2017", "women")
     outcome = latest.outcome(Verdict.REPRODUCED_EXACTLY, "1,127", "why", 1127, ("1,127",))
     assert (outcome.claim_id, outcome.vintage, outcome.value) == ("arrivals-2017", "latest", 1127)
+    assert (outcome.computed, outcome.verdict, outcome.reason) == (
+        "1,127",
+        Verdict.REPRODUCED_EXACTLY,
+        "why",
+    )
     assert outcome.evidence.figures == (figure,)
     assert (outcome.evidence.arithmetic, outcome.evidence.band) == (("1,127",), "")
+    assert outcome.evidence.revisions == tuple(latest.revisions) and len(latest.revisions) == 3
 
 
 def _reproduced(reading: Reading) -> Outcome:
