@@ -27,12 +27,11 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _each_test_computes_what_it_uses() -> None:
     """While mutmut maps which tests reach each function ("stats"), every test starts
-    with empty memos, so that each test that needs a result computes it and is mapped
-    to the functions behind it, not only the first. (Loaded tables are kept: loading
-    is mapped to the first test that loads each file, and the malformed-file tests
-    load their own.)"""
+    with empty memos and no loaded tables, so that each test that needs a result (or
+    a validated file) computes it and is mapped to the functions behind it, not only
+    the first."""
     if os.environ.get("MUTANT_UNDER_TEST") == "stats":
-        caching.forget(loaded_files=False)
+        caching.forget()
 
 
 @pytest.fixture

@@ -44,7 +44,7 @@ def always_memoised(function: F) -> F:
     return cast(F, cached)
 
 
-def forget(loaded_files: bool = True) -> None:
-    """Empty the memoised results, and unless told otherwise the loaded tables too."""
-    for clear in _DERIVED + (_LOADED if loaded_files else []):
+def forget() -> None:
+    """Empty every memoised result and loaded table."""
+    for clear in _DERIVED + _LOADED:
         clear()
