@@ -359,6 +359,8 @@ READER_CASES = {
     "tab inside": b"a,b\nx\ty,z\n",
     "no-break space": "a,b\nx\u00a0,y\n".encode(),
     "c1 control": "a,b\nx\u0085y,z\n".encode(),
+    "digits kept as written": b"a,b\n0123,1.0\n123,1\n",
+    "words pandas reads as booleans": b"a,b\nTrue,x\ntrue,y\nFALSE,z\n",
 }
 
 
