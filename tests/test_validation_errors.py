@@ -499,6 +499,15 @@ NOT_A_TABLE = "not an official_table in sources.csv"
 PLAIN = "contains a control character (such as NUL, a tab or a line break)"
 ID = "must be a lowercase id: words of a-z and 0-9 joined by single hyphens"
 WHOLE = "must be a whole number written with ASCII digits 0-9 only, without a leading zero"
+
+
+def _duplicate(
+    lines: tuple[int, int], key: str, shown: str
+) -> list[tuple[int, str, str | None, str]]:
+    """The problem a duplicated key causes: reported on both rows, against the key."""
+    return [(line, key, shown, f"duplicate row: another row has the same {key}") for line in lines]
+
+
 EDITS = {
     "table dated by a news report": Edit(
         TABLE_DATES,
@@ -516,15 +525,7 @@ EDITS = {
         TABLE_DATES,
         DATED_ROW,
         DATED_ROW + DATED_ROW.replace("2020-09-30", "2020-10-31"),
-        [
-            (
-                line,
-                "source_id",
-                "source_id=mou-table-2020-09",
-                "duplicate row: another row has the same source_id",
-            )
-            for line in (2, 3)
-        ],
+        _duplicate((2, 3), "source_id", "source_id=mou-table-2020-09"),
     ),
     "reference date that does not exist": Edit(
         TABLE_DATES,
@@ -555,29 +556,13 @@ EDITS = {
         SOURCES,
         "the-article,",
         PRESS_ROW + "https://example.org/press-2018,2018-01-05,ko,news_report,\nthe-article,",
-        [
-            (
-                line,
-                "source_id",
-                "source_id=press-2018-01-05",
-                "duplicate row: another row has the same source_id",
-            )
-            for line in (3, 4)
-        ],
+        _duplicate((3, 4), "source_id", "source_id=press-2018-01-05"),
     ),
     "issue listed twice": Edit(
         ISSUES,
         ISSUE_ROW,
         ISSUE_ROW + ISSUE_ROW.replace("typo,transposed", "unverified,maybe transposed"),
-        [
-            (
-                line,
-                "issue_id",
-                "issue_id=a-typo",
-                "duplicate row: another row has the same issue_id",
-            )
-            for line in (2, 3)
-        ],
+        _duplicate((2, 3), "issue_id", "issue_id=a-typo"),
     ),
     "women above total, men not given": Edit(
         CUMULATIVE,
@@ -619,15 +604,7 @@ EDITS = {
         CUMULATIVE,
         "2545 in all\n",
         "2545 in all\n2017-12-31,,,2545,press-2018-01-05,report,2545 in total\n",
-        [
-            (
-                line,
-                "as_of, source_id",
-                "as_of=2017-12-31, source_id=press-2018-01-05",
-                "duplicate row: another row has the same as_of, source_id",
-            )
-            for line in (2, 3)
-        ],
+        _duplicate((2, 3), "as_of, source_id", "as_of=2017-12-31, source_id=press-2018-01-05"),
     ),
     "tab in one count, leading zero in another": Edit(
         ARRIVALS,
