@@ -7,13 +7,14 @@ import re
 import shutil
 import socket
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths, schemas, tables, validation
+from analysis import datasets, dates, paths, schemas, tables, validation
 from analysis.tables import DataValidationError
 from tests.conftest import run_cli
 
@@ -116,6 +117,21 @@ CASES = [
     Case("datapackage_syntax_error", PACKAGE, None, None, "not valid JSON"),
     Case("datapackage_fields_out_of_order", PACKAGE, None, None, "in order: period_start"),
     Case("datapackage_missing_resource", PACKAGE, None, None, "no resource describes cumulative"),
+    # Every required column and every enumeration, each with a case of its own.
+    Case("missing_period_end", ARRIVALS, 3, "period_end", "a value is required"),
+    Case("anecdote_missing_low", "border_arrests.csv", 2, "low", "a value is required"),
+    Case(
+        "anecdote_unknown_unit",
+        "border_arrests.csv",
+        2,
+        "unit",
+        "must be one of instances, people, percent",
+    ),
+    Case("issue_unknown_table", "source_issues.csv", 2, "table", "must be one of arrivals, cum"),
+    Case("issue_unknown_field", "source_issues.csv", 2, "field", "must be one of men, men+women"),
+    Case("issue_unknown_kind", "source_issues.csv", 2, "kind", "must be one of conflation, dis"),
+    Case("sources_unknown_language", SOURCES, 3, "language", "must be one of en, es, ja, ko, zh"),
+    Case("sources_unknown_kind", SOURCES, 3, "kind", "must be one of blog, government_report"),
 ]
 """Each fixture, the file it replaces, and where its problem must be reported.
 
@@ -131,7 +147,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     ARTICLE: datasets.article,
     PACKAGE: datasets.datapackage,
 }
-NEW_IN_ISSUE_11 = 37
+NEW_IN_ISSUE_11 = 45
 
 
 def _fixture(case: Case) -> Path:
@@ -423,8 +439,8 @@ def test_a_bad_value_is_reported_on_every_row_that_holds_it(minimal_data: Path) 
 
 
 def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
-    """The overlap rule sorts by source, start and end itself; a row right after one
-    without an end (reported for that) is not compared, as the rule always did."""
+    """The overlap rule sorts by source and start itself; a row without an end (reported
+    for that cell) extends no earlier period, and the rows after it are still compared."""
     frame = pd.DataFrame(
         {
             "source_id": pd.Categorical(["b", "a", "b", "a", "b", "b", None]),
@@ -455,7 +471,9 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
             "period_end": pd.to_datetime(["2020-12-31", "NaT", "2020-03-31"]),
         }
     )
-    assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, True]
+    # Row 1 starts inside row 0 (validate reports it for its end instead); row 2 also
+    # overlaps row 0, which a missing end between them must not hide.
+    assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, False]
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:
@@ -738,3 +756,160 @@ def test_duplicates_are_found_exactly_in_keys_of_many_columns(
 def test_no_rows_have_no_duplicates() -> None:
     frame = pd.DataFrame({"a": pd.Categorical([]), "b": pd.Categorical([])})
     assert schemas._unique("a", "b").check(frame).tolist() == []
+
+
+# --- Each bound at its edge: the value on it passes, the one past it fails ---
+
+
+@pytest.mark.parametrize(
+    ("men", "women", "total", "problem"),
+    [
+        ("0", "1418", "1418", None),  # zero is a count; a part may equal the total
+        ("1418", "0", "1418", None),
+        ("", "", "0", None),
+        ("50000", "50000", "100000", None),  # MAX_COUNT itself
+        ("", "", "100001", "must be at most 100,000"),
+        ("1419", "", "1418", "men and women cannot exceed total"),
+    ],
+)
+def test_counts_at_their_bounds(
+    men: str, women: str, total: str, problem: str | None, minimal_data: Path
+) -> None:
+    path = minimal_data / ARRIVALS
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",302,1116,1418,", f",{men},{women},{total},"), encoding="utf-8")
+    if problem is None:
+        row = datasets.reports(minimal_data).iloc[0]
+        loaded = [None if pd.isna(row[c]) else row[c] for c in ("men", "women", "total")]
+        assert loaded == [int(n) if n else None for n in (men, women, total)]
+        return
+    with pytest.raises(DataValidationError) as raised:
+        datasets.reports(minimal_data)
+    assert [(p.line, p.message) for p in raised.value.problems] == [(2, problem)]
+
+
+@pytest.mark.parametrize(
+    ("bound", "days_past", "passes"),
+    [("earliest", 0, True), ("earliest", -1, False), ("latest", 0, True), ("latest", 1, False)],
+)
+def test_dates_at_their_bounds(
+    bound: str, days_past: int, passes: bool, minimal_data: Path
+) -> None:
+    """1950-01-01 and tomorrow are the first and last days a date may be (schemas)."""
+    edge = dates.EARLIEST_DAY if bound == "earliest" else dates.latest_day()
+    day = edge + timedelta(days=days_past)
+    path = minimal_data / "table_dates.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("2020-09-30", day.isoformat()), encoding="utf-8")
+    if passes:
+        assert datasets.table_dates(minimal_data)["reference_date"].tolist() == [pd.Timestamp(day)]
+        return
+    with pytest.raises(DataValidationError) as raised:
+        datasets.table_dates(minimal_data)
+    [problem] = raised.value.problems
+    assert (problem.line, problem.column, problem.message) == (
+        2,
+        "reference_date",
+        f"must fall between {dates.EARLIEST_DAY} and tomorrow",
+    )
+
+
+FULL_MESSAGES = {
+    "unknown_source": "unknown source_id: not in sources.csv",
+    "anecdote_low_above_high": "low must not be above high",
+    "news_report_as_correction": (
+        "evidence does not fit the source's kind: 'mou_table' comes only from an official MOU "
+        "table (kind official_table), which gives no 'report'; 'mou_correction' only from MOU "
+        "or a report relaying MOU's notice (kind relayed_mou_notice)"
+    ),
+}
+
+
+@pytest.mark.parametrize("fixture", FULL_MESSAGES)
+def test_a_problem_is_said_in_full(fixture: str, minimal_data: Path) -> None:
+    """What a reader is told, word for word (the cases above match the start of it)."""
+    [case] = [c for c in CASES if c.fixture == fixture]
+    shutil.copy(_fixture(case), minimal_data / case.target)
+    with pytest.raises(DataValidationError) as raised:
+        LOADERS[case.target](minimal_data)
+    assert [p.message for p in raised.value.problems] == [FULL_MESSAGES[fixture]]
+
+
+def test_a_row_rule_sees_a_cell_that_failed_its_own_check_as_missing(tmp_path: Path) -> None:
+    """RowRule's promise: the rule gets failed cells as missing, and rows holding one
+    are reported for the cell alone."""
+    path = tmp_path / "words.csv"
+    path.write_text("word,other\nfine,x\nNOT FINE,x\nfine,y\n", encoding="utf-8")
+    seen: list[pd.DataFrame] = []
+
+    def spy(frame: pd.DataFrame) -> "pd.Series[bool]":
+        seen.append(frame.copy())
+        return frame["word"].isna()  # would report every row with a word
+
+    lowercase = validation.CellCheck("must be lowercase", lambda cells: cells.text.str.islower())
+    schema = validation.Schema(
+        (validation.Column("word", (lowercase,)), validation.Column("other", ())),
+        (validation.RowRule("a rule", ("word",), spy),),
+    )
+    with pytest.raises(DataValidationError) as raised:
+        validation.validate(tables.read_text_table(path, "words.csv"), schema, "words.csv")
+    [frame] = seen
+    assert frame["word"].isna().tolist() == [False, True, False]
+    assert frame["word"].dropna().tolist() == ["fine", "fine"]
+    assert [(p.line, p.message) for p in raised.value.problems] == [
+        (2, "a rule"),
+        (3, "must be lowercase"),
+        (4, "a rule"),
+    ]
+
+
+def test_overlaps_report_the_later_line_of_rows_that_start_together() -> None:
+    """Rows that start on the same day keep their file order (a stable sort), so the
+    later one is the overlap; enough such ties that an unstable sort would swap them."""
+    starts = ["2016-01-01", "2017-01-01"] * 12
+    frame = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["s"] * len(starts)),
+            "period_start": pd.to_datetime(starts),
+            "period_end": pd.to_datetime([s.replace("01-01", "12-31") for s in starts]),
+        },
+        index=range(2, len(starts) + 2),
+    )
+    ok = schemas._no_overlap_within_source(frame)
+    assert ok.index.tolist() == frame.index.tolist()
+    assert ok[ok].index.tolist() == [2, 3]  # the first of each year
+
+
+def test_overlaps_are_found_among_many_sources() -> None:
+    """One row per source for thousands of sources, and one source with two periods
+    that do not overlap: the key holds every source without mixing them up."""
+    sources = [f"s{i}" for i in range(5000)]
+    frame = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["s0", *sources]),
+            "period_start": pd.to_datetime(["2011-01-01", *["2010-01-01"] * 5000]),
+            "period_end": pd.to_datetime(["2011-12-31", *["2010-12-31"] * 4999, "2020-12-31"]),
+        }
+    )
+    assert schemas._no_overlap_within_source(frame).all()
+    frame.loc[1, "period_end"] = pd.Timestamp("2011-01-01")  # s0's 2010 now runs into 2011
+    assert (~schemas._no_overlap_within_source(frame)).sum() == 1
+
+
+def test_the_source_rules_answer_each_row_indexed_as_the_frame() -> None:
+    """Publication after the period (on the day itself passes) and evidence that the
+    source's kind can give; a missing day or an unknown source is left to its own check."""
+    frame = pd.DataFrame(
+        {
+            "period_end": pd.to_datetime(["2018-01-31", "2018-02-28", "2018-12-31", "NaT"]),
+            "source_id": pd.Categorical(["a", "a", "b", "c"]),
+            "evidence": pd.Categorical(["report", "mou_table", "mou_correction", "report"]),
+        },
+        index=range(2, 6),
+    )
+    published_to = {"a": pd.Timestamp("2018-01-31"), "b": pd.Timestamp("2019-12-31")}
+    published = schemas._published_after("period_end", published_to).check(frame)
+    assert published.to_dict() == {2: True, 3: False, 4: True, 5: True}
+    kinds = {"a": "news_report", "b": "relayed_mou_notice"}
+    fits = schemas._evidence_fits_source(kinds).check(frame)
+    assert fits.to_dict() == {2: True, 3: False, 4: True, 5: True}

@@ -688,3 +688,24 @@ def test_a_cumulative_total_is_completed_with_its_own_part_year_figure(minimal_d
     assert total("other", date(2018, 7, 15)) == 2545 + 510  # published that day
     assert total("i-2018-07-15", date(2018, 7, 14)) == 2545 + 500  # its own not out yet
     assert vintages.reconcile_total(to_june, "other", date(2018, 7, 12), data) is None
+
+
+def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
+    minimal_data: Path,
+) -> None:
+    """A total to June 2018 (2,545 through 2017, plus its own report's 500 to June) holds
+    the inferred 2016 of this data directory's series, and is nearer to February 2019
+    than the total to the end of 2017: it is cited, though another report gave 510 to
+    June on the same day."""
+    data = add_rows(
+        minimal_data,
+        sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-13", "2018-07-13")],
+        arrivals=[
+            "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
+            "2018-01-01,2018-06-30,,,510,i-2018-07-13,report,510 to June",
+        ],
+        cumulative=["2018-06-30,,,3045,h-2018-07-13,report,3045 to June"],
+    )
+    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    assert series.loc["2016", "basis"] == "inferred"
+    assert series.loc["2016", "reconciles_with"] == "h-2018-07-13 (to 2018-06-30)"

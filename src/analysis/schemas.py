@@ -9,6 +9,7 @@ characters, an id matches ID_PATTERN and a URL is a plain http(s) address.
 """
 
 from collections.abc import Collection, Mapping
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -72,8 +73,9 @@ URL_PATTERN = (
 CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
 
 
-def _matches(pattern: str, message: str) -> CellCheck:
-    return CellCheck(message, lambda cells: cells.text.str.fullmatch(pattern).astype(bool))
+def _fullmatch(cells: Cells, pattern: str) -> "pd.Series[bool]":
+    """Whole-cell regular-expression match (cells are never missing, so never NaN)."""
+    return cells.text.str.fullmatch(pattern)
 
 
 def _ascii_whole_numbers(cells: Cells) -> np.ndarray:
@@ -134,7 +136,10 @@ _WHOLE = CellCheck(
     _ascii_whole_numbers,
 )
 _BOUNDED = CellCheck(f"must be at most {MAX_COUNT:,}", _within_count_bound)
-_ID = _matches(ID_PATTERN, "must be a lowercase id: words of a-z and 0-9 joined by single hyphens")
+_ID = CellCheck(
+    "must be a lowercase id: words of a-z and 0-9 joined by single hyphens",
+    partial(_fullmatch, pattern=ID_PATTERN),
+)
 _DAY = CellCheck(
     "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
 )
@@ -147,9 +152,9 @@ _DAY_IN_RANGE = CellCheck(_DATE_RANGE, _days_in_range)
 _PARTIAL_IN_RANGE = CellCheck(
     _DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text))
 )
-_URL = _matches(
-    URL_PATTERN,
+_URL = CellCheck(
     'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
+    partial(_fullmatch, pattern=URL_PATTERN),
 )
 
 
@@ -232,27 +237,21 @@ def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     """Within one source (one vintage), no period may share a day with an earlier one.
 
-    Rows are sorted by source, start and end as one integer key (a stable sort, so
-    files already in that order cost one pass); a running maximum of (source, end)
-    then gives, for each row, the latest end among its source's earlier rows. A row
-    right after one without an end is not compared: that row is reported for its
-    missing or invalid end, and the file fails on it.
+    Rows are sorted by source and start as one integer key (a stable sort: of two rows
+    with the same start the later line is reported, and a file already in that order
+    costs one pass); a running maximum of (source, end) then gives, for each row, the
+    latest end among its source's earlier rows. A missing end counts as day 0, which
+    ends before every checked date; rows with a missing source or day are reported for
+    that cell, not here (see RowRule).
     """
-    source = pd.factorize(frame["source_id"])[0] + 1  # 0: no source
-    start = _day_numbers(frame["period_start"].fillna(_BEFORE_RECORDS))  # from 1
-    end = _day_numbers(frame["period_end"])  # 0: missing
-    order = np.argsort(
-        (source << 2 * _DAY_BITS) | (start << _DAY_BITS) | np.where(end == 0, _LAST_DAY, end),
-        kind="stable",
-    )
+    source = pd.factorize(frame["source_id"])[0]  # -1 where missing
+    start = _day_numbers(frame["period_start"].fillna(_BEFORE_RECORDS))
+    end = _day_numbers(frame["period_end"])
+    order = np.argsort((source << _DAY_BITS) | start, kind="stable")
     source, start, end = source[order], start[order], end[order]
-    running = np.maximum.accumulate((source << _DAY_BITS) | end)
-    compared = np.zeros(len(order), dtype=bool)
-    compared[1:] = (source[1:] == source[:-1]) & (end[:-1] > 0)
-    earlier = np.concatenate(([0], running[:-1] & _LAST_DAY))
-    latest_earlier_end = np.where(compared, earlier, 0)
+    latest_end = np.maximum.accumulate((source << _DAY_BITS) | end) & _LAST_DAY
     overlaps = np.zeros(len(frame), dtype=bool)
-    overlaps[order] = (start <= latest_earlier_end) & (source > 0)
+    overlaps[order[1:]] = (source[1:] == source[:-1]) & (start[1:] <= latest_end[:-1])
     return pd.Series(~overlaps, index=frame.index, dtype=bool)
 
 
@@ -261,11 +260,11 @@ _LAST_DAY = (1 << _DAY_BITS) - 1
 
 
 def _day_numbers(days: "pd.Series[pd.Timestamp]") -> np.ndarray:
-    """Days since _BEFORE_RECORDS, from 1 (0 where missing). Checked dates (1950 to
-    tomorrow) fall within 2**_DAY_BITS days (358 years) of it, which leaves 29 bits
-    of an int64 key for the source: one per row for files of up to 500 million rows."""
+    """Days since _BEFORE_RECORDS (0 where missing, a day no checked date is on).
+    Checked dates (1950 to tomorrow) fall within 2**_DAY_BITS days (358 years) of it,
+    which leaves 46 bits of an int64 key for the source: far more than rows in any file."""
     values = days.to_numpy(dtype="datetime64[D]")
-    numbers = (values - np.datetime64(_BEFORE_RECORDS.date(), "D")).astype(np.int64) + 1
+    numbers = (values - np.datetime64(_BEFORE_RECORDS.date())).astype(np.int64)
     return np.where(np.isnat(values), 0, numbers)
 
 
@@ -321,12 +320,14 @@ def _evidence_fits_source(source_kinds: Mapping[str, str]) -> RowRule:
 
     def check(frame: pd.DataFrame) -> "pd.Series[bool]":
         """Looked up in a table of (distinct evidence, source): a row passes when its
-        evidence or source is missing or unknown, or the source's kind can give it."""
+        evidence or source is missing or unknown, or the source's kind can give it. (An
+        evidence kind that is not one of EVIDENCE_KINDS fails its own column's check,
+        and validate passes such a cell here as missing.)"""
         source = known.get_indexer(pd.Index(frame["source_id"]))  # -1: the last column
         evidence, kinds = pd.factorize(frame["evidence"])  # -1 (missing): the last row
         fits = np.ones((len(kinds) + 1, len(known) + 1), dtype=bool)
         for row, kind in enumerate(kinds):
-            allowed = EVIDENCE_SOURCE_KINDS.get(kind, ())
+            allowed = EVIDENCE_SOURCE_KINDS[kind]
             fits[row, :-1] = [given in allowed for given in source_kinds.values()]
         return pd.Series(fits[evidence, source], index=frame.index, dtype=bool)
 
