@@ -474,6 +474,15 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
     # Row 1 starts inside row 0 (validate reports it for its end instead); row 2 also
     # overlaps row 0, which a missing end between them must not hide.
     assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, False]
+    # Nor does a missing end carry another source's latest end into its own.
+    missing_end_first = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["a", "b", "b"]),
+            "period_start": pd.to_datetime(["2010-01-01", "2011-01-01", "2012-01-01"]),
+            "period_end": pd.to_datetime(["2020-12-31", "NaT", "2012-12-31"]),
+        }
+    )
+    assert schemas._no_overlap_within_source(missing_end_first).all()
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:

@@ -691,12 +691,14 @@ def test_a_cumulative_total_is_completed_with_its_own_part_year_figure(minimal_d
 
 
 def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
-    minimal_data: Path,
+    minimal_data: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
-    """A total to June 2018 (2,545 through 2017, plus its own report's 500 to June) holds
+    """A total to June 2018 (2,546 through 2017, plus its own report's 500 to June) holds
     the inferred 2016 of this data directory's series, and is nearer to February 2019
     than the total to the end of 2017: it is cited, though another report gave 510 to
-    June on the same day."""
+    June on the same day. (2016 is 1,419 here, not the real data's 1,418, so only this
+    directory's series holds it.)"""
+    edit_csv(minimal_data / "arrivals.csv", "302,1116,1418", "303,1116,1419", "")
     data = add_rows(
         minimal_data,
         sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-13", "2018-07-13")],
@@ -704,7 +706,7 @@ def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
             "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
             "2018-01-01,2018-06-30,,,510,i-2018-07-13,report,510 to June",
         ],
-        cumulative=["2018-06-30,,,3045,h-2018-07-13,report,3045 to June"],
+        cumulative=["2018-06-30,,,3046,h-2018-07-13,report,3046 to June"],
     )
     series = by_period(vintages.as_of(date(2019, 2, 1), data))
     assert series.loc["2016", "basis"] == "inferred"

@@ -221,7 +221,9 @@ SEX_RULES = (
     RowRule("men and women cannot exceed total", ("men", "women", "total"), _part_within_total),
 )
 
-_BEFORE_RECORDS = pd.Timestamp("1900-01-01")  # stands in for an open start ("up to 1998")
+_BEFORE_RECORDS = pd.Timestamp("1900-01-01")
+"""Day 0 of the overlap rule's day numbers, long before any checked date: a missing
+start (an open period, "up to 1998") is day 0, and so is a missing end."""
 
 
 def _start_before_end(frame: pd.DataFrame) -> "pd.Series[bool]":
@@ -240,12 +242,12 @@ def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
     Rows are sorted by source and start as one integer key (a stable sort: of two rows
     with the same start the later line is reported, and a file already in that order
     costs one pass); a running maximum of (source, end) then gives, for each row, the
-    latest end among its source's earlier rows. A missing end counts as day 0, which
-    ends before every checked date; rows with a missing source or day are reported for
-    that cell, not here (see RowRule).
+    latest end among its source's earlier rows. A missing start is day 0 (_BEFORE_RECORDS),
+    before every checked date; so is a missing end, which therefore extends no period.
+    Rows with a missing source or day are reported for that cell, not here (RowRule).
     """
     source = pd.factorize(frame["source_id"])[0]  # -1 where missing
-    start = _day_numbers(frame["period_start"].fillna(_BEFORE_RECORDS))
+    start = _day_numbers(frame["period_start"])
     end = _day_numbers(frame["period_end"])
     order = np.argsort((source << _DAY_BITS) | start, kind="stable")
     source, start, end = source[order], start[order], end[order]
