@@ -4,7 +4,7 @@ ecosystem's standard markup (https://schema.org/ClaimReview)."""
 import json
 from typing import Any
 
-from analysis import claims, datasets
+from analysis import claims
 
 DATA_FILES = (
     "data/arrivals.csv",
@@ -30,7 +30,7 @@ def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
 
 
 def claim_reviews(
-    vintage: str = "latest", base_url: str = "", site: bool = False
+    results: claims.Results, base_url: str = "", site: bool = False
 ) -> list[dict[str, Any]]:
     """One ClaimReview per registry claim, for one vintage, citing the sources of
     the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
@@ -39,9 +39,9 @@ def claim_reviews(
     `base_url` prefixes the links to notebooks and data: the repository's notebook
     files, or with `site` the report's pages (FILE.html#ID) and its data folder.
     """
-    registry = claims.load_registry()
-    article = datasets.article()
-    outcomes = {o.claim_id: o for o in claims.outcomes_for((vintage,))}
+    registry, article = results.registry, results.data.article
+    vintage = results.vintages[-1]
+    outcomes = {o.claim_id: o for o in results.outcomes if o.vintage == vintage}
     reviews = []
     for claim in registry.claims:
         outcome = outcomes[claim.id]
@@ -85,6 +85,6 @@ def claim_reviews(
     return reviews
 
 
-def as_json_ld(vintage: str = "latest", base_url: str = "", site: bool = False) -> str:
-    reviews = claim_reviews(vintage, base_url, site)
+def as_json_ld(results: claims.Results, base_url: str = "", site: bool = False) -> str:
+    reviews = claim_reviews(results, base_url, site)
     return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"

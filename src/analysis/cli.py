@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claimreview, claims, datasets, paths, readme, reconcile, render, vintages
+from analysis import claimreview, claims, datasets, paths, readme, render, vintages
 from analysis.tables import DataValidationError
 
 
@@ -46,16 +46,18 @@ def cmd_validate(_: argparse.Namespace) -> int:
             [p for error in failed for p in error.problems], sum(e.total for e in failed)
         )
     print("data/datapackage.json: describes every data file and column, valid")
-    article = datasets.article()
+    data = datasets.load()
+    article = data.article
     print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
-    exact = reconcile.year_end_reconciliation()["status"].eq("exact").sum()
+    book = vintages.Book(data)
+    exact = vintages.year_end_reconciliation(book)["status"].eq("exact").sum()
     print(f"year-end cumulative totals reproduced exactly by the vintage rule: {exact}")
     return 0
 
 
 def cmd_arrivals(args: argparse.Namespace) -> int:
     """Print the annual series for one vintage."""
-    table = vintages.arrivals(args.vintage)
+    table = vintages.arrivals(args.vintage, datasets.load())
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
     else:
@@ -69,21 +71,25 @@ def cmd_claims(args: argparse.Namespace) -> int:
     chosen = tuple(str(v) for v in args.vintage) if args.vintage else claims.VINTAGES
     if args.press:
         return _press(args)
+    data = datasets.load()
     if args.check:
-        found = claims.discrepancies()
+        inputs = claims.inputs_for(data)
+        found = claims.discrepancies(inputs)
         for line in found:
             print(f"claim check failed: {line}", file=sys.stderr)
-        total = len(claims.load_registry().claims)
+        total = len(inputs.registry.claims)
         print(f"{total - len(found)} of {total} claims have their recorded verdicts")
         return 1 if found else 0
     if args.format == "claimreview":
-        sys.stdout.write(claimreview.as_json_ld(chosen[-1], args.base_url))
-    elif args.format == "json":
-        sys.stdout.write(render.as_json(chosen))
+        sys.stdout.write(claimreview.as_json_ld(claims.results(data, chosen[-1:]), args.base_url))
+        return 0
+    results = claims.results(data, chosen)
+    if args.format == "json":
+        sys.stdout.write(render.as_json(results))
     elif args.format == "markdown":
-        sys.stdout.write(render.markdown_table(chosen))
+        sys.stdout.write(render.markdown_table(results))
     else:
-        sys.stdout.write(render.plain_table(chosen))
+        sys.stdout.write(render.plain_table(results))
     return 0
 
 
@@ -92,7 +98,7 @@ def _press(args: argparse.Namespace) -> int:
     did not match the series of its day; with --check, exit 1 on an unexplained one."""
     from analysis.claims import press
 
-    checks = press.check_press()
+    checks = press.check_press(claims.inputs_for(datasets.load()))
     if args.format == "json":
         sys.stdout.write(render.press_json(checks))
     else:

@@ -2,35 +2,26 @@
 it against its schema (raising DataValidationError naming file, line, row and
 column), then returns a typed table. Paths come from analysis.paths.
 
-A file whose exact bytes already passed validation under the same validation
-code is not validated again: the checked text table is kept in
-build/validated/, keyed by a hash of the file, of sources.csv (which other
-tables refer to) and of the validation code. Every notebook kernel loads the
-data, and this spares each one the validation library's import and checks.
+`load(data_dir)` reads and validates the whole directory once into one immutable
+`Data` object: the engine (vintages, claims) takes that object, so nothing is
+read twice and nothing needs a cache. The per-file loaders are the convenience
+for an analyst who wants one table.
 """
 
 import csv
-import glob
-import hashlib
-import importlib
 import io
 import json
-import os
-import pickle
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from types import ModuleType
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 import pandas as pd
 
-from analysis import caching, paths
+from analysis import paths, schemas, validation
 from analysis.dates import EARLIEST_DAY, date_bounds, latest_day
 from analysis.tables import (
     DataValidationError,
@@ -41,102 +32,15 @@ from analysis.tables import (
 )
 
 COUNT_COLUMNS = ("men", "women", "total")
-
-
-VALIDATED_DIR = paths.BUILD_DIR / "validated"
-T = TypeVar("T")
-VALIDATION_CODE = ("tables.py", "validation.py", "schemas.py", "dates.py", "datasets.py")
-SchemaBuilder = Callable[[ModuleType], Any]
-
-
-def validation_key(name: str, data_dir: Path) -> str:
-    """What a validation result depends on: the file, sources.csv and the validation code."""
-    digest = hashlib.sha256()
-    code_dir = Path(__file__).parent
-    for path, shown in (
-        (data_dir / name, f"data/{name}"),
-        (data_dir / "sources.csv", "data/sources.csv"),
-        *((code_dir / c, c) for c in VALIDATION_CODE),
-    ):
-        digest.update(path.name.encode() + b"\0" + read_bytes(path, shown) + b"\0")
-    return digest.hexdigest()
+SchemaBuilder = Callable[[], Any]
 
 
 def _checked(name: str, data_dir: Path, build_schema: SchemaBuilder) -> pd.DataFrame:
-    """The file as text, once it has passed its schema (now or before, byte for byte)."""
-    stored = VALIDATED_DIR / f"{name}.{validation_key(name, data_dir)[:32]}.pkl"
-    if caching.DISK:
-        try:
-            frame: pd.DataFrame = pd.read_pickle(stored)
-        except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
-            pass
-        else:
-            return frame
-    # Imported only when a file must be validated.
-    schemas = importlib.import_module("analysis.schemas")
-    validation = importlib.import_module("analysis.validation")
+    """The file as text, once it has passed its schema, with each row's line (which
+    evidence cites)."""
     table = read_text_table(data_dir / name, f"data/{name}")
-    validation.validate(table, build_schema(schemas), f"data/{name}")
-    frame = table.frame.assign(line=table.lines)  # each row's line, which evidence cites
-    if not caching.DISK:
-        return frame
-    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as handle:
-        frame.to_pickle(handle.name)
-    os.replace(handle.name, stored)  # atomic: kernels running side by side may race here
-    prune_validated(name, keep=stored)
-    return frame
-
-
-def stored_result(
-    name: str,
-    data_dir: Path,
-    files: tuple[str, ...],
-    code: tuple[Path, ...],
-    compute: Callable[[], T],
-) -> T:
-    """A result derived from data files, kept beside the validated tables and keyed by
-    the bytes of those files and of the code that derives it: every notebook kernel
-    needs it, and computing it once per change instead of once per kernel keeps
-    notebook execution close to its floor."""
-    digest = hashlib.sha256()
-    for path in (*(data_dir / f for f in files), *code):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    stored = VALIDATED_DIR / f"{name}.{digest.hexdigest()[:32]}.pkl"
-    if not caching.DISK:
-        return compute()
-    try:
-        with stored.open("rb") as handle:
-            result: T = pickle.load(handle)
-    except Exception:  # not stored yet, pruned, or damaged: a cache must never stop a load
-        pass
-    else:
-        return result
-    result = compute()
-    VALIDATED_DIR.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=VALIDATED_DIR, delete=False) as written:
-        pickle.dump(result, written)
-    os.replace(written.name, stored)
-    prune_validated(name, keep=stored)
-    return result
-
-
-def package_code() -> tuple[Path, ...]:
-    """Every module of the package: what a stored result over all the analysis depends on."""
-    return tuple(sorted(Path(__file__).parent.rglob("*.py")))
-
-
-def data_files(data_dir: Path) -> tuple[str, ...]:
-    """The names of every file in the data directory."""
-    return tuple(sorted(p.name for p in data_dir.iterdir() if p.is_file()))
-
-
-def prune_validated(name: str, keep: Path) -> None:
-    """Delete the stored validations of `name` other than `keep`: only the current
-    file's entry is worth keeping, and without pruning the folder grows with every edit."""
-    for entry in VALIDATED_DIR.glob(f"{glob.escape(name)}.*.pkl"):
-        if entry != keep:
-            entry.unlink(missing_ok=True)
+    validation.validate(table, build_schema(), f"data/{name}")
+    return table.frame.assign(line=table.lines)
 
 
 def _as_counts(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -148,53 +52,9 @@ def _as_days(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
     return frame.assign(**converted)
 
 
-Fingerprint = tuple[tuple[str, int, int], ...]
-
-
-def fingerprint(data_dir: Path) -> Fingerprint:
-    """What the caches are keyed on: every data file's name, size and modification time,
-    so an edited file is read (and validated) again."""
-    try:
-        files = sorted(data_dir.iterdir())
-    except OSError as error:
-        message = f"the data directory cannot be read ({error.strerror or error})"
-        if isinstance(error, FileNotFoundError):
-            message = "the data directory does not exist"
-        raise DataValidationError([Problem(str(data_dir), message)]) from None
-    stats = []
-    for path in files:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue  # a broken or looping link: reading it reports the problem
-        stats.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(stats)
-
-
-class Loader(Protocol):
-    def __call__(self, data_dir: Path = ...) -> pd.DataFrame: ...
-
-
-def cached_by_files(load: Callable[[Path], pd.DataFrame]) -> Loader:
-    """Cache a loader per data directory and its files' fingerprint; hand out copies
-    so a caller's edits never reach the cache. Always on (whatever analysis.caching
-    says): keyed by the files themselves, it cannot hand out a stale table."""
-
-    @caching.always_memoised
-    def cached(data_dir: Path, _: Fingerprint) -> pd.DataFrame:
-        return load(data_dir)
-
-    @wraps(load)
-    def loader(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
-        return cached(data_dir, fingerprint(data_dir)).copy()
-
-    return loader
-
-
-@cached_by_files
 def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Every source, with the first and last day its (partial) publication date can mean."""
-    frame = _checked("sources.csv", data_dir, lambda schemas: schemas.sources_schema())
+    frame = _checked("sources.csv", data_dir, schemas.sources_schema)
     bounds = frame["published"].map(date_bounds)  # 80 rows: not worth vectorising
     return frame.assign(
         published_from=pd.to_datetime(bounds.str[0]),
@@ -202,67 +62,80 @@ def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     )
 
 
-def _schema(build: str, data_dir: Path) -> SchemaBuilder:
-    """A schema builder for a table that refers to sources.csv (loaded, and so validated, first)."""
-    known = sources(data_dir)
-    return lambda schemas: getattr(schemas, build)(schemas.Sources(known))
+def _referring(build: Callable[[schemas.Sources], Any], known: pd.DataFrame) -> SchemaBuilder:
+    """A table that refers to sources.csv, checked against the sources already loaded."""
+    return lambda: build(schemas.Sources(known))
 
 
-def _with_publication(frame: pd.DataFrame, data_dir: Path) -> pd.DataFrame:
-    published = sources(data_dir)[["source_id", "published", "published_from", "published_to"]]
+def _with_publication(frame: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+    published = known[["source_id", "published", "published_from", "published_to"]]
     return frame.merge(published, on="source_id", how="left", validate="many_to_one")
 
 
-@cached_by_files
+def _reports(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    name = "arrivals.csv"
+    frame = _checked(name, data_dir, _referring(schemas.arrivals_schema, known))
+    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
+    return _with_publication(frame, known)
+
+
+def _cumulative(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    name = "cumulative.csv"
+    frame = _checked(name, data_dir, _referring(schemas.cumulative_schema, known))
+    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
+    return _with_publication(frame, known)
+
+
+def _table_dates(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    name = "table_dates.csv"
+    frame = _checked(name, data_dir, _referring(schemas.table_dates_schema, known))
+    return _as_days(frame, ("reference_date",))
+
+
+def _anecdotes(name: str, data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    frame = _checked(name, data_dir, _referring(schemas.anecdotes_schema, known))
+    return _as_days(_as_counts(frame, ("low", "high")), ("period_start", "period_end"))
+
+
+def _source_issues(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    name = "source_issues.csv"
+    frame = _checked(name, data_dir, _referring(schemas.source_issues_schema, known))
+    return _as_days(frame, ("period_end",))
+
+
 def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Every arrivals figure every source gave: one row per (period, source).
 
     `period_start` is missing for buckets that run from the start of records
     ("up to 1998"). Publication dates come from the source.
     """
-    frame = _checked("arrivals.csv", data_dir, _schema("arrivals_schema", data_dir))
-    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
-    return _with_publication(frame, data_dir)
+    return _reports(data_dir, sources(data_dir))
 
 
-@cached_by_files
 def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Cumulative arrivals since records began, as reported at various dates."""
-    frame = _checked("cumulative.csv", data_dir, _schema("cumulative_schema", data_dir))
-    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
-    return _with_publication(frame, data_dir)
+    return _cumulative(data_dir, sources(data_dir))
 
 
-@cached_by_files
 def table_dates(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Each MOU table's reference date (the day its figures run to) and how its
     publication date in sources.csv is known (`dated_by`)."""
-    frame = _checked("table_dates.csv", data_dir, _schema("table_dates_schema", data_dir))
-    return _as_days(frame, ("reference_date",))
+    return _table_dates(data_dir, sources(data_dir))
 
 
-def _anecdotes(name: str, data_dir: Path) -> pd.DataFrame:
-    frame = _checked(name, data_dir, _schema("anecdotes_schema", data_dir))
-    return _as_days(_as_counts(frame, ("low", "high")), ("period_start", "period_end"))
-
-
-@cached_by_files
 def border_arrests(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """The article's source-reported figures on arrests at the border (anecdotal)."""
-    return _anecdotes("border_arrests.csv", data_dir)
+    return _anecdotes("border_arrests.csv", data_dir, sources(data_dir))
 
 
-@cached_by_files
 def repatriation_context(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Rights groups' and media counts of detentions and forced returns near the article's time."""
-    return _anecdotes("repatriation_context.csv", data_dir)
+    return _anecdotes("repatriation_context.csv", data_dir, sources(data_dir))
 
 
-@cached_by_files
 def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Known typos, conflations and disagreements in the sources."""
-    frame = _checked("source_issues.csv", data_dir, _schema("source_issues_schema", data_dir))
-    return _as_days(frame, ("period_end",))
+    return _source_issues(data_dir, sources(data_dir))
 
 
 @dataclass(frozen=True)
@@ -278,7 +151,7 @@ class Article:
     sentences: tuple[str, ...]
 
 
-def article(data_dir: Path = paths.DATA_DIR) -> Article:
+def article(data_dir: Path = paths.DATA_DIR, known: pd.DataFrame | None = None) -> Article:
     """The article's record (from sources.csv) and its vintage date (from article.toml).
 
     article.toml must set exactly `source_id` (a known source) and `vintage_date`
@@ -290,7 +163,7 @@ def article(data_dir: Path = paths.DATA_DIR) -> Article:
         meta = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataValidationError([_toml_problem(name, error)]) from None
-    table = sources(data_dir).set_index("source_id")
+    table = (sources(data_dir) if known is None else known).set_index("source_id")
 
     def problem(key: str, message: str, value: object = None) -> Problem:
         found = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", text, re.MULTILINE)
@@ -351,7 +224,7 @@ def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> Problem:
     return Problem(name, message, line=int(found[1]), char=int(found[2]))
 
 
-TABLES: dict[str, Loader] = {
+TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "sources.csv": sources,
     "arrivals.csv": reports,
     "cumulative.csv": cumulative,
@@ -361,6 +234,44 @@ TABLES: dict[str, Loader] = {
     "source_issues.csv": source_issues,
 }
 """Every CSV file of the data directory and its loader, in the order they are validated."""
+
+
+@dataclass(frozen=True, eq=False)
+class Data:
+    """Every table of one data directory, read and validated once.
+
+    The engine takes this object rather than a path, so each file is read and
+    checked once per run. Treat the frames as read-only: vintages and checks
+    derive everything from them.
+    """
+
+    directory: Path
+    sources: pd.DataFrame
+    reports: pd.DataFrame
+    cumulative: pd.DataFrame
+    table_dates: pd.DataFrame
+    border_arrests: pd.DataFrame
+    repatriation_context: pd.DataFrame
+    source_issues: pd.DataFrame
+    article: Article
+
+
+def load(data_dir: Path = paths.DATA_DIR) -> Data:
+    """Read and validate every data file of `data_dir` into one Data object."""
+    if not data_dir.is_dir():
+        raise DataValidationError([Problem(str(data_dir), "the data directory does not exist")])
+    known = sources(data_dir)
+    return Data(
+        directory=data_dir,
+        sources=known,
+        reports=_reports(data_dir, known),
+        cumulative=_cumulative(data_dir, known),
+        table_dates=_table_dates(data_dir, known),
+        border_arrests=_anecdotes("border_arrests.csv", data_dir, known),
+        repatriation_context=_anecdotes("repatriation_context.csv", data_dir, known),
+        source_issues=_source_issues(data_dir, known),
+        article=article(data_dir, known),
+    )
 
 
 def datapackage(data_dir: Path = paths.DATA_DIR) -> dict[str, list[str]]:

@@ -4,48 +4,16 @@ no row numbers. Every output a reader sees (claims' reasons, notebook tables,
 evidence blocks) formats through here, and its HTML comes from autoescaping
 templates (src/analysis/templates/)."""
 
-import math
 import numbers
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import jinja2
 import pandas as pd
 
-MISSING = "–"
+from analysis.formatting import MISSING, cell, count, day, percent
 
-
-def count(value: float) -> str:
-    """A whole number with thousands separators: 31,339."""
-    return f"{value:,.0f}"
-
-
-def percent(value: float) -> str:
-    """A share with one decimal: 83.2%."""
-    return f"{value:.1f}%"
-
-
-def day(value: date | pd.Timestamp) -> str:
-    """A day in words: 7 January 2018."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def cell(value: Any) -> str:
-    """Any table cell as text: counts with separators, days as YYYY-MM-DD, missing as a dash."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return MISSING
-    if isinstance(value, float) and math.isnan(value):
-        return MISSING
-    if isinstance(value, pd.Timestamp | date):
-        return value.strftime("%Y-%m-%d")
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, numbers.Integral):
-        return count(int(value))
-    if isinstance(value, numbers.Real):
-        return f"{float(value):,.1f}"
-    return str(value)
+__all__ = ["MISSING", "Cell", "Table", "cell", "count", "day", "percent", "render_html", "table"]
 
 
 # --- tables and blocks as HTML, escaped by the template engine -------------------

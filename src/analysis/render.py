@@ -37,7 +37,7 @@ import textwrap
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from analysis import claims, datasets
+from analysis import claims
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -58,14 +58,11 @@ def _evidence(outcome: claims.Outcome) -> dict[str, Any]:
     return evidence
 
 
-def document(
-    vintages: tuple[str, ...], outcomes: list[claims.Outcome] | None = None
-) -> dict[str, Any]:
+def document(results: claims.Results) -> dict[str, Any]:
     """The claims, verdicts and evidence as a JSON-ready dictionary (see the module docstring)."""
-    registry = claims.load_registry()
-    found = outcomes if outcomes is not None else claims.outcomes_for(vintages)
-    by_key = {(o.claim_id, o.vintage): o for o in found}
-    article = datasets.article()
+    registry, vintages = results.registry, results.vintages
+    by_key = {(o.claim_id, o.vintage): o for o in results.outcomes}
+    article = results.data.article
     return {
         "article": {
             "title": article.title,
@@ -105,14 +102,14 @@ def document(
     }
 
 
-def as_json(vintages: tuple[str, ...]) -> str:
-    return json.dumps(document(vintages), ensure_ascii=False, indent=2) + "\n"
+def as_json(results: claims.Results) -> str:
+    return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
 
 
-def markdown_table(vintages: tuple[str, ...]) -> str:
+def markdown_table(results: claims.Results) -> str:
     """A Markdown table: each claim's quote linking to its section in its notebook,
     one verdict column per vintage."""
-    doc = document(vintages)
+    doc, vintages = document(results), results.vintages
     head = ["Claim", *(f"Verdict ({v})" for v in vintages)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in doc["claims"]:
@@ -139,10 +136,10 @@ def _wrapped_table(rows: list[list[str]], widths: list[int]) -> str:
     return "\n".join(out) + "\n"
 
 
-def plain_table(vintages: tuple[str, ...]) -> str:
+def plain_table(results: claims.Results) -> str:
     """A table for a terminal of TERMINAL_WIDTH columns: claim, verdict per vintage,
     and what the data give on the last vintage."""
-    doc = document(vintages)
+    doc, vintages = document(results), results.vintages
     rows = [["claim", *(f"verdict ({v})" for v in vintages), f"data give ({vintages[-1]})"]]
     for c in doc["claims"]:
         results = c["results"]

@@ -7,39 +7,48 @@ number that stops reproducing is caught the day it happens, and every verdict
 shows its work.
 
 Modules: `verdicts` (the vocabulary), `registry` (reading and validating
-claims.toml), `evidence` (figures, arithmetic, revisions), `reading` (how
-checks read data), `official`, `arithmetic` and `anecdotes` (the checks),
-`checks` (the table of checks), `evaluation` (scorecard and --check).
+claims.toml), `declare` (how a check states its arguments), `evidence`
+(figures, arithmetic, revisions), `inputs` (the data prepared for the checks),
+`reading` (how checks read it), `checks/` (the checks and their table),
+`evaluation` (scorecard and --check), `press` (every press figure as a claim).
 """
 
+from analysis.claims.checks import CHECKS, load_registry
 from analysis.claims.evaluation import (
     discrepancies,
     evaluate,
     evaluate_all,
-    outcomes_for,
+    evaluate_claim,
+    inputs_for,
+    results,
     scorecard,
-    stored_outcomes,
 )
+from analysis.claims.evaluation import Results
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
-from analysis.claims.registry import VINTAGES, Claim, Registry, load_registry
+from analysis.claims.inputs import Inputs
+from analysis.claims.registry import VINTAGES, Claim, Registry
 from analysis.claims.verdicts import VERDICTS, Verdict, words
 
 __all__ = [
+    "CHECKS",
     "VERDICTS",
     "VINTAGES",
     "Claim",
     "Evidence",
     "Figure",
+    "Inputs",
     "Outcome",
     "Registry",
+    "Results",
     "Source",
     "Verdict",
     "discrepancies",
     "evaluate",
     "evaluate_all",
+    "evaluate_claim",
+    "inputs_for",
     "load_registry",
-    "outcomes_for",
+    "results",
     "scorecard",
-    "stored_outcomes",
     "words",
 ]

@@ -5,130 +5,34 @@ the figures the check actually used, no more and no fewer
 to prove it).
 """
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from analysis import datasets, vintages
-from analysis.claims.evidence import Evidence, Figure, Outcome, Source
-from analysis.claims.registry import Claim, Registry, stated_line
+from analysis.claims.evidence import Evidence, Figure, Outcome
+from analysis.claims.inputs import Context, Point, Series
+from analysis.claims.registry import Claim, Registry
 from analysis.claims.verdicts import Verdict
+from analysis.vintages.rule import Row
 
 ARRIVALS_FILE = "data/arrivals.csv"
 COLUMN_WORDS = {"men": "men", "women": "women", "total": "arrivals"}
 
 
-def _at(table: pd.DataFrame, row: str, column: str) -> Any:
-    """One cell, None when missing (pandas' own missing markers never leave this module)."""
-    value: Any = table.loc[row, column]
-    return None if pd.isna(value) else value
-
-
-def _basis(table: pd.DataFrame, period: str) -> str:
+def _basis(point: Point) -> str:
     """How a series figure stood on the vintage's day: published by then, or inferred."""
-    if _at(table, period, "basis") != vintages.INFERRED:
+    if not point.inferred:
         return ""
-    evidence = _at(table, period, "reconciles_with")
-    return f"inferred from {_at(table, period, 'inferred_from')}, published later" + (
+    evidence = point.reconciles_with
+    return f"inferred from {point.row.source_id}, published later" + (
         f"; the back-series it belongs to reconciles with {evidence}" if evidence else ""
     )
 
 
-class Context:
-    """The data one vintage's checks need, loaded once per vintage."""
-
-    def __init__(
-        self, vintage: "str | date | vintages.Vintage", registry: Registry, data_dir: Path
-    ):
-        self.vintage = vintages.Vintage.parse(vintage)
-        self.registry = registry
-        self.data_dir = data_dir
-        self.series = self._series(self.vintage)
-        self.article_series = self._series(vintages.Vintage(vintages.ARTICLE))
-        self.latest_series = self._series(vintages.Vintage(vintages.LATEST))
-        self._series_on: dict[date, pd.DataFrame] = {}
-        self.reports = datasets.reports(data_dir)
-        self.series_reports = vintages.series_reports(data_dir)
-        self.cumulative = datasets.cumulative(data_dir)
-        self.source_issues = datasets.source_issues(data_dir)
-        self.table_dates = datasets.table_dates(data_dir).set_index("source_id")
-        self.sources = datasets.sources(data_dir).set_index("source_id")
-        self.article_source = datasets.article(data_dir).source_id
-        self.anecdotes = {
-            "border_arrests.csv": datasets.border_arrests(data_dir).set_index("figure_id"),
-            "repatriation_context.csv": datasets.repatriation_context(data_dir).set_index(
-                "figure_id"
-            ),
-        }
-        self._report_lines: dict[tuple[Any, Any, Any], int] = {
-            (
-                r["source_id"],
-                r["period_end"],
-                None if pd.isna(r["period_start"]) else r["period_start"],
-            ): int(r["line"])
-            for r in self.reports.to_dict("records")
-        }
-
-    def series_on(self, day: date) -> pd.DataFrame:
-        """The series as it stood on `day` (kept: several reports may share a day)."""
-        if day not in self._series_on:
-            self._series_on[day] = self._series(vintages.Vintage("day", day=day))
-        return self._series_on[day]
-
-    @property
-    def last_day(self) -> date:
-        """The last publication day this vintage admits (every day for tables and 'latest')."""
-        if self.vintage.name == vintages.ARTICLE:
-            return datasets.article(self.data_dir).vintage_date
-        return self.vintage.day or date.max
-
-    def _series(self, vintage: vintages.Vintage) -> pd.DataFrame:
-        series = vintages.arrivals(vintage, self.data_dir)
-        return series.assign(_vintage=vintage.describe(self.data_dir)).set_index("period")
-
-    def source(self, source_id: str) -> Source:
-        table = self.sources
-        published = str(_at(table, source_id, "published"))
-        return Source(
-            id=source_id,
-            publisher=str(_at(table, source_id, "publisher")),
-            title=str(_at(table, source_id, "title")),
-            published=published,
-            url=str(_at(table, source_id, "url")),
-            line=int(_at(table, source_id, "line")),
-            dated=self._dated(source_id, published),
-        )
-
-    def _dated(self, source_id: str, published: str) -> str:
-        """A source's date in words: an MOU table also gives the day its figures run to,
-        and says when only the earliest evidence that it was public is known."""
-        if source_id not in self.table_dates.index:
-            return published
-        reference = pd.Timestamp(_at(self.table_dates, source_id, "reference_date"))
-        if _at(self.table_dates, source_id, "dated_by") == "earliest_evidence":
-            return f"figures to {reference:%B %Y}; public by {published} at the latest"
-        return f"{published} (figures to {reference:%B %Y})"
-
-    def anecdote_row(self, figure_id: str, context: bool = False) -> dict[str, Any]:
-        """An anecdote's row: its wording (quantity, unit, place) alongside its figures."""
-        name = "repatriation_context.csv" if context else "border_arrests.csv"
-        table = self.anecdotes[name]
-        if figure_id not in table.index:
-            raise ValueError(f"data/claims.toml names figure {figure_id!r}, not in data/{name}")
-        return {column: _at(table, figure_id, column) for column in table.columns}
-
-    def series_line(self, table: pd.DataFrame, period: str) -> int:
-        """The line of data/arrivals.csv that gave `period`'s figure in `table`."""
-        key = (
-            _at(table, period, "source_id"),
-            _at(table, period, "end"),
-            _at(table, period, "start"),
-        )
-        return self._report_lines[key]
+def _year_end(year: str) -> pd.Timestamp:
+    return pd.Timestamp(f"{year}-12-31")
 
 
 @dataclass
@@ -151,7 +55,7 @@ class Reading:
 
     # --- the annual series ----------------------------------------------------
 
-    def _table(self, then: "bool | date") -> pd.DataFrame:
+    def _table(self, then: "bool | date") -> Series:
         """This vintage's series; with `then`, the article's; with a day, that day's."""
         if isinstance(then, date):
             return self.ctx.series_on(then)
@@ -159,24 +63,25 @@ class Reading:
 
     def has(self, period: str, then: "bool | date" = False) -> bool:
         """Whether the vintage has a figure for `period` (reads no value)."""
-        table = self._table(then)
-        return period in table.index and _at(table, period, "total") is not None
+        point = self._table(then).get(period)
+        return point is not None and point.row.total is not None
 
     def figure(self, period: str, column: str, then: "bool | date" = False) -> Figure | None:
         """The series' `column` for `period` on this vintage (or, `then`, the article's)."""
-        table = self._table(then)
-        if period not in table.index or _at(table, period, column) is None:
+        point = self._table(then).get(period)
+        value = None if point is None else point.row.count(column)
+        if point is None or value is None:
             return None
         return self._use(
             Figure(
                 label=f"{COLUMN_WORDS[column]}, {period}",
-                value=int(_at(table, period, column)),
+                value=value,
                 file=ARRIVALS_FILE,
-                line=self.ctx.series_line(table, period),
+                line=point.row.line,
                 column=column,
-                source=self.ctx.source(str(_at(table, period, "source_id"))),
-                vintage=str(_at(table, period, "_vintage")),
-                note=_basis(table, period),
+                source=self.ctx.source(point.row.source_id),
+                vintage=point.vintage,
+                note=_basis(point),
             )
         )
 
@@ -190,28 +95,31 @@ class Reading:
         """The sum of `column` over every series period ending by the end of `through`,
         and its terms; the sum is None when any term is missing (a partial sum would
         look right and be wrong)."""
-        table = self._table(then)
-        periods = table.index[table["end"] <= pd.Timestamp(f"{through}-12-31")]
-        terms = [(str(p), self.value(str(p), column, then)) for p in periods]
+        end = _year_end(through)
+        periods = [p for p, point in self._table(then).items() if point.row.end <= end]
+        terms = [(p, self.value(p, column, then)) for p in periods]
         values = [v for _, v in terms if v is not None]
         return (sum(values) if terms and len(values) == len(terms) else None), terms
 
     def periods(self, first: int, last: int, then: "bool | date" = False) -> list[str]:
         """The calendar years of the series from `first` to `last` (reads no value)."""
-        table = self._table(then)
-        years = table[(table["start"].dt.year == table["end"].dt.year)]
-        years = years[(years["end"].dt.year >= first) & (years["end"].dt.year <= last)]
-        return [str(p) for p in years.index]
+        return [
+            period
+            for period, point in self._table(then).items()
+            if point.row.start is not None
+            and point.row.start.year == point.row.end.year
+            and first <= point.row.end.year <= last
+        ]
 
     def last_year(self) -> int:
-        return int(self.ctx.series["end"].max().year)
+        return max(point.row.end.year for point in self.ctx.series.values())
 
     def first_published(self, period: str) -> Figure | None:
         """When `period`'s figures were first published: the publication date of its first report."""
-        first = vintages.arrivals(vintages.FIRST, self.ctx.data_dir).set_index("period")
-        if period not in first.index:
+        point = self.ctx.first().get(period)
+        if point is None:
             return None
-        source = self.ctx.source(str(_at(first, period, "source_id")))
+        source = self.ctx.source(point.row.source_id)
         return self._use(
             Figure(
                 label=f"first publication of {period}'s figures",
@@ -220,37 +128,35 @@ class Reading:
                 line=source.line,
                 column="published",
                 source=source,
-                vintage=vintages.describe(vintages.FIRST, self.ctx.data_dir),
+                vintage=point.vintage,
             )
         )
 
     def trail(self, period: str, column: str) -> None:
         """Record every value ever published for `period`'s `column` (context, not evidence
         the verdict rests on), when the article's date and the latest data disagree."""
-        if not self.revised(period, column):
+        if not self.revised(period, column) or period not in self.ctx.inputs.by_period:
             return
-        reports = self.ctx.reports
-        periods = vintages.series_reports(self.ctx.data_dir)
-        periods = periods[periods["period"] == period]
-        if periods.empty:
-            return
-        start, end = periods["period_start"].iloc[0], periods["period_end"].iloc[0]
-        same = (reports["period_end"] == end) & (
-            reports["period_start"].isna() if pd.isna(start) else reports["period_start"] == start
+        first = self.ctx.inputs.by_period[period][0]
+        reports = self.ctx.inputs.data.reports
+        same = (reports["period_end"] == first.end) & (
+            reports["period_start"].isna()
+            if first.start is None
+            else reports["period_start"] == first.start
         )
         rows = reports[same & reports[column].notna()].sort_values(
             ["published_to", "published_from", "source_id"]
         )
         if rows[column].nunique() < 2:
             return
-        for row in rows.itertuples():
+        for row in rows.to_dict("records"):
             figure = Figure(
                 label=f"{COLUMN_WORDS[column]}, {period}",
-                value=int(getattr(row, column)),
+                value=int(row[column]),
                 file=ARRIVALS_FILE,
-                line=int(row.line),
+                line=int(row["line"]),
                 column=column,
-                source=self.ctx.source(str(row.source_id)),
+                source=self.ctx.source(str(row["source_id"])),
                 vintage="as published",
             )
             if figure.cell not in {f.cell for f in self.revisions}:
@@ -258,37 +164,40 @@ class Reading:
 
     def revised(self, period: str, column: str) -> bool:
         """Whether `period`'s `column` differs between the article's date and now (reads no value)."""
-        then, now = self.ctx.article_series, self.ctx.latest_series
-        if period not in then.index or period not in now.index:
+        then, now = self.ctx.article_series.get(period), self.ctx.latest_series.get(period)
+        if then is None or now is None:
             return False
-        return bool(_at(then, period, column) != _at(now, period, column))
+        return then.row.count(column) != now.row.count(column)
 
     def revised_periods(self, through: str, column: str) -> list[str]:
         """Periods up to `through` whose `column` differs between the article's date and now."""
-        then = self.ctx.article_series
-        periods = then.index[then["end"] <= pd.Timestamp(f"{through}-12-31")]
-        return [str(p) for p in periods if self.revised(str(p), column)]
+        end = _year_end(through)
+        return [
+            period
+            for period, point in self.ctx.article_series.items()
+            if point.row.end <= end and self.revised(period, column)
+        ]
 
-    # --- the registry and the article's own figures -------------------------------
+    # --- reported figures and totals -------------------------------------------
 
     def reported_totals(self, through: str, column: str) -> list[tuple[Figure, date]]:
         """Cumulative totals to the end of `through` as reported (data/cumulative.csv) by
         this vintage's last day, each with the last day it can have been published."""
-        table = self.ctx.cumulative
-        rows = table[
-            (table["as_of"] == pd.Timestamp(f"{through}-12-31"))
-            & table[column].notna()
-            & (table["published_to"] <= pd.Timestamp(self.ctx.last_day))
+        end, last = _year_end(through), pd.Timestamp(self.ctx.last_day)
+        rows = [
+            row
+            for (_, as_of), row in self.ctx.inputs.cumulative.items()
+            if as_of == end and not pd.isna(row[column]) and row["published_to"] <= last
         ]
         return [
             (
                 self._use(self._cumulative_figure(row, column, f"up to {through}, as reported")),
                 row["published_to"].date(),
             )
-            for row in rows.to_dict("records")
+            for row in rows
         ]
 
-    def _cumulative_figure(self, row: Mapping[Any, Any], column: str, label: str) -> Figure:
+    def _cumulative_figure(self, row: dict[str, Any], column: str, label: str) -> Figure:
         """A cell of data/cumulative.csv."""
         return Figure(
             label=f"{COLUMN_WORDS[column]} {label}",
@@ -304,13 +213,13 @@ class Reading:
         """The id of the source issue (data/source_issues.csv) recorded for a figure of
         `table` ("arrivals" or "cumulative") for the period ending with `period` (a year,
         a series period's label, or a day)."""
-        issues = self.ctx.source_issues
+        issues = self.ctx.inputs.data.source_issues
         if period.isdigit():
-            end = pd.Timestamp(f"{period}-12-31")
+            end = _year_end(period)
         elif len(period) == 10 and period[4] == "-" and period[:4].isdigit():
             end = pd.Timestamp(period)
         else:
-            end = self._period_end(period)
+            end = self.ctx.inputs.by_period[period][0].end
         match = issues[
             (issues["table"] == table)
             & (issues["source_id"] == figure.source.id)
@@ -319,65 +228,64 @@ class Reading:
         ]
         return str(match["issue_id"].iloc[0]) if len(match) else None
 
-    def _period_end(self, period: str) -> pd.Timestamp:
-        rows = self.ctx.series_reports
-        return pd.Timestamp(rows.loc[rows["period"] == period, "period_end"].iloc[0])
-
-    def _report_figure(self, row: Mapping[Any, Any], column: str, vintage: str) -> Figure:
+    def _report_figure(self, row: Row, column: str, vintage: str) -> Figure:
+        value = row.count(column)
+        assert value is not None  # every caller picks rows that give the figure
         return Figure(
-            label=f"{COLUMN_WORDS[column]}, {row['period']}",
-            value=int(row[column]),
+            label=f"{COLUMN_WORDS[column]}, {row.period}",
+            value=value,
             file=ARRIVALS_FILE,
-            line=int(row["line"]),
+            line=row.line,
             column=column,
-            source=self.ctx.source(str(row["source_id"])),
+            source=self.ctx.source(row.source_id),
             vintage=vintage,
         )
 
     def reported_cumulative(self, source_id: str, as_of: str, column: str) -> Figure:
         """One source's cumulative total to `as_of`, as it printed it."""
-        table = self.ctx.cumulative
-        match = table[(table["source_id"] == source_id) & (table["as_of"] == pd.Timestamp(as_of))]
-        if len(match) != 1 or pd.isna(match[column].iloc[0]):
+        row = self.ctx.inputs.cumulative.get((source_id, pd.Timestamp(as_of)))
+        if row is None or pd.isna(row[column]):
             raise ValueError(f"{source_id} gives no {column} up to {as_of} in data/cumulative.csv")
-        row = match.to_dict("records")[0]
         return self._use(self._cumulative_figure(row, column, f"up to {as_of}"))
+
+    def _rows(self, period: str) -> list[Row]:
+        return self.ctx.inputs.by_period.get(period, [])
 
     def report(self, source_id: str, period: str, column: str) -> Figure:
         """One source's figure for a series period, as it printed it."""
-        rows = self.ctx.series_reports
-        match = rows[(rows["source_id"] == source_id) & (rows["period"] == period)]
-        if len(match) != 1 or pd.isna(match[column].iloc[0]):
+        match = [r for r in self._rows(period) if r.source_id == source_id]
+        if len(match) != 1 or match[0].count(column) is None:
             raise ValueError(f"{source_id} gives no {column} for {period} in {ARRIVALS_FILE}")
-        return self._use(self._report_figure(match.to_dict("records")[0], column, "as reported"))
+        return self._use(self._report_figure(match[0], column, "as reported"))
 
     def same_value_elsewhere(self, period: str, column: str, reported: Figure) -> list[Figure]:
         """Other sources' figures for `period` equal to `reported`, whenever published."""
-        rows = self.ctx.series_reports
-        same = rows[
-            (rows["period"] == period)
-            & (rows[column] == reported.value)
-            & (rows["source_id"] != reported.source.id)
-        ].sort_values(["published_to", "source_id"])
-        return [
-            self._use(self._report_figure(row, column, "as published"))
-            for row in same.to_dict("records")
-        ]
+        same = sorted(
+            (
+                r
+                for r in self._rows(period)
+                if r.count(column) == reported.value and r.source_id != reported.source.id
+            ),
+            key=lambda r: (r.pub_to, r.source_id),
+        )
+        return [self._use(self._report_figure(r, column, "as published")) for r in same]
 
     def earlier_reports(self, period: str, column: str, than: Figure) -> list[Figure]:
         """Figures for `period` that other sources published before `than`'s source."""
-        rows = self.ctx.series_reports
-        published_from = self.ctx.sources.loc[than.source.id, "published_from"]
-        earlier = rows[
-            (rows["period"] == period)
-            & rows[column].notna()
-            & (rows["published_to"] < published_from)
-            & (rows["source_id"] != than.source.id)
-        ].sort_values(["published_to", "source_id"])
-        return [
-            self._use(self._report_figure(row, column, "as published earlier"))
-            for row in earlier.to_dict("records")
-        ]
+        published_from = self.ctx.inputs.published_from[than.source.id]
+        earlier = sorted(
+            (
+                r
+                for r in self._rows(period)
+                if r.count(column) is not None
+                and r.pub_to < published_from
+                and r.source_id != than.source.id
+            ),
+            key=lambda r: (r.pub_to, r.source_id),
+        )
+        return [self._use(self._report_figure(r, column, "as published earlier")) for r in earlier]
+
+    # --- the registry and the article's own figures -------------------------------
 
     def stated(self, claim: Claim) -> Figure:
         """Another claim's stated value, as the registry records it from the article."""
@@ -386,9 +294,9 @@ class Reading:
                 label=f"the article's {claim.quantity}",
                 value=str(claim.stated) if claim.precision == "year" else claim.stated,
                 file="data/claims.toml",
-                line=stated_line(claim, self.ctx.data_dir),
+                line=claim.stated_line,
                 column="stated",
-                source=self.ctx.source(self.ctx.article_source),
+                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
                 vintage="the article",
             )
         )
@@ -402,7 +310,7 @@ class Reading:
                 file="data/claims.toml",
                 line=self.registry.era_line,
                 column="eras.used",
-                source=self.ctx.source(self.ctx.article_source),
+                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
                 vintage="the article",
             )
         )
@@ -435,7 +343,7 @@ class Reading:
         return (pd.Timestamp(str(last.value)) - pd.Timestamp(str(first.value))).days + 1
 
     def context_ids(self) -> list[str]:
-        return [str(i) for i in self.ctx.anecdotes["repatriation_context.csv"].index]
+        return list(self.ctx.inputs.anecdotes["repatriation_context.csv"])
 
     # --- the outcome -------------------------------------------------------------
 
@@ -453,67 +361,3 @@ class Reading:
         return Outcome(
             self.claim.id, str(self.ctx.vintage), computed, verdict, reason, value, evidence
         )
-
-
-class Names(list[str]):
-    """Argument kind: a list of names (periods, figure ids)."""
-
-
-class Numbers(list[float]):
-    """Argument kind: a list of numbers (alternative thresholds)."""
-
-
-ArgSpec = type | tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Check:
-    """A check function with the arguments the registry must give it."""
-
-    function: Callable[[Reading], Outcome]
-    args: Mapping[str, ArgSpec]
-
-    @property
-    def name(self) -> str:
-        module = self.function.__module__.rsplit(".", 1)[-1]
-        return f"{module}.{self.function.__name__}"
-
-    def __call__(self, reading: Reading) -> Outcome:
-        return self.function(reading)
-
-    def argument_problems(self, args: Mapping[str, Any]) -> list[str]:
-        """What is wrong with a registry entry's `args` for this check."""
-        problems = [
-            f"unknown argument {k!r} for {self.name}" for k in sorted(set(args) - set(self.args))
-        ]
-        for key, spec in self.args.items():
-            if key not in args:
-                problems.append(f"missing argument {key!r} for {self.name}")
-            elif isinstance(spec, tuple) and args[key] not in spec:
-                problems.append(f"argument {key!r} must be one of {', '.join(spec)}")
-            elif isinstance(spec, type) and not _is(args[key], spec):
-                problems.append(f"argument {key!r} must be {spec.__name__}")
-        return problems
-
-
-def _is(value: Any, kind: type) -> bool:
-    def number(item: Any) -> bool:
-        return isinstance(item, int | float) and not isinstance(item, bool)
-
-    if kind is float:
-        return number(value)
-    if kind is Names:
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if kind is Numbers:
-        return isinstance(value, list) and all(number(v) for v in value)
-    return isinstance(value, kind)
-
-
-def check(**args: ArgSpec) -> Callable[[Callable[[Reading], Outcome]], Check]:
-    """Declare a check and the registry arguments it takes (str, float, Names,
-    Numbers, or a tuple of allowed values)."""
-
-    def declare(function: Callable[[Reading], Outcome]) -> Check:
-        return Check(function, args)
-
-    return declare

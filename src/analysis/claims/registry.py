@@ -5,13 +5,13 @@ is a located error before anything is computed."""
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from analysis import datasets, paths
-from analysis.caching import memoised
+from analysis import paths
+from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
 from analysis.tables import DataValidationError, Problem
 
@@ -58,6 +58,7 @@ class Claim:
     notebook: str
     recorded: dict[str, str]
     line: int  # of the claim's `id = ...` in the registry, for evidence and errors
+    stated_line: int = 0  # of its `stated = ...`, which evidence cites (0: none)
 
     @property
     def stated_words(self) -> str:
@@ -113,31 +114,9 @@ class Registry:
         return tuple(c for c in self.claims if c.notebook == file)
 
 
-def load_registry(data_dir: Path = paths.DATA_DIR) -> Registry:
-    """Read the registry and check it against its schema; raise DataValidationError
-    naming the file, line and field of every problem."""
-    return _load_registry(data_dir, datasets.fingerprint(data_dir))
-
-
-def _line_numbers(text: str, pattern: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if match := re.match(pattern, line):
-            found.setdefault(match.group(1), number)
-    return found
-
-
-def stated_line(claim: Claim, data_dir: Path = paths.DATA_DIR) -> int:
-    """The registry line that holds a claim's `stated` value (evidence cites it)."""
-    lines = (data_dir / CLAIMS_FILE).read_text(encoding="utf-8").splitlines()
-    for number in range(claim.line, len(lines) + 1):
-        if lines[number - 1].startswith("stated ="):
-            return number
-    raise KeyError(f"{claim.id}: no `stated` line after line {claim.line}")
-
-
-@memoised
-def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
+def load_registry(data_dir: Path, checks: Mapping[str, Check]) -> Registry:
+    """Read the registry and check it against its schema and the `checks` it may name;
+    raise DataValidationError naming the file, line and field of every problem."""
     path = data_dir / CLAIMS_FILE
     try:
         text = path.read_text(encoding="utf-8")
@@ -153,6 +132,7 @@ def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
     except tomllib.TOMLDecodeError as error:
         raise DataValidationError([Problem(DISPLAY_NAME, f"not valid TOML: {error}")]) from None
     id_lines = _line_numbers(text, r'^id = "([^"]*)"')
+    stated_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("stated =")]
     problems = _table_problems(raw)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
@@ -162,9 +142,10 @@ def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
     claims = []
     for index, entry in enumerate(entries, start=1):
         line = id_lines.get(str(entry.get("id")), None) if isinstance(entry, dict) else None
-        claim = _claim(entry, index, line, problems, {n.file for n in notebooks})
+        claim = _claim(entry, index, line, problems, {n.file for n in notebooks}, checks)
         if claim is not None:
-            claims.append(claim)
+            after = [n for n in stated_lines if n > claim.line]
+            claims.append(replace(claim, stated_line=after[0] if after else 0))
     ids = [c.id for c in claims]
     problems += [
         Problem(DISPLAY_NAME, "duplicate claim id", line=id_lines.get(i), column="id", value=i)
@@ -182,6 +163,14 @@ def _load_registry(data_dir: Path, _: datasets.Fingerprint) -> Registry:
         review_date=review["date"],
         notebooks=tuple(notebooks),
     )
+
+
+def _line_numbers(text: str, pattern: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if match := re.match(pattern, line):
+            found.setdefault(match.group(1), number)
+    return found
 
 
 def _table_problems(raw: Mapping[str, Any]) -> list[Problem]:
@@ -256,11 +245,14 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 
 def _claim(
-    entry: Any, index: int, line: int | None, problems: list[Problem], notebooks: set[str]
+    entry: Any,
+    index: int,
+    line: int | None,
+    problems: list[Problem],
+    notebooks: set[str],
+    checks: Mapping[str, Check],
 ) -> Claim | None:
     """One [[claim]] table as a Claim, or None after recording what is wrong with it."""
-    from analysis.claims.checks import CHECKS  # the checks module imports this one
-
     if not isinstance(entry, dict):
         problems.append(Problem(DISPLAY_NAME, f"[[claim]] number {index} is not a table"))
         return None
@@ -301,9 +293,9 @@ def _claim(
     for vintage, verdict in entry["recorded"].items():
         if verdict not in set(Verdict):
             bad("unknown verdict", f"recorded.{vintage}", verdict)
-    check = CHECKS.get(entry["check"])
+    check = checks.get(entry["check"])
     if check is None:
-        bad(f"unknown check; known: {', '.join(sorted(CHECKS))}", "check", entry["check"])
+        bad(f"unknown check; known: {', '.join(sorted(checks))}", "check", entry["check"])
     else:
         for message in check.argument_problems(entry["args"]):
             bad(message, "args")

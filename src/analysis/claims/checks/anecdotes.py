@@ -4,9 +4,10 @@ can do is show the article's own figures (from data/border_arrests.csv) and
 the arithmetic of what they would imply."""
 
 from analysis.claims.evidence import Outcome
-from analysis.claims.reading import Names, Reading, check
+from analysis.claims.declare import Names, check
+from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.present import count
+from analysis.formatting import count
 
 NO_DATA = (
     "no public data set counts arrests, attempts or searches inside North Korea or at its border"

@@ -2,9 +2,10 @@
 its statements about the same thing agree."""
 
 from analysis.claims.evidence import Outcome
-from analysis.claims.reading import Names, Reading, check
+from analysis.claims.declare import Names, check
+from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.present import count
+from analysis.formatting import count
 
 
 @check(parts=Names)

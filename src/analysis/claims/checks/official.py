@@ -8,9 +8,10 @@ from dataclasses import replace
 from typing import Any
 
 from analysis.claims.evidence import Outcome
-from analysis.claims.reading import Names, Numbers, Reading, check
+from analysis.claims.declare import Names, Numbers, check
+from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.present import count, percent
+from analysis.formatting import count, percent
 
 COLUMNS = ("men", "women", "total")
 

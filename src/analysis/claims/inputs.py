@@ -1,0 +1,135 @@
+"""What the checks read, prepared once per data set: the vintages' series as
+lookups by period, the sources as evidence records, and indexes of the reports
+by period, so that no check filters a frame to find one cell."""
+
+from datetime import date
+from typing import Any, NamedTuple
+
+import pandas as pd
+
+from analysis.claims.evidence import Source
+from analysis.claims.registry import Registry
+from analysis.datasets import Data
+from analysis.vintages import ARTICLE, FIRST, LATEST, Book, Vintage
+from analysis.vintages.rule import Row
+
+ANECDOTE_FILES = ("border_arrests.csv", "repatriation_context.csv")
+
+
+class Point(NamedTuple):
+    """A series period's figures in one vintage, and how they stood then."""
+
+    row: Row
+    inferred: bool
+    reconciles_with: str
+    vintage: str  # the vintage in words
+
+
+Series = dict[str, Point]  # by period label, in period order
+
+
+def _dated(source_id: str, published: str, tables: dict[str, dict[str, Any]]) -> str:
+    """A source's date in words: an MOU table also gives the day its figures run to,
+    and says when only the earliest evidence that it was public is known."""
+    if source_id not in tables:
+        return published
+    reference = pd.Timestamp(tables[source_id]["reference_date"])
+    if tables[source_id]["dated_by"] == "earliest_evidence":
+        return f"figures to {reference:%B %Y}; public by {published} at the latest"
+    return f"{published} (figures to {reference:%B %Y})"
+
+
+class Inputs:
+    """One data set and registry, read for the checks: every lookup built once."""
+
+    def __init__(self, data: Data, registry: Registry):
+        self.data = data
+        self.registry = registry
+        self.book = Book(data)
+        tables = {r["source_id"]: r for r in data.table_dates.to_dict("records")}
+        self.sources = {
+            str(r["source_id"]): Source(
+                id=str(r["source_id"]),
+                publisher=str(r["publisher"]),
+                title=str(r["title"]),
+                published=str(r["published"]),
+                url=str(r["url"]),
+                line=int(r["line"]),
+                dated=_dated(str(r["source_id"]), str(r["published"]), tables),
+            )
+            for r in data.sources.to_dict("records")
+        }
+        self.published_from = {
+            str(s): pd.Timestamp(d).toordinal()
+            for s, d in zip(data.sources["source_id"], data.sources["published_from"], strict=True)
+        }
+        self.by_period: dict[str, list[Row]] = {}
+        for row in self.book.rows:
+            self.by_period.setdefault(row.period, []).append(row)
+        self.cumulative = {
+            (str(r["source_id"]), pd.Timestamp(r["as_of"])): r
+            for r in data.cumulative.to_dict("records")
+        }
+        self.anecdotes = {
+            "border_arrests.csv": _by_id(data.border_arrests),
+            "repatriation_context.csv": _by_id(data.repatriation_context),
+        }
+        self._series: dict[Vintage, Series] = {}
+
+    def series(self, vintage: "str | date | Vintage") -> Series:
+        """A vintage's series by period (each vintage computed once)."""
+        parsed = Vintage.parse(vintage)
+        if parsed not in self._series:
+            words = self.book.describe(parsed)
+            self._series[parsed] = {
+                e.row.period: Point(e.row, e.inferred, e.reconciles_with, words)
+                for e in self.book.entries(parsed)
+            }
+        return self._series[parsed]
+
+    def context(self, vintage: "str | date | Vintage") -> "Context":
+        return Context(vintage, self)
+
+
+def _by_id(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """An anecdote table by figure id, missing cells as None."""
+    return {
+        str(r["figure_id"]): {k: None if pd.isna(v) else v for k, v in r.items()}
+        for r in frame.to_dict("records")
+    }
+
+
+class Context:
+    """The series one vintage's checks read: its own, the article's and the latest."""
+
+    def __init__(self, vintage: "str | date | Vintage", inputs: Inputs):
+        self.vintage = Vintage.parse(vintage)
+        self.inputs = inputs
+        self.registry = inputs.registry
+        self.series = inputs.series(self.vintage)
+        self.article_series = inputs.series(ARTICLE)
+        self.latest_series = inputs.series(LATEST)
+
+    @property
+    def last_day(self) -> date:
+        """The last publication day this vintage admits (every day for tables and 'latest')."""
+        if self.vintage.name == ARTICLE:
+            return self.inputs.data.article.vintage_date
+        return self.vintage.day or date.max
+
+    def series_on(self, day: date) -> Series:
+        return self.inputs.series(day)
+
+    def first(self) -> Series:
+        return self.inputs.series(FIRST)
+
+    def source(self, source_id: str) -> Source:
+        return self.inputs.sources[source_id]
+
+    def anecdote_row(self, figure_id: str, context: bool = False) -> dict[str, Any]:
+        """An anecdote's row: its wording (quantity, unit, place) alongside its figures."""
+        name = ANECDOTE_FILES[1] if context else ANECDOTE_FILES[0]
+        table = self.inputs.anecdotes[name]
+        if figure_id not in table:
+            raise ValueError(f"data/claims.toml names figure {figure_id!r}, not in data/{name}")
+        return table[figure_id]

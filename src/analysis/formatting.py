@@ -1,0 +1,45 @@
+"""Numbers, dates and missing values written for people: thousands separators,
+one decimal for shares, a dash for a missing value. The engine words its reasons
+with these, and every table a reader sees formats its cells with them; they
+need nothing but the standard library and pandas' missing markers."""
+
+import math
+import numbers
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+MISSING = "–"
+
+
+def count(value: float) -> str:
+    """A whole number with thousands separators: 31,339."""
+    return f"{value:,.0f}"
+
+
+def percent(value: float) -> str:
+    """A share with one decimal: 83.2%."""
+    return f"{value:.1f}%"
+
+
+def day(value: date | pd.Timestamp) -> str:
+    """A day in words: 7 January 2018."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def cell(value: Any) -> str:
+    """Any table cell as text: counts with separators, days as YYYY-MM-DD, missing as a dash."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return MISSING
+    if isinstance(value, float) and math.isnan(value):
+        return MISSING
+    if isinstance(value, pd.Timestamp | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return count(int(value))
+    if isinstance(value, numbers.Real):
+        return f"{float(value):,.1f}"
+    return str(value)

@@ -1,0 +1,161 @@
+"""One data set's vintages: the series reports ranked once, each publication
+day's series chosen once, and the reconciliations that show which back-series
+stood when. Everything a vintage question needs comes from one `Book`."""
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analysis.datasets import Data
+from analysis.vintages import reconcile, rule
+from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
+from analysis.vintages.rule import EVIDENCE_RANK, Row
+
+PUBLISHED, INFERRED = "published", "inferred"
+OUTPUT_COLUMNS = [
+    "period",
+    "start",
+    "end",
+    "men",
+    "women",
+    "total",
+    "source_id",
+    "published",
+    "basis",
+    "inferred_from",
+    "reconciles_with",
+]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A period's figure in one vintage: the row chosen and how it stood then."""
+
+    row: Row
+    inferred: bool  # published only after the vintage's day
+    reconciles_with: str  # for an inferred figure, the total that shows it stood then
+
+
+def period_label(start: pd.Timestamp | None, end: pd.Timestamp) -> str:
+    """'2017' for a calendar year, 'up to 1998' for an open bucket, '1999-2001' for years."""
+    if start is None or pd.isna(start):
+        return f"up to {end.year}"
+    whole_years = start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31
+    if whole_years:
+        return str(end.year) if start.year == end.year else f"{start.year}-{end.year}"
+    return f"{start:%Y-%m} to {end:%Y-%m}"
+
+
+def _whole_years(frame: pd.DataFrame) -> "pd.Series[bool]":
+    start, end = frame["period_start"], frame["period_end"]
+    starts_year = start.isna() | ((start.dt.month == 1) & (start.dt.day == 1))
+    return starts_year & (end.dt.month == 12) & (end.dt.day == 31)
+
+
+def series_reports(data: Data) -> pd.DataFrame:
+    """The reports of series periods (MOU's table periods, then later calendar years),
+    with each figure's rank, date precision and its table's reference date."""
+    reports = data.reports
+    whole = reports[_whole_years(reports)]
+    tables = whole[whole["evidence"] == "mou_table"]
+    table_periods = tables[["period_start", "period_end"]].drop_duplicates()
+    later_years = whole["period_end"] > table_periods["period_end"].max()
+    later_years &= whole["period_start"].dt.year == whole["period_end"].dt.year
+    in_tables = whole.merge(
+        table_periods, on=["period_start", "period_end"], how="left", indicator=True
+    )
+    series = whole[(in_tables["_merge"] == "both").to_numpy() | later_years.to_numpy()]
+    labels = [
+        period_label(s, e)
+        for s, e in zip(series["period_start"], series["period_end"], strict=True)
+    ]
+    reference = data.table_dates[["source_id", "reference_date"]]
+    ranked = series.assign(period=labels).merge(reference, on="source_id", how="left")
+    return ranked.assign(
+        rank=ranked["evidence"].map(EVIDENCE_RANK),
+        precision=ranked["published"].str.len(),
+    )
+
+
+class Book:
+    """The as-of rule over one Data: each day's series chosen once, on demand.
+
+    The series changes only on publication days, so a day's series is that of the
+    last publication day on or before it; each of those is computed once.
+    """
+
+    def __init__(self, data: Data):
+        self.data = data
+        self.reports = series_reports(data)
+        self.rows = rule.rows_of(self.reports)
+        self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
+        self._days = sorted({r.pub_to for r in self.rows})
+        self._chosen: dict[int, list[Row]] = {}
+        self._exact: list[reconcile.Reconciled] | None = None
+
+    @property
+    def article_day(self) -> date:
+        return self.data.article.vintage_date
+
+    def chosen(self, day: date) -> list[Row]:
+        """The chosen figure per period on `day`, ordered by period."""
+        at = bisect_right(self._days, day.toordinal())
+        if at == 0:
+            raise ValueError(f"no arrivals figure was published on or before {day}")
+        boundary = self._days[at - 1]
+        if boundary not in self._chosen:
+            self._chosen[boundary] = rule.chosen_on(self.rows, self.latest_tables, boundary)
+        return self._chosen[boundary]
+
+    @property
+    def exact(self) -> list[reconcile.Reconciled]:
+        """Every cumulative total its day's series reproduces exactly (computed once)."""
+        if self._exact is None:
+            self._exact = reconcile.exact_reconciliations(self)
+        return self._exact
+
+    def entries(self, vintage: "str | date | Vintage") -> list[Entry]:
+        """Each series period's figure in `vintage`, ordered by period."""
+        parsed = Vintage.parse(vintage)
+        day = parsed.on(self.article_day)
+        if day is None:
+            rows = self._as_printed(parsed)
+            return [Entry(row, False, "") for row in rows]
+        ordinal = day.toordinal()
+        entries = []
+        for row in self.chosen(day):
+            inferred = row.pub_to > ordinal
+            label = reconcile.reconciles_with(self.exact, row, ordinal) if inferred else ""
+            entries.append(Entry(row, inferred, label))
+        return entries
+
+    def _as_printed(self, vintage: Vintage) -> list[Row]:
+        if vintage.name == FIRST:
+            chosen = rule.earliest(self.rows)
+            return [chosen[end] for end in sorted(chosen)]
+        rows = [r for r in self.rows if r.source_id == vintage.table and r.evidence == "mou_table"]
+        if not rows:
+            raise ValueError(
+                f"no official MOU table with source_id {vintage.table!r}; "
+                f"a vintage is {ACCEPTED_FORMS}"
+            )
+        return sorted(rows, key=lambda r: r.end_day)
+
+    def arrivals(self, vintage: "str | date | Vintage") -> pd.DataFrame:
+        """Annual arrivals (period, start, end, men, women, total) for one vintage, each
+        row naming its source, publication date, basis and the evidence for an inference."""
+        entries = self.entries(vintage)
+        rows = self.reports.iloc[[e.row.pos for e in entries]]
+        inferred = [e.inferred for e in entries]
+        out = rows.rename(columns={"period_start": "start", "period_end": "end"}).assign(
+            basis=[INFERRED if i else PUBLISHED for i in inferred],
+            inferred_from=rows["source_id"].where(inferred, ""),
+            reconciles_with=[e.reconciles_with for e in entries],
+        )
+        return out[OUTPUT_COLUMNS].reset_index(drop=True)
+
+    def describe(self, vintage: "str | date | Vintage") -> str:
+        """A vintage in words, for labels: "as published on 7 January 2018"."""
+        return Vintage.parse(vintage).describe(self.article_day)

@@ -1,0 +1,154 @@
+"""The as-of rule itself: which figure stands for each series period on a day.
+
+It works on plain rows (`Row`), not frames: a series is a few dozen periods, and
+the rule is asked for a series on every publication day, so each choice is a
+handful of comparisons rather than a pandas pipeline. Days are ordinals
+(`date.toordinal()`), so partial dates, ranks and ties compare as integers.
+"""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import NamedTuple
+
+import pandas as pd
+
+EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "mou_restatement": 1, "report": 0}
+OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
+COUNTS = ("men", "women", "total")
+
+
+class Row(NamedTuple):
+    """One source's figures for one series period, with what the ranking compares."""
+
+    pos: int  # position in the series reports frame
+    period: str
+    start: pd.Timestamp | None  # None for a bucket from the start of records
+    end: pd.Timestamp
+    end_day: int
+    source_id: str
+    published: str
+    evidence: str
+    rank: int
+    precision: int  # 4, 7 or 10 characters: a year, a month or a day
+    pub_from: int
+    pub_to: int
+    ref: int | None  # an MOU table's reference date
+    men: int | None
+    women: int | None
+    total: int | None
+    line: int
+
+    def count(self, column: str) -> int | None:
+        value: int | None = getattr(self, column)
+        return value
+
+
+def _day(value: object) -> int | None:
+    return None if pd.isna(value) else pd.Timestamp(value).toordinal()  # type: ignore[arg-type]
+
+
+def _count(value: object) -> int | None:
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+def rows_of(frame: pd.DataFrame) -> list[Row]:
+    """The series reports frame as rows (its `period`, ranks and dates already added)."""
+    rows = []
+    for pos, r in enumerate(frame.to_dict("records")):
+        end = pd.Timestamp(r["period_end"])
+        rows.append(
+            Row(
+                pos=pos,
+                period=str(r["period"]),
+                start=None if pd.isna(r["period_start"]) else pd.Timestamp(r["period_start"]),
+                end=end,
+                end_day=end.toordinal(),
+                source_id=str(r["source_id"]),
+                published=str(r["published"]),
+                evidence=str(r["evidence"]),
+                rank=int(r["rank"]),
+                precision=int(r["precision"]),
+                pub_from=pd.Timestamp(r["published_from"]).toordinal(),
+                pub_to=pd.Timestamp(r["published_to"]).toordinal(),
+                ref=_day(r["reference_date"]),
+                men=_count(r["men"]),
+                women=_count(r["women"]),
+                total=_count(r["total"]),
+                line=int(r["line"]),
+            )
+        )
+    return rows
+
+
+def _by_period(rows: Iterable[Row]) -> dict[int, list[Row]]:
+    groups: dict[int, list[Row]] = {}
+    for row in rows:
+        groups.setdefault(row.end_day, []).append(row)
+    return groups
+
+
+def _latest_key(row: Row) -> tuple[int, int, bool, int, bool, str]:
+    # The more precise date, the later, the later reference date (a table's), a sex
+    # split, then source_id: the choice is deterministic.
+    return (
+        -row.precision,
+        -row.pub_to,
+        row.ref is None,
+        -(row.ref or 0),
+        row.men is None,
+        row.source_id,
+    )
+
+
+def best(rows: Iterable[Row]) -> dict[int, Row]:
+    """Per period, the best-ranked, latest figure (the ranking in the package docstring)."""
+    chosen = {}
+    for end, group in _by_period(rows).items():
+        top_rank = max(r.rank for r in group)
+        top = [r for r in group if r.rank == top_rank]
+        # Figures known to be older than another (their interval ends before its starts)
+        # drop out; among the rest, whose order is unknown, the most precise date wins.
+        latest_start = max(r.pub_from for r in top)
+        chosen[end] = min((r for r in top if r.pub_to >= latest_start), key=_latest_key)
+    return chosen
+
+
+def earliest(rows: Iterable[Row]) -> dict[int, Row]:
+    """Per period, the figure published first (then the more precise date, a sex split,
+    then source_id)."""
+    return {
+        end: min(group, key=lambda r: (r.pub_to, -r.precision, r.men is None, r.source_id))
+        for end, group in _by_period(rows).items()
+    }
+
+
+def _back_series(
+    rows: Sequence[Row], latest_tables: dict[int, Row], release: int, day: int
+) -> dict[int, Row]:
+    """Per period, MOU's statement of the back-series in force on `day` (rule 3)."""
+    since = [r for r in rows if r.evidence in OFFICIAL_STATEMENTS and r.pub_from >= release]
+    newest_known = best(r for r in since if r.pub_to <= day)
+    pending = sorted(
+        (r for r in since if r.pub_to > day),
+        key=lambda r: (r.end_day, r.pub_from, r.ref is None, r.ref or 0, r.source_id),
+    )
+    chosen = dict(newest_known)
+    for row in pending:
+        chosen.setdefault(row.end_day, row)
+    return chosen | {end: row for end, row in latest_tables.items() if end not in chosen}
+
+
+def chosen_on(rows: Sequence[Row], latest_tables: dict[int, Row], day: int) -> list[Row]:
+    """The chosen figure per period on `day` (rules 1-3 of the package docstring),
+    ordered by period."""
+    known = [r for r in rows if r.pub_to <= day]
+    if not known:
+        raise ValueError(f"no arrivals figure was published on or before {date.fromordinal(day)}")
+    newest = max(r.end_day for r in known)
+    provisional = best(r for r in known if r.end_day == newest)[newest]
+    back = _back_series(rows, latest_tables, provisional.pub_from, day)
+    chosen = {end: row for end, row in back.items() if end < newest}
+    chosen |= best(r for r in known if r.end_day not in chosen and r.end_day < newest)
+    chosen[newest] = provisional
+    chosen |= best(r for r in known if r.evidence == "mou_correction")
+    return [chosen[end] for end in sorted(chosen)]
