@@ -29,7 +29,7 @@ def cmd_validate(_: argparse.Namespace) -> int:
     sources_valid = True
     for name, loader in datasets.TABLES.items():
         try:
-            print(f"data/{name}: {len(loader())} rows, valid")
+            print(f"data/{name}: {len(loader(paths.DATA_DIR))} rows, valid")
         except DataValidationError as error:
             failed.append(error)
             if name == "sources.csv":
@@ -115,12 +115,13 @@ def _press(args: argparse.Namespace) -> int:
 
 def cmd_readme(args: argparse.Namespace) -> int:
     """Rewrite README.md's generated sections (claims table); --check only reports."""
+    results = claims.results(datasets.load())
     if args.check:
-        if readme.stale():
+        if readme.stale(results):
             print("README.md is out of date: run `python -m analysis readme`", file=sys.stderr)
             return 1
         return 0
-    readme.write()
+    readme.write(results)
     return 0
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claimreview, claims, datasets, paths, plots, render, vintages
+from analysis import claimreview, claims, plots, render, vintages
+from analysis.datasets import Data
 
 THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
 
@@ -92,10 +93,10 @@ class Findings:
     era_start: int
 
 
-def _corrections(data_dir: Path) -> tuple[Correction, ...]:
+def _corrections(data: Data) -> tuple[Correction, ...]:
     """Each whole year whose figures include an MOU correction, with the report it corrected."""
-    reports = datasets.reports(data_dir)
-    sources = datasets.sources(data_dir).set_index("source_id")
+    reports = data.reports
+    sources = data.sources.set_index("source_id")
     whole = reports[
         reports["period_start"].notna()
         & (reports["period_start"].dt.year == reports["period_end"].dt.year)
@@ -125,9 +126,9 @@ def _corrections(data_dir: Path) -> tuple[Correction, ...]:
     return tuple(sorted(found, key=lambda c: c.year))
 
 
-def _changes(data_dir: Path) -> Changes:
-    article = plots.whole_years(vintages.arrivals("article", data_dir), 0)
-    latest = plots.whole_years(vintages.arrivals("latest", data_dir), 0).set_index("year")["total"]
+def _changes(book: vintages.Book) -> Changes:
+    article = plots.whole_years(book.arrivals("article"), 0)
+    latest = plots.whole_years(book.arrivals("latest"), 0).set_index("year")["total"]
     year = int(article["year"].max())
     total = int(latest[year])
     later = latest[latest.index > year].astype(int)
@@ -139,14 +140,14 @@ def _changes(data_dir: Path) -> Changes:
         all_lower=bool((later < total).all()),
         low_year=low_year,
         low_total=int(latest[low_year]),
-        corrections=_corrections(data_dir),
+        corrections=_corrections(book.data),
     )
 
 
-def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
-    """Evaluate every claim on both vintages and summarise the verdicts and the series."""
-    registry = claims.load_registry(data_dir)
-    outcomes = {(o.claim_id, o.vintage): o for o in claims.stored_outcomes(data_dir)}
+def compute(results: claims.Results) -> Findings:
+    """Summarise the verdicts of every claim on both vintages, and the series."""
+    registry = results.registry
+    outcomes = {(o.claim_id, o.vintage): o for o in results.outcomes}
     rows = tuple(
         ClaimRow(
             id=c.id,
@@ -181,25 +182,26 @@ def compute(data_dir: Path = paths.DATA_DIR) -> Findings:
         unverifiable_source_reported=sum(c.kind == "source_reported" for c in unverifiable),
         unverifiable_reason=reasons.most_common(1)[0][0] if reasons else "",
         inconsistent=inconsistent,
-        changes=_changes(data_dir),
+        changes=_changes(results.inputs.book),
         rows=rows,
         glossary=tuple((w.short, w.label, w.meaning) for w in claims.VERDICTS.values()),
         era_start=registry.era_start,
     )
 
 
-def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, ...]:
+def figures(directory: Path, results: claims.Results) -> tuple[Figure, ...]:
     """Draw the index's key figures into `directory` (PNG, SVG and CSV each)."""
-    era = claims.load_registry(data_dir).era_start
-    article, latest = vintages.arrivals("article", data_dir), vintages.arrivals("latest", data_dir)
-    scorecard = claims.scorecard(claims.VINTAGES, data_dir)
+    book = results.inputs.book
+    era = results.registry.era_start
+    article, latest = book.arrivals("article"), book.arrivals("latest")
+    scorecard = claims.scorecard(results)
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
     plots.use_house_style()
     charts = {
-        "arrivals_article": plots.arrivals_chart(article, vintages.describe("article"), era),
-        "arrivals_latest": plots.arrivals_chart(latest, vintages.describe("latest"), era),
-        "women_share": plots.women_share_chart(latest, vintages.describe("latest"), era),
-        "revisions": plots.revisions_chart(vintages.revisions(data_dir)),
+        "arrivals_article": plots.arrivals_chart(article, book.describe("article"), era),
+        "arrivals_latest": plots.arrivals_chart(latest, book.describe("latest"), era),
+        "women_share": plots.women_share_chart(latest, book.describe("latest"), era),
+        "revisions": plots.revisions_chart(vintages.revisions(book)),
         "scorecard": plots.scorecard_chart(scorecard, labels),
     }
     shown = []
@@ -209,9 +211,12 @@ def figures(directory: Path, data_dir: Path = paths.DATA_DIR) -> tuple[Figure, .
     return tuple(shown)
 
 
-def exports() -> dict[str, str]:
+def exports(results: claims.Results) -> dict[str, str]:
     """The claims and verdicts as files for other tools: JSON and ClaimReview JSON-LD."""
+    latest = claims.Results(
+        results.inputs, (NOW,), tuple(o for o in results.outcomes if o.vintage == NOW)
+    )
     return {
-        "claims.json": render.as_json(claims.VINTAGES),
-        "claimreview.jsonld": claimreview.as_json_ld(NOW, "", site=True),
+        "claims.json": render.as_json(results),
+        "claimreview.jsonld": claimreview.as_json_ld(latest, "", site=True),
     }

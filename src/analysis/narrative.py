@@ -6,23 +6,54 @@ Showing a claim also asserts that its verdicts are the ones recorded in the
 registry, so a notebook whose claim stops reproducing fails (and nbval reports
 the notebook and cell)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import claims, datasets, paths, plots, present, reconcile, vintages
-from analysis.caching import memoised
-from analysis.claims.anecdotes import NO_DATA
+from analysis import claims, paths, plots, present, vintages
+from analysis.claims.checks.anecdotes import NO_DATA
+from analysis.datasets import Data, load
 
 if TYPE_CHECKING:
     from analysis.claims import press
 
 
-def setup() -> None:
-    """Prepare a notebook: the house plot style."""
+@dataclass
+class Session:
+    """A notebook's data, read and validated once, and every claim evaluated on it."""
+
+    results: claims.Results
+    press_checks: "list[press.PressCheck]" = field(default_factory=list)
+
+    @property
+    def data(self) -> Data:
+        return self.results.data
+
+    @property
+    def book(self) -> vintages.Book:
+        return self.results.inputs.book
+
+
+_session: Session | None = None
+
+
+def setup(data_dir: Path = paths.DATA_DIR) -> None:
+    """Prepare a notebook: the house plot style, and the data of `data_dir` read,
+    validated and every claim evaluated, once for the kernel (call it again after
+    editing a data file)."""
+    global _session
     plots.use_house_style()
+    _session = Session(claims.results(load(data_dir)))
+
+
+def session() -> Session:
+    """The notebook's session (setup() must have been called)."""
+    if _session is None:
+        raise RuntimeError("call narrative.setup() first: it reads the data")
+    return _session
 
 
 class VerdictChanged(AssertionError):
@@ -120,13 +151,13 @@ def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
     if claim.stated is not None:
         return claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
     lines = {f.line for f in outcome.evidence.figures if f.file == "data/border_arrests.csv"}
-    table = datasets.border_arrests()
+    table = session().data.border_arrests
     return "; ".join(f"“{quote}”" for quote in table.loc[table["line"].isin(lines), "quote"])
 
 
 def _headings(vintage: str) -> tuple[str, str]:
     if vintage == vintages.ARTICLE:
-        day = present.day(datasets.article().vintage_date)
+        day = present.day(session().data.article.vintage_date)
         return (
             f"On MOU's figures as published on {day} (the article's date)",
             f"as published on {day}",
@@ -139,7 +170,7 @@ def claim(claim_id: str) -> ClaimView:
 
     Raises VerdictChanged when a computed verdict differs from the registry's.
     """
-    entry = claims.load_registry().get(claim_id)
+    entry = session().results.registry.get(claim_id)
     results = []
     for vintage in claims.VINTAGES:
         outcome = _outcome(claim_id, vintage)
@@ -154,18 +185,12 @@ def claim(claim_id: str) -> ClaimView:
     return ClaimView(entry, said(entry, results[0].outcome), tuple(results))
 
 
-@memoised
-def _outcomes() -> dict[tuple[str, str], claims.Outcome]:
-    return {(o.claim_id, o.vintage): o for o in claims.stored_outcomes(paths.DATA_DIR)}
-
-
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
-    return _outcomes()[(claim_id, vintage)]
+    return session().results.outcome(claim_id, vintage)
 
 
-@memoised
 def _scorecard() -> pd.DataFrame:
-    return claims.scorecard(claims.VINTAGES, paths.DATA_DIR)
+    return claims.scorecard(session().results)
 
 
 def _with_labels(table: pd.DataFrame) -> pd.DataFrame:
@@ -211,13 +236,13 @@ def scorecard_table() -> pd.DataFrame:
 
 
 def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
-    sources = datasets.sources()[["source_id", "publisher", "url"]]
+    sources = session().data.sources[["source_id", "publisher", "url"]]
     return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
 
 
 def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
     """The annual series from `first_year` on, each figure with its source."""
-    frame = vintages.arrivals(vintage)
+    frame = session().book.arrivals(vintage)
     frame = _with_sources(frame[frame["end"].dt.year >= first_year])
     basis = frame["basis"].map(
         {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
@@ -235,13 +260,13 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
             "reconciles_with": "Evidence it stood then",
         },
         links={"publisher": "url"},
-        caption=f"North Koreans arriving in South Korea, {vintages.describe(vintage)}",
+        caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
     )
 
 
 def revisions() -> present.Table:
     """Each period's figures as first reported against the latest, by sex and in total."""
-    table = vintages.revisions()
+    table = vintages.revisions(session().book)
     return present.table(
         table[table[["men_change", "women_change", "total_change"]].ne(0).any(axis=1)],
         {
@@ -259,7 +284,7 @@ def revisions() -> present.Table:
 
 def reconciliation() -> present.Table:
     """Year-end cumulative totals as reported, against the series of their day."""
-    table = _with_sources(reconcile.year_end_reconciliation())
+    table = _with_sources(vintages.year_end_reconciliation(session().book))
     return present.table(
         table.assign(year=table["as_of"].dt.year.astype(str)),
         {
@@ -278,7 +303,7 @@ def reconciliation() -> present.Table:
 
 def source_issues() -> present.Table:
     """Known typos, conflations and disagreements in the sources."""
-    table = _with_sources(datasets.source_issues())
+    table = _with_sources(session().data.source_issues)
     return present.table(
         table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
         {
@@ -297,8 +322,8 @@ def source_issues() -> present.Table:
 
 def anecdotes(context: bool = False) -> present.Table:
     """The article's anecdotal figures (or, `context`, rights groups' related counts)."""
-    load = datasets.repatriation_context if context else datasets.border_arrests
-    table = _with_sources(load())
+    data = session().data
+    table = _with_sources(data.repatriation_context if context else data.border_arrests)
     return present.table(
         table,
         {
@@ -328,28 +353,28 @@ def glossary() -> present.Table:
 
 
 def _era_start() -> int:
-    return claims.load_registry().era_start
+    return session().results.registry.era_start
 
 
 def arrivals_figure(vintage: str = vintages.LATEST) -> Figure:
     """Arrivals by sex per year on one vintage, Kim Jong Un's era shaded."""
+    book = session().book
     return plots.arrivals_by_sex(
-        vintages.arrivals(vintage), vintages.describe(vintage), era_start=_era_start()
+        book.arrivals(vintage), book.describe(vintage), era_start=_era_start()
     )
 
 
 def women_share_figure() -> Figure:
     """Women's share of each year's arrivals, latest figures."""
+    book = session().book
     return plots.women_share(
-        vintages.arrivals(vintages.LATEST),
-        vintages.describe(vintages.LATEST),
-        era_start=_era_start(),
+        book.arrivals(vintages.LATEST), book.describe(vintages.LATEST), era_start=_era_start()
     )
 
 
 def revisions_figure() -> Figure:
     """Each year's change from first report to latest, for men, women and the total."""
-    return plots.revisions(vintages.revisions())
+    return plots.revisions(vintages.revisions(session().book))
 
 
 def scorecard_figure() -> Figure:
@@ -361,19 +386,14 @@ def scorecard_figure() -> Figure:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
-@memoised
 def _press_checks() -> "list[press.PressCheck]":
-    """Every press figure checked, once per change of the data or the code (kept on disk)."""
+    """Every press figure checked, once per session."""
     from analysis.claims import press
 
-    data = paths.DATA_DIR
-    return datasets.stored_result(
-        "press.derived",
-        data,
-        datasets.data_files(data),
-        datasets.package_code(),
-        lambda: press.check_press(data),
-    )
+    current = session()
+    if not current.press_checks:
+        current.press_checks = press.check_press(current.results.inputs)
+    return current.press_checks
 
 
 def press_summary() -> present.Table:

@@ -12,18 +12,18 @@ from analysis import claims, paths, render
 README = paths.ROOT / "README.md"
 
 
-def notebooks_table() -> str:
+def notebooks_table(results: claims.Results) -> str:
     """The notebooks with their titles and questions, as the registry declares them."""
     lines = ["| Notebook | Title | Question |", "|---|---|---|"]
     lines += [
         f"| [`{n.file}`](notebooks/{n.file}) | {n.title} | {n.question} |"
-        for n in claims.load_registry().notebooks
+        for n in results.registry.notebooks
     ]
     return "\n".join(lines) + "\n"
 
 
-SECTIONS: dict[str, Callable[[], str]] = {
-    "claims": lambda: render.markdown_table(claims.VINTAGES),
+SECTIONS: dict[str, Callable[[claims.Results], str]] = {
+    "claims": render.markdown_table,
     "notebooks": notebooks_table,
 }
 
@@ -32,13 +32,13 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL)
 
 
-def updated(text: str) -> str:
-    """`text` with every generated section rewritten."""
+def updated(text: str, results: claims.Results) -> str:
+    """`text` with every generated section rewritten from `results`."""
     for name, build in SECTIONS.items():
         pattern = _pattern(name)
         if not pattern.search(text):
             raise ValueError(f"README.md has no generated section {name!r}")
-        content = build()
+        content = build(results)
         text = pattern.sub(_replacement(content), text)
     return text
 
@@ -47,10 +47,10 @@ def _replacement(content: str) -> Callable[[re.Match[str]], str]:
     return lambda match: match.group(1) + content + match.group(3)
 
 
-def write() -> None:
-    README.write_text(updated(README.read_text(encoding="utf-8")), encoding="utf-8")
+def write(results: claims.Results) -> None:
+    README.write_text(updated(README.read_text(encoding="utf-8"), results), encoding="utf-8")
 
 
-def stale() -> bool:
+def stale(results: claims.Results) -> bool:
     text = README.read_text(encoding="utf-8")
-    return updated(text) != text
+    return updated(text, results) != text

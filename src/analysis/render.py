@@ -142,12 +142,12 @@ def plain_table(results: claims.Results) -> str:
     doc, vintages = document(results), results.vintages
     rows = [["claim", *(f"verdict ({v})" for v in vintages), f"data give ({vintages[-1]})"]]
     for c in doc["claims"]:
-        results = c["results"]
+        found = c["results"]
         rows.append(
             [
                 c["id"],
-                *(claims.words(results[v]["verdict"]).short for v in vintages),
-                results[vintages[-1]]["computed"] or "–",
+                *(claims.words(found[v]["verdict"]).short for v in vintages),
+                found[vintages[-1]]["computed"] or "–",
             ]
         )
     first = max(len(r[0]) for r in rows)

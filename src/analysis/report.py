@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import datasets, findings, notebooks, paths, plots
+from analysis import claims, datasets, findings, notebooks, paths, plots
 
 SITE = Path(__file__).parent / "site"
 DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
@@ -87,16 +87,16 @@ def _versions() -> str:
 
 
 def index_markdown(
-    figures: tuple[findings.Figure, ...], pages: list[str], data_dir: Path = paths.DATA_DIR
+    figures: tuple[findings.Figure, ...], pages: list[str], results: claims.Results
 ) -> str:
     """The index page (MyST Markdown): the findings, the key figures, the claims table."""
-    found = findings.compute(data_dir)
+    found = findings.compute(results)
     later = found.changes.later
     total = found.changes.article_total
     template = _environment().get_template("index.md.j2")
     return template.render(
         title="Daily NK's January 2018 article on defector arrivals, checked",
-        article=datasets.article(data_dir),
+        article=results.data.article,
         f=found,
         lower=later[later["total"] < total].to_dict("records"),
         higher=later[later["total"] >= total].to_dict("records"),
@@ -106,7 +106,7 @@ def index_markdown(
     )
 
 
-def _extra_files(extra: Path) -> None:
+def _extra_files(extra: Path, results: claims.Results) -> None:
     """What the pages link to, copied verbatim into the report: data files, the data
     package description, the claims as JSON and as ClaimReview JSON-LD."""
     data = extra / "data"
@@ -114,7 +114,7 @@ def _extra_files(extra: Path) -> None:
     for pattern in DATA_FILES:
         for path in sorted(paths.DATA_DIR.glob(pattern)):
             shutil.copyfile(path, data / path.name)
-    for name, text in findings.exports().items():
+    for name, text in findings.exports(results).items():
         (extra / name).write_text(text, encoding="utf-8")
 
 
@@ -138,15 +138,16 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     notebooks.execute_all((p, source / p.name) for p in sources)
     for path in sorted(source.glob("*.ipynb")):
         prepare_for_readers(path)
-    figures = findings.figures(extra / "figures")
+    results = claims.results(datasets.load())
+    figures = findings.figures(extra / "figures", results)
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
     shutil.copytree(
         extra / "figures", source / "figures", ignore=shutil.ignore_patterns("*.csv", "*.svg")
     )
     print(f"  drew {len(figures)} figures (PNG, SVG, CSV)", file=sys.stderr, flush=True)
-    _extra_files(extra)
+    _extra_files(extra, results)
     pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
-    (source / "index.md").write_text(index_markdown(figures, pages), encoding="utf-8")
+    (source / "index.md").write_text(index_markdown(figures, pages, results), encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package())
     _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
     html = work / "html"

@@ -15,6 +15,7 @@ claims.toml), `declare` (how a check states its arguments), `evidence`
 
 from analysis.claims.checks import CHECKS, load_registry
 from analysis.claims.evaluation import (
+    Results,
     discrepancies,
     evaluate,
     evaluate_all,
@@ -23,7 +24,6 @@ from analysis.claims.evaluation import (
     results,
     scorecard,
 )
-from analysis.claims.evaluation import Results
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
 from analysis.claims.registry import VINTAGES, Claim, Registry

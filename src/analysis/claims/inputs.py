@@ -28,7 +28,7 @@ class Point(NamedTuple):
 Series = dict[str, Point]  # by period label, in period order
 
 
-def _dated(source_id: str, published: str, tables: dict[str, dict[str, Any]]) -> str:
+def _dated(source_id: str, published: str, tables: dict[Any, dict[Any, Any]]) -> str:
     """A source's date in words: an MOU table also gives the day its figures run to,
     and says when only the earliest evidence that it was public is known."""
     if source_id not in tables:
@@ -94,7 +94,7 @@ class Inputs:
 def _by_id(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """An anecdote table by figure id, missing cells as None."""
     return {
-        str(r["figure_id"]): {k: None if pd.isna(v) else v for k, v in r.items()}
+        str(r["figure_id"]): {str(k): None if pd.isna(v) else v for k, v in r.items()}
         for r in frame.to_dict("records")
     }
 

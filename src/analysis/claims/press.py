@@ -27,7 +27,16 @@ from analysis.claims.verdicts import Verdict
 
 PRESS_EVIDENCE = ("report", "mou_restatement")
 NOTEBOOK = "07_press_figures.ipynb"
-__all__ = ["FINDINGS", "NOTEBOOK", "PressCheck", "check_press", "press_claims", "summary"]
+__all__ = [
+    "DIFFERS",
+    "FINDINGS",
+    "NOTEBOOK",
+    "STALE",
+    "PressCheck",
+    "check_press",
+    "press_claims",
+    "summary",
+]
 
 
 def _finding(outcome: Outcome) -> str:
@@ -103,9 +112,9 @@ def check_press(inputs: Inputs) -> list[PressCheck]:
     days = sorted({d.toordinal() for d in inputs.data.sources["published_to"].dt.date})
     bounds = {
         str(s): (pd.Timestamp(f).date(), pd.Timestamp(t).date())
-        for s, f, t in inputs.data.sources[["source_id", "published_from", "published_to"]].itertuples(
-            index=False
-        )
+        for s, f, t in inputs.data.sources[
+            ["source_id", "published_from", "published_to"]
+        ].itertuples(index=False)
     }
     contexts: dict[date, Any] = {}
 

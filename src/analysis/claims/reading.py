@@ -69,7 +69,7 @@ class Reading:
     def figure(self, period: str, column: str, then: "bool | date" = False) -> Figure | None:
         """The series' `column` for `period` on this vintage (or, `then`, the article's)."""
         point = self._table(then).get(period)
-        value = None if point is None else point.row.count(column)
+        value = None if point is None else point.row.value(column)
         if point is None or value is None:
             return None
         return self._use(
@@ -167,7 +167,7 @@ class Reading:
         then, now = self.ctx.article_series.get(period), self.ctx.latest_series.get(period)
         if then is None or now is None:
             return False
-        return then.row.count(column) != now.row.count(column)
+        return then.row.value(column) != now.row.value(column)
 
     def revised_periods(self, through: str, column: str) -> list[str]:
         """Periods up to `through` whose `column` differs between the article's date and now."""
@@ -197,7 +197,7 @@ class Reading:
             for row in rows
         ]
 
-    def _cumulative_figure(self, row: dict[str, Any], column: str, label: str) -> Figure:
+    def _cumulative_figure(self, row: dict[Any, Any], column: str, label: str) -> Figure:
         """A cell of data/cumulative.csv."""
         return Figure(
             label=f"{COLUMN_WORDS[column]} {label}",
@@ -229,7 +229,7 @@ class Reading:
         return str(match["issue_id"].iloc[0]) if len(match) else None
 
     def _report_figure(self, row: Row, column: str, vintage: str) -> Figure:
-        value = row.count(column)
+        value = row.value(column)
         assert value is not None  # every caller picks rows that give the figure
         return Figure(
             label=f"{COLUMN_WORDS[column]}, {row.period}",
@@ -254,7 +254,7 @@ class Reading:
     def report(self, source_id: str, period: str, column: str) -> Figure:
         """One source's figure for a series period, as it printed it."""
         match = [r for r in self._rows(period) if r.source_id == source_id]
-        if len(match) != 1 or match[0].count(column) is None:
+        if len(match) != 1 or match[0].value(column) is None:
             raise ValueError(f"{source_id} gives no {column} for {period} in {ARRIVALS_FILE}")
         return self._use(self._report_figure(match[0], column, "as reported"))
 
@@ -264,7 +264,7 @@ class Reading:
             (
                 r
                 for r in self._rows(period)
-                if r.count(column) == reported.value and r.source_id != reported.source.id
+                if r.value(column) == reported.value and r.source_id != reported.source.id
             ),
             key=lambda r: (r.pub_to, r.source_id),
         )
@@ -277,7 +277,7 @@ class Reading:
             (
                 r
                 for r in self._rows(period)
-                if r.count(column) is not None
+                if r.value(column) is not None
                 and r.pub_to < published_from
                 and r.source_id != than.source.id
             ),

@@ -1,4 +1,4 @@
-'''Annual arrivals as they stood in a given vintage.
+"""Annual arrivals as they stood in a given vintage.
 
 MOU revises its figures: the first release of a year is provisional, and each
 later table restates the whole back-series. A vintage is one answer to "which
@@ -50,7 +50,7 @@ notebooks on revisions): it gives 31,339 arrivals with 22,345 women at the end o
 Modules: `names` (vintages in words), `rule` (the ranking and the choice per
 day), `reconcile` (cumulative totals against the series), `book` (one data set's
 vintages, each computed once).
-'''
+"""
 
 from datetime import date
 

@@ -151,7 +151,7 @@ class Book:
         inferred = [e.inferred for e in entries]
         out = rows.rename(columns={"period_start": "start", "period_end": "end"}).assign(
             basis=[INFERRED if i else PUBLISHED for i in inferred],
-            inferred_from=rows["source_id"].where(inferred, ""),
+            inferred_from=rows["source_id"].where(pd.Series(inferred, index=rows.index), ""),
             reconciles_with=[e.reconciles_with for e in entries],
         )
         return out[OUTPUT_COLUMNS].reset_index(drop=True)

@@ -35,7 +35,7 @@ def cumulative_through(rows: Sequence[Row], year_end: pd.Timestamp) -> Counts:
     upto = [r for r in rows if r.end <= year_end]
     sums: Counts = {}
     for column in COUNTS:
-        values = [r.count(column) for r in upto]
+        values = [r.value(column) for r in upto]
         sums[column] = None if None in values else sum(v for v in values if v is not None)
     return sums
 
@@ -80,11 +80,10 @@ def _plus(a: int | None, b: int | None) -> int | None:
     return None if a is None or b is None else a + b
 
 
-def matches(stated: dict[str, Any], computed: Counts) -> bool:
+def matches(stated: dict[Any, Any], computed: Counts) -> bool:
     """Every figure the report states equals the computed one."""
     return all(
-        pd.isna(stated[c]) or (computed[c] is not None and computed[c] == stated[c])
-        for c in COUNTS
+        pd.isna(stated[c]) or (computed[c] is not None and computed[c] == stated[c]) for c in COUNTS
     )
 
 

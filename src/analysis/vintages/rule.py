@@ -8,7 +8,7 @@ handful of comparisons rather than a pandas pipeline. Days are ordinals
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -38,17 +38,18 @@ class Row(NamedTuple):
     total: int | None
     line: int
 
-    def count(self, column: str) -> int | None:
-        value: int | None = getattr(self, column)
-        return value
+    def value(self, column: str) -> int | None:
+        """The figure in `column` ("men", "women" or "total"); None where not given."""
+        figure: int | None = getattr(self, column)
+        return figure
 
 
-def _day(value: object) -> int | None:
-    return None if pd.isna(value) else pd.Timestamp(value).toordinal()  # type: ignore[arg-type]
+def _day(value: Any) -> int | None:
+    return None if pd.isna(value) else pd.Timestamp(value).toordinal()
 
 
-def _count(value: object) -> int | None:
-    return None if pd.isna(value) else int(value)  # type: ignore[call-overload]
+def _count(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
 
 
 def rows_of(frame: pd.DataFrame) -> list[Row]:

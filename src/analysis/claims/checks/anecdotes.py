@@ -3,8 +3,8 @@ attempts or searches at the border, so these are never verified; what a check
 can do is show the article's own figures (from data/border_arrests.csv) and
 the arithmetic of what they would imply."""
 
-from analysis.claims.evidence import Outcome
 from analysis.claims.declare import Names, check
+from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count

@@ -1,8 +1,8 @@
 """Checks of the article against itself: sums of its own figures, and whether
 its statements about the same thing agree."""
 
-from analysis.claims.evidence import Outcome
 from analysis.claims.declare import Names, check
+from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count

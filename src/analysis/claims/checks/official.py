@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from analysis.claims.evidence import Outcome
 from analysis.claims.declare import Names, Numbers, check
+from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count, percent
