@@ -1,4 +1,5 @@
-"""Shared fixtures: copies of data directories that a test may alter safely."""
+"""Shared fixtures: the project's data loaded once, and copies of data directories
+that a test may alter safely."""
 
 import os
 import shutil
@@ -9,29 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from analysis import caching, paths
+from analysis import claims, paths, vintages
+from analysis.datasets import Data, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Under mutation testing (`make mutants`, where MUTANT_UNDER_TEST names the live
-    mutant) nothing is stored on disk, and nothing remembered in memory is kept: a
-    result computed by the unmutated code would hide the mutant, and mutmut forks
-    each mutant's run from the process that ran the unmutated tests."""
-    if os.environ.get("MUTANT_UNDER_TEST"):
-        caching.DISK = False
-        caching.forget()
+@pytest.fixture(scope="session")
+def data() -> Data:
+    """The project's data, read and validated once for the session (it is immutable;
+    everything derived from it is computed afresh by each test)."""
+    return load(paths.DATA_DIR)
 
 
-@pytest.fixture(autouse=True)
-def _each_test_computes_what_it_uses() -> None:
-    """While mutmut maps which tests reach each function ("stats"), every test starts
-    with empty memos and no loaded tables, so that each test that needs a result (or
-    a validated file) computes it and is mapped to the functions behind it, not only
-    the first."""
-    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
-        caching.forget()
+@pytest.fixture
+def book(data: Data) -> vintages.Book:
+    """The vintages of the project's data."""
+    return vintages.Book(data)
+
+
+@pytest.fixture
+def inputs(data: Data) -> claims.Inputs:
+    """The checks' inputs for the project's data and registry."""
+    return claims.inputs_for(data)
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from typing import Any, cast
 
 import pytest
 
-from analysis.claims import Verdict, anecdotes, arithmetic, official
+from analysis.claims import Verdict
+from analysis.claims.checks import anecdotes, arithmetic, official
 from analysis.claims.evidence import Evidence, Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.registry import Claim
