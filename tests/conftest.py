@@ -1,6 +1,8 @@
 """Shared fixtures: the project's data loaded once, and copies of data directories
 that a test may alter safely."""
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claims, paths, vintages
+from analysis import claims, cli, paths, vintages
 from analysis.datasets import Data, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -65,7 +67,21 @@ def edit_csv() -> Callable[[Path, str, str, str], None]:
 
 
 def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m analysis ARGS`, on `data_dir` instead of data/ when given."""
+    """Run the command line (`python -m analysis [--data DIR] ARGS`) in this process: the
+    same entry point as the shell's, without starting Python and pandas again."""
+    argv = [*(["--data", str(data_dir)] if data_dir else []), *args]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(argv)
+        except SystemExit as exit_:  # argparse's usage errors
+            code = int(exit_.code or 0)
+    return subprocess.CompletedProcess(["analysis", *argv], code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m analysis ARGS` as its own process, on `data_dir` (through
+    ANALYSIS_DATA_DIR, which notebook kernels inherit) instead of data/ when given."""
     env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)} if data_dir else None
     return subprocess.run(
         [sys.executable, "-m", "analysis", *args],

@@ -22,7 +22,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
 from analysis import claims, datasets, notebooks, paths, plots, report, vintages
-from tests.conftest import run_cli
+from tests.conftest import run_cli_process
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
 
@@ -326,7 +326,7 @@ def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
     tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
     edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
-    build = run_cli("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
+    build = run_cli_process("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
     assert build.returncode == 1
     assert (
         "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('narrative.claim(\"men-2017\")'): VerdictChanged: men-2017 [article]"

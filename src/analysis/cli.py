@@ -19,34 +19,32 @@ def _vintage(text: str) -> vintages.Vintage:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def cmd_validate(_: argparse.Namespace) -> int:
-    """Validate every data file (the CSV files, article.toml, datapackage.json); print what was loaded.
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate every data file (the CSV files, article.toml, datapackage.json, claims.toml);
+    print what was loaded.
 
     Every file is checked even when another fails (except that a broken
     sources.csv stops the files that refer to it), so one run lists every problem.
     """
     failed: list[DataValidationError] = []
-    sources_valid = True
-    for name, loader in datasets.TABLES.items():
-        try:
-            print(f"data/{name}: {len(loader(paths.DATA_DIR))} rows, valid")
-        except DataValidationError as error:
-            failed.append(error)
-            if name == "sources.csv":
-                sources_valid = False
-                break
-    if sources_valid:
-        for check in (datasets.article, datasets.datapackage, claims.load_registry):
+    data = None
+    try:
+        data = datasets.load(args.data)
+    except DataValidationError as error:
+        failed.append(error)
+    # Every other file refers to sources.csv: with it broken, their checks would only echo it.
+    sources_broken = any(p.file == "data/sources.csv" for e in failed for p in e.problems)
+    if not sources_broken:
+        for check in (datasets.datapackage, claims.load_registry):
             try:
-                check()
+                check(args.data)
             except DataValidationError as error:
                 failed.append(error)
-    if failed:
-        raise DataValidationError(
-            [p for error in failed for p in error.problems], sum(e.total for e in failed)
-        )
+    if failed or data is None:
+        raise DataValidationError.combined(failed)
+    for name, field in datasets.FIELDS.items():
+        print(f"data/{name}: {len(getattr(data, field))} rows, valid")
     print("data/datapackage.json: describes every data file and column, valid")
-    data = datasets.load()
     article = data.article
     print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
     book = vintages.Book(data)
@@ -57,7 +55,7 @@ def cmd_validate(_: argparse.Namespace) -> int:
 
 def cmd_arrivals(args: argparse.Namespace) -> int:
     """Print the annual series for one vintage."""
-    table = vintages.arrivals(args.vintage, datasets.load())
+    table = vintages.arrivals(args.vintage, datasets.load(args.data))
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
     else:
@@ -71,7 +69,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     chosen = tuple(str(v) for v in args.vintage) if args.vintage else claims.VINTAGES
     if args.press:
         return _press(args)
-    data = datasets.load()
+    data = datasets.load(args.data)
     if args.check:
         inputs = claims.inputs_for(data)
         found = claims.discrepancies(inputs)
@@ -98,7 +96,7 @@ def _press(args: argparse.Namespace) -> int:
     did not match the series of its day; with --check, exit 1 on an unexplained one."""
     from analysis.claims import press
 
-    checks = press.check_press(claims.inputs_for(datasets.load()))
+    checks = press.check_press(claims.inputs_for(datasets.load(args.data)))
     if args.format == "json":
         sys.stdout.write(render.press_json(checks))
     else:
@@ -115,7 +113,7 @@ def _press(args: argparse.Namespace) -> int:
 
 def cmd_readme(args: argparse.Namespace) -> int:
     """Rewrite README.md's generated sections (claims table); --check only reports."""
-    results = claims.results(datasets.load())
+    results = claims.results(datasets.load(args.data))
     if args.check:
         if readme.stale(results):
             print("README.md is out of date: run `python -m analysis readme`", file=sys.stderr)
@@ -155,6 +153,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=paths.DATA_DIR,
+        help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help=cmd_validate.__doc__)
     validate.set_defaults(run=cmd_validate)

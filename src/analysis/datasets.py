@@ -11,6 +11,7 @@ for an analyst who wants one table.
 import csv
 import io
 import json
+import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -234,6 +235,22 @@ TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "source_issues.csv": source_issues,
 }
 """Every CSV file of the data directory and its loader, in the order they are validated."""
+FIELDS = dict(
+    zip(
+        TABLES,
+        (
+            "sources",
+            "reports",
+            "cumulative",
+            "table_dates",
+            "border_arrests",
+            "repatriation_context",
+            "source_issues",
+        ),
+        strict=True,
+    )
+)
+"""Every CSV file's table in a Data object."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -256,22 +273,46 @@ class Data:
     article: Article
 
 
+def check_directory(data_dir: Path) -> None:
+    """Raise a DataValidationError naming `data_dir` when it is not a readable directory."""
+    try:
+        os.listdir(data_dir)
+    except FileNotFoundError:
+        message = "the data directory does not exist"
+    except OSError as error:
+        message = f"the data directory cannot be read ({error.strerror or error})"
+    else:
+        return
+    raise DataValidationError([Problem(str(data_dir), message)])
+
+
 def load(data_dir: Path = paths.DATA_DIR) -> Data:
-    """Read and validate every data file of `data_dir` into one Data object."""
-    if not data_dir.is_dir():
-        raise DataValidationError([Problem(str(data_dir), "the data directory does not exist")])
+    """Read and validate every data file of `data_dir` into one Data object.
+
+    Every file is checked even when another fails (except that a broken
+    sources.csv stops the files that refer to it), so one error lists every problem.
+    """
+    check_directory(data_dir)
     known = sources(data_dir)
-    return Data(
-        directory=data_dir,
-        sources=known,
-        reports=_reports(data_dir, known),
-        cumulative=_cumulative(data_dir, known),
-        table_dates=_table_dates(data_dir, known),
-        border_arrests=_anecdotes("border_arrests.csv", data_dir, known),
-        repatriation_context=_anecdotes("repatriation_context.csv", data_dir, known),
-        source_issues=_source_issues(data_dir, known),
-        article=article(data_dir, known),
-    )
+    readers: dict[str, Callable[[], Any]] = {
+        "reports": lambda: _reports(data_dir, known),
+        "cumulative": lambda: _cumulative(data_dir, known),
+        "table_dates": lambda: _table_dates(data_dir, known),
+        "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
+        "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
+        "source_issues": lambda: _source_issues(data_dir, known),
+        "article": lambda: article(data_dir, known),
+    }
+    read: dict[str, Any] = {}
+    failed: list[DataValidationError] = []
+    for name, reader in readers.items():
+        try:
+            read[name] = reader()
+        except DataValidationError as error:
+            failed.append(error)
+    if failed:
+        raise DataValidationError.combined(failed)
+    return Data(directory=data_dir, sources=known, **read)
 
 
 def datapackage(data_dir: Path = paths.DATA_DIR) -> dict[str, list[str]]:

@@ -81,6 +81,11 @@ class DataValidationError(ValueError):
             lines.append(f"  ... and {self.total - len(self.problems)} more")
         super().__init__("\n".join(lines))
 
+    @classmethod
+    def combined(cls, errors: Sequence["DataValidationError"]) -> "DataValidationError":
+        """One error listing the problems of several, in order, with their total."""
+        return cls([p for error in errors for p in error.problems], sum(e.total for e in errors))
+
 
 def read_bytes(path: Path, display_name: str) -> bytes:
     """The file's bytes, or a DataValidationError saying in plain words why it cannot be read."""
