@@ -9,6 +9,7 @@ import pytest
 
 from analysis import claimreview, claims, paths, readme, render
 from analysis.claims import Verdict
+from analysis.datasets import Data, load
 from tests.conftest import run_cli
 
 EDIT = Callable[[Path, str, str, str], None]
@@ -18,14 +19,20 @@ class Outcomes(dict[tuple[str, str], claims.Outcome]):
     """Outcomes by (claim id, vintage), each evaluated when first asked for: a test
     runs only the checks it asserts on (which is what mutation testing maps)."""
 
+    def __init__(self, inputs: claims.Inputs):
+        super().__init__()
+        self.inputs = inputs
+
     def __missing__(self, key: tuple[str, str]) -> claims.Outcome:
-        self[key] = claims.evaluate(*key)
+        claim_id, vintage = key
+        claim = self.inputs.registry.get(claim_id)
+        self[key] = claims.evaluate_claim(claim, vintage, self.inputs)
         return self[key]
 
 
 @pytest.fixture
-def outcomes() -> Outcomes:
-    return Outcomes()
+def outcomes(inputs: claims.Inputs) -> Outcomes:
+    return Outcomes(inputs)
 
 
 def test_registry_is_well_formed() -> None:
@@ -41,13 +48,13 @@ def test_registry_is_well_formed() -> None:
         assert len(claim.quote) <= 160, f"{claim.id}: quote only short claim sentences"
 
 
-def test_every_verdict_kind_occurs() -> None:
-    seen = {o.verdict for o in claims.evaluate_all()}
+def test_every_verdict_kind_occurs(inputs: claims.Inputs) -> None:
+    seen = {o.verdict for o in claims.evaluate_all(inputs)}
     assert seen >= set(Verdict) - {Verdict.CONTRADICTED}
 
 
-def test_recorded_verdicts_are_reproduced() -> None:
-    assert claims.discrepancies() == []
+def test_recorded_verdicts_are_reproduced(inputs: claims.Inputs) -> None:
+    assert claims.discrepancies(inputs) == []
 
 
 COMPUTATIONS = [
@@ -210,14 +217,17 @@ def test_claims_show_their_reason_working_and_band(
     assert outcome.value == value
 
 
-def test_a_claim_is_evaluated_on_the_article_s_date_unless_told_otherwise() -> None:
+def test_a_claim_is_evaluated_by_id_with_its_data_s_own_registry(
+    data: Data, inputs: claims.Inputs
+) -> None:
     """The era's alternative definitions come from the registry evaluate loads."""
-    default = claims.evaluate("lowest-since-kju-2017")
-    assert default == claims.evaluate("lowest-since-kju-2017", "article")
+    by_id = claims.evaluate("lowest-since-kju-2017", "article", data)
+    claim = inputs.registry.get("lowest-since-kju-2017")
+    assert by_id == claims.evaluate_claim(claim, "article", inputs)
 
 
-def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result() -> None:
-    table = claims.scorecard(("article",), evaluated=claims.evaluate_all(("article",)))
+def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result(data: Data) -> None:
+    table = claims.scorecard(claims.results(data, ("article",)))
     assert table.iloc[0].to_dict() == {
         "id": "arrivals-2017",
         "quote": "Only 1,127 North Koreans entered South Korea in 2017",
@@ -231,12 +241,12 @@ def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result() -> None:
     assert list(table["id"]) == [c.id for c in claims.load_registry().claims]
 
 
-def test_the_scorecard_shows_the_outcomes_it_is_given() -> None:
-    given = [
+def test_the_scorecard_shows_the_outcomes_it_is_given(inputs: claims.Inputs) -> None:
+    given = tuple(
         claims.Outcome(c.id, "latest", f"given {c.id}", Verdict.NOT_VERIFIABLE, "a reason")
-        for c in claims.load_registry().claims
-    ]
-    table = claims.scorecard(("latest",), evaluated=given)
+        for c in inputs.registry.claims
+    )
+    table = claims.scorecard(claims.Results(inputs, ("latest",), given))
     assert list(table["computed_latest"]) == [f"given {c}" for c in table["id"]]
 
 
@@ -244,7 +254,7 @@ def test_the_scorecard_reads_the_data_it_is_pointed_at_as_it_now_stands(
     data_copy: Path, edit_csv: EDIT
 ) -> None:
     def fewer_than_2016() -> str:
-        table = claims.scorecard(("article",), data_copy).set_index("id")
+        table = claims.scorecard(claims.results(load(data_copy), ("article",))).set_index("id")
         return str(table.loc["fewer-than-2016", "computed_article"])
 
     assert fewer_than_2016() == "291"
@@ -256,7 +266,7 @@ def test_an_unrecorded_vintage_is_evaluated_on_the_data_given(
     data_copy: Path, edit_csv: EDIT
 ) -> None:
     edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",190,937,1127,", "hankyung-2018-01-05")
-    found = claims.outcomes_for(("2018-06-30",), data_copy)
+    found = claims.results(load(data_copy), ("2018-06-30",)).outcomes
     assert [(o.claim_id, o.vintage) for o in found] == [
         (c.id, "2018-06-30") for c in claims.load_registry().claims
     ]
@@ -292,8 +302,10 @@ def test_vast_majority_reports_its_threshold_sensitivity(
     assert ">= 70%: holds" in reason and ">= 75%: fails" in reason
 
 
-def test_claims_before_the_figures_were_published_are_not_verifiable() -> None:
-    outcome = claims.evaluate("arrivals-2017", "2017-12-31")
+def test_claims_before_the_figures_were_published_are_not_verifiable(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    outcome = outcomes[("arrivals-2017", "2017-12-31")]
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
@@ -308,13 +320,14 @@ def test_changing_one_figure_changes_exactly_the_dependent_verdicts(
 ) -> None:
     # MOU's 2016 figure in the 2020 table (the article's back-series) becomes 1,428.
     edit_csv(data_copy / "arrivals.csv", ",302,1116,1418,", ",312,1116,1428,", "mou-table-2020-09")
-    changed = {line.split(" ")[0] for line in claims.discrepancies(data_copy)}
+    data = load(data_copy)
+    changed = {line.split(" ")[0] for line in claims.discrepancies(claims.inputs_for(data))}
     assert changed == {
         "arrivals-2016",
         "fewer-than-2016",
         "cumulative-total-2017",
     }
-    outcome = claims.evaluate("fewer-than-2016", "article", data_copy)
+    outcome = claims.evaluate("fewer-than-2016", "article", data)
     assert (outcome.computed, outcome.verdict) == ("301", Verdict.CONTRADICTED)
 
 
@@ -328,8 +341,8 @@ def test_check_command_fails_naming_the_claim(data_copy: Path, edit_csv: EDIT) -
     assert "women-2017 [article]" in bad.stderr
 
 
-def test_json_output_is_documented_and_complete() -> None:
-    doc = json.loads(render.as_json(claims.VINTAGES))
+def test_json_output_is_documented_and_complete(data: Data) -> None:
+    doc = json.loads(render.as_json(claims.results(data, claims.VINTAGES)))
     assert set(doc) == {"article", "vintages", "verdicts", "claims"}
     first = doc["claims"][0]
     assert set(first) == {
@@ -365,10 +378,10 @@ def test_json_output_is_documented_and_complete() -> None:
         assert key in documented, key
 
 
-def test_json_lists_evidence_for_every_claim_and_vintage() -> None:
+def test_json_lists_evidence_for_every_claim_and_vintage(data: Data) -> None:
     """Every official or arithmetic claim names figures with a URL and a data line;
     anecdotes with figures carry the article's own, from data/border_arrests.csv."""
-    doc = json.loads(render.as_json(claims.VINTAGES))
+    doc = json.loads(render.as_json(claims.results(data, claims.VINTAGES)))
     for claim in doc["claims"]:
         for vintage, result in claim["results"].items():
             figures = result["evidence"]["figures"]
@@ -385,8 +398,10 @@ def test_json_lists_evidence_for_every_claim_and_vintage() -> None:
     assert 150 in {f["value"] for f in figures}
 
 
-def test_the_women_share_shows_its_arithmetic_band_and_source() -> None:
-    outcome = claims.evaluate("women-share-2017", "article")
+def test_the_women_share_shows_its_arithmetic_band_and_source(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    outcome = outcomes[("women-share-2017", "article")]
     assert outcome.evidence.arithmetic[0].startswith("938 / 1,127 = 83.2%")
     assert outcome.evidence.band == "“83%” → 82.5% to under 83.5%"
     [women, total] = outcome.evidence.figures
@@ -400,8 +415,10 @@ def test_the_women_share_shows_its_arithmetic_band_and_source() -> None:
     assert total.value == 1127
 
 
-def test_the_2017_revision_trail_shows_both_splits() -> None:
-    outcome = claims.evaluate("men-2017", "latest")
+def test_the_2017_revision_trail_shows_both_splits(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    outcome = outcomes[("men-2017", "latest")]
     trail = [(f.value, f.source.id, f.source.published) for f in outcome.evidence.revisions]
     assert trail[0] == (189, "hankyung-2018-01-05", "2018-01-05")
     assert (
@@ -409,7 +426,7 @@ def test_the_2017_revision_trail_shows_both_splits() -> None:
         "mou-table-2020-09",
         "2026",
     ) in trail  # dated by the earliest evidence it was public
-    assert claims.evaluate("arrivals-2017", "latest").evidence.revisions == ()
+    assert outcomes[("arrivals-2017", "latest")].evidence.revisions == ()
 
 
 def test_the_registry_names_each_check_by_its_module_and_function() -> None:
@@ -419,7 +436,7 @@ def test_the_registry_names_each_check_by_its_module_and_function() -> None:
         module, function = claim.check.split(".")
         check = checks.CHECKS[claim.check]
         assert check.function.__name__ == function
-        assert check.function.__module__ == f"analysis.claims.{module}"
+        assert check.function.__module__ == f"analysis.claims.checks.{module}"
 
 
 CLAIMREVIEW_REQUIRED = {
@@ -434,8 +451,8 @@ CLAIMREVIEW_REQUIRED = {
 }
 
 
-def test_claimreview_export_has_the_required_fields() -> None:
-    reviews = json.loads(claimreview.as_json_ld("latest"))
+def test_claimreview_export_has_the_required_fields(data: Data) -> None:
+    reviews = json.loads(claimreview.as_json_ld(claims.results(data, ("latest",))))
     assert len(reviews) == len(claims.load_registry().claims)
     for review in reviews:
         assert set(review) >= CLAIMREVIEW_REQUIRED
@@ -451,12 +468,14 @@ def test_claimreview_export_has_the_required_fields() -> None:
         assert (paths.ROOT / notebook).name.endswith(".ipynb")
 
 
-def test_readme_claims_table_is_up_to_date() -> None:
-    assert not readme.stale(), "README.md is out of date: run `python -m analysis readme`"
+def test_readme_claims_table_is_up_to_date(data: Data) -> None:
+    stale = readme.stale(claims.results(data))
+    assert not stale, "README.md is out of date: run `python -m analysis readme`"
 
 
-def test_claimreview_links_can_point_at_a_published_copy() -> None:
-    reviews = claimreview.claim_reviews("article", base_url="https://example.org/repo/")
+def test_claimreview_links_can_point_at_a_published_copy(data: Data) -> None:
+    results = claims.results(data, ("article",))
+    reviews = claimreview.claim_reviews(results, base_url="https://example.org/repo/")
     assert (
         reviews[0]["url"]
         == "https://example.org/repo/notebooks/01_arrivals_under_kim_jong_un.ipynb#arrivals-2017"
@@ -466,8 +485,10 @@ def test_claimreview_links_can_point_at_a_published_copy() -> None:
     )
 
 
-def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable() -> None:
-    outcome = claims.evaluate("cumulative-total-2017", "2017-06-01")
+def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    outcome = outcomes[("cumulative-total-2017", "2017-06-01")]
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
@@ -475,8 +496,10 @@ def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable() ->
     )
 
 
-def test_cumulative_claims_reconcile_mou_s_reported_totals() -> None:
-    outcome = claims.evaluate("cumulative-women-2017", "latest")
+def test_cumulative_claims_reconcile_mou_s_reported_totals(
+    outcomes: dict[tuple[str, str], claims.Outcome],
+) -> None:
+    outcome = outcomes[("cumulative-women-2017", "latest")]
     reported = [f for f in outcome.evidence.figures if f.file == "data/cumulative.csv"]
     assert {f.source.id for f in reported} == {"hankyung-2018-01-05", "youthdaily-2018-01-05"}
     assert any(
@@ -489,7 +512,7 @@ def test_an_unrecorded_disagreement_with_a_reported_total_is_an_error(
     data_copy: Path, edit_csv: EDIT
 ) -> None:
     edit_csv(data_copy / "cumulative.csv", ",22345,31339,", ",22345,31340,", "hankyung-2018-01-05")
-    outcome = claims.evaluate("cumulative-total-2017", "article", data_copy)
+    outcome = claims.evaluate("cumulative-total-2017", "article", load(data_copy))
     assert outcome.verdict == Verdict.REPRODUCED_EXACTLY  # the sum still matches the article
     assert outcome.problems == (
         "data/cumulative.csv, line 28, column 'total': reported total 31,340 disagrees with the "
@@ -515,7 +538,7 @@ def test_a_recorded_source_issue_explains_a_reported_total(data_copy: Path, edit
             "hankyung-cumulative-2017,hankyung-2018-01-05,cumulative,2017-12-31,total,"
             "31340,31339,typo,A test's typo.\n"
         )
-    outcome = claims.evaluate("cumulative-total-2017", "article", data_copy)
+    outcome = claims.evaluate("cumulative-total-2017", "article", load(data_copy))
     assert outcome.problems == ()
     assert outcome.evidence.arithmetic[1] == (
         "Hankyung (Yonhap) (2018-01-05) reported 31,340, the series of that day sums to 31,339: "

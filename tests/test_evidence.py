@@ -10,7 +10,6 @@ catching both kinds of fault.
 
 import random
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,16 +18,25 @@ from typing import Any
 
 import pytest
 
-from analysis import claims, datasets, paths
-from analysis.claims import checks, reading, registry
+from analysis import claims, paths
+from analysis.claims import checks, declare, reading
+from analysis.claims.registry import Registry
+from analysis.datasets import Data, load
 
 Cell = tuple[str, int, str]  # (file, line, column), as evidence names it
 COUNTS = ("men", "women", "total")
 SAMPLE_SIZE = 24
+Outcomes = dict[tuple[str, str], claims.Outcome]
 
 
-def _outcomes(data_dir: Path) -> dict[tuple[str, str], claims.Outcome]:
-    return {(o.claim_id, o.vintage): o for o in claims.evaluate_all(claims.VINTAGES, data_dir)}
+def _outcomes(data: Data) -> Outcomes:
+    """Every claim on every recorded vintage, evaluated afresh on `data`."""
+    inputs = claims.inputs_for(data)
+    return {
+        (claim.id, vintage): claims.evaluate_claim(claim, vintage, inputs)
+        for claim in inputs.registry.claims
+        for vintage in claims.VINTAGES
+    }
 
 
 def _signature(outcome: claims.Outcome) -> tuple[Any, ...]:
@@ -37,14 +45,8 @@ def _signature(outcome: claims.Outcome) -> tuple[Any, ...]:
 
 
 @pytest.fixture(scope="module")
-def baseline() -> dict[tuple[str, str], claims.Outcome]:
-    return _outcomes(paths.DATA_DIR)
-
-
-@pytest.fixture(autouse=True)
-def private_validation_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the many edited copies' validation results out of build/."""
-    monkeypatch.setattr(datasets, "VALIDATED_DIR", tmp_path / "validated")
+def baseline(data: Data) -> Outcomes:
+    return _outcomes(data)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _apply(data_dir: Path, cell: Cell) -> frozenset[Cell]:
     return frozenset(touched)
 
 
-def _listed(outcomes: dict[tuple[str, str], claims.Outcome]) -> dict[Cell, set[tuple[str, str]]]:
+def _listed(outcomes: Outcomes, registry: Registry) -> dict[Cell, set[tuple[str, str]]]:
     """Which outcomes each cell is evidence for; a claim's own stated value counts
     for the claim itself (it is what the check compares with)."""
     listed: dict[Cell, set[tuple[str, str]]] = {}
@@ -122,9 +124,9 @@ def _listed(outcomes: dict[tuple[str, str], claims.Outcome]) -> dict[Cell, set[t
         for figure in outcome.evidence.figures:
             listed.setdefault(figure.cell, set()).add(key)
     for key in outcomes:
-        claim = claims.load_registry().get(key[0])
+        claim = registry.get(key[0])
         if isinstance(claim.stated, int):
-            own = ("data/claims.toml", registry.stated_line(claim), "stated")
+            own = ("data/claims.toml", claim.stated_line, "stated")
             listed.setdefault(own, set()).add(key)
     return listed
 
@@ -143,15 +145,11 @@ def _unlisted_sample(listed: dict[Cell, set[tuple[str, str]]]) -> list[Cell]:
     return random.Random(2018).sample(sorted(found), SAMPLE_SIZE)
 
 
-def check_cell(
-    cell: Cell, tmp_path: Path, baseline: dict[tuple[str, str], claims.Outcome]
-) -> list[str]:
-    """Change `cell` in a copy of data/; return the outcomes that broke the rule."""
-    copy = tmp_path / "data"
-    shutil.copytree(paths.DATA_DIR, copy)
+def check_cell(cell: Cell, copy: Path, baseline: Outcomes) -> list[str]:
+    """Change `cell` in `copy`, a copy of data/; return the outcomes that broke the rule."""
     touched = _apply(copy, cell)
-    after = _outcomes(copy)
-    listed = _listed(baseline)
+    after = _outcomes(load(copy))
+    listed = _listed(baseline, claims.load_registry(paths.DATA_DIR))
     expected = set().union(*(listed.get(c, set()) for c in touched))
     changed = {k for k, o in after.items() if _signature(o) != _signature(baseline[k])}
     if cell[2] == "published":
@@ -165,7 +163,7 @@ def check_cell(
 
 
 def _cells() -> Iterator[Cell]:
-    listed = _listed(_outcomes(paths.DATA_DIR))
+    listed = _listed(_outcomes(load(paths.DATA_DIR)), claims.load_registry(paths.DATA_DIR))
     yield from sorted(listed)
     yield from _unlisted_sample(listed)
 
@@ -173,11 +171,10 @@ def _cells() -> Iterator[Cell]:
 CELLS = list(_cells())
 
 
-def test_every_outcome_lists_its_figures_with_sources(
-    baseline: dict[tuple[str, str], claims.Outcome],
-) -> None:
+def test_every_outcome_lists_its_figures_with_sources(baseline: Outcomes, data: Data) -> None:
+    registry = claims.load_registry(data.directory)
     for (claim_id, vintage), outcome in baseline.items():
-        claim = claims.load_registry().get(claim_id)
+        claim = registry.get(claim_id)
         needs_figures = claim.check not in {"anecdotes.source_reported"} or claim.args.get(
             "figures"
         )
@@ -191,10 +188,8 @@ def test_every_outcome_lists_its_figures_with_sources(
 
 
 @pytest.mark.parametrize("cell", CELLS, ids=[f"{f}:{n}:{c}" for f, n, c in CELLS])
-def test_evidence_is_exact(
-    cell: Cell, tmp_path: Path, baseline: dict[tuple[str, str], claims.Outcome]
-) -> None:
-    assert check_cell(cell, tmp_path, baseline) == []
+def test_evidence_is_exact(cell: Cell, data_copy: Path, baseline: Outcomes) -> None:
+    assert check_cell(cell, data_copy, baseline) == []
 
 
 def test_the_sample_covers_every_table_and_both_directions() -> None:
@@ -203,9 +198,9 @@ def test_the_sample_covers_every_table_and_both_directions() -> None:
     assert len(CELLS) > SAMPLE_SIZE + 50
 
 
-def _cell_of(period: str) -> Cell:
+def _cell_of(data: Data, period: str) -> Cell:
     """The cell of MOU's 2020 table (the article's back-series) for `period`'s arrivals."""
-    series = datasets.reports()
+    series = data.reports
     row = series[
         (series["period_end"] == f"{period}-12-31")
         & (series["period_start"] == f"{period}-01-01")
@@ -216,13 +211,13 @@ def _cell_of(period: str) -> Cell:
 
 
 def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, baseline: dict[tuple[str, str], claims.Outcome]
+    data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     honest = checks.CHECKS["official.annual"]
 
     def peeking(r: reading.Reading) -> claims.Outcome:
         outcome = honest(r)
-        hidden: Any = r.ctx.article_series.loc["2010", "total"]  # behind the Reading's back
+        hidden: Any = r.ctx.article_series["2010"].row.total  # behind the Reading's back
         return claims.Outcome(
             outcome.claim_id,
             outcome.vintage,
@@ -233,13 +228,13 @@ def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
             outcome.evidence,
         )
 
-    monkeypatch.setitem(checks.CHECKS, "official.annual", reading.Check(peeking, honest.args))
-    problems = check_cell(_cell_of("2010"), tmp_path, _outcomes(paths.DATA_DIR))
+    monkeypatch.setitem(checks.CHECKS, "official.annual", declare.Check(peeking, honest.args))
+    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
     assert any("arrivals-2017" in p and "does not list" in p for p in problems), problems
 
 
 def test_the_harness_catches_a_check_that_lists_a_cell_it_does_not_use(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     honest = checks.CHECKS["official.annual"]
 
@@ -247,6 +242,6 @@ def test_the_harness_catches_a_check_that_lists_a_cell_it_does_not_use(
         r.figure("2010", "total", then=True)  # listed, never used
         return honest(r)
 
-    monkeypatch.setitem(checks.CHECKS, "official.annual", reading.Check(padding, honest.args))
-    problems = check_cell(_cell_of("2010"), tmp_path, _outcomes(paths.DATA_DIR))
+    monkeypatch.setitem(checks.CHECKS, "official.annual", declare.Check(padding, honest.args))
+    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
     assert any("arrivals-2017" in p and "did not change" in p for p in problems), problems

@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from analysis import claims
 from analysis.claims import press
+from analysis.claims.checks.press import MATCHES, REVISED, SOLE
 from tests.conftest import run_cli
 
 EDIT = Callable[[Path, str, str, str], None]
 
 
 @pytest.fixture
-def checks() -> list[press.PressCheck]:
-    return press.check_press()
+def checks(inputs: claims.Inputs) -> list[press.PressCheck]:
+    return press.check_press(inputs)
 
 
 def test_every_press_figure_is_matched_or_explained(checks: list[press.PressCheck]) -> None:
@@ -27,15 +29,15 @@ def test_every_press_figure_is_matched_or_explained(checks: list[press.PressChec
 def test_the_findings_counts(checks: list[press.PressCheck]) -> None:
     counts = press.summary(checks)
     assert sum(counts.values()) == len(checks)
-    assert counts[press.MATCHES] > counts[press.DIFFERS] > 0
-    assert counts[press.REVISED] > 0 and counts[press.STALE] >= 1
+    assert counts[MATCHES] > counts[press.DIFFERS] > 0
+    assert counts[REVISED] > 0 and counts[press.STALE] >= 1
 
 
 def test_a_provisional_release_revised_since(checks: list[press.PressCheck]) -> None:
     """JoongAng Daily's 224 for 2025 was MOU's figure on 20 January 2026 (other outlets
     gave it too), corrected to 223 on 4 February."""
     [total] = [c for c in checks if c.claim.id == "joongangdaily-2026-01-20-2025-total"]
-    assert total.finding == press.REVISED
+    assert total.finding == REVISED
     assert total.outcome.value[1:] == (224, 224, 223)
 
 
@@ -45,7 +47,7 @@ def test_a_figure_only_its_own_report_gives_is_not_confirmed(
     """Hankyung's 189 men for 2017 is the series' figure on its day because it is the only
     report of that split: nothing else in the data can confirm it."""
     [men] = [c for c in checks if c.claim.id == "hankyung-2018-01-05-2017-men"]
-    assert men.finding == press.SOLE and men.explained
+    assert men.finding == SOLE and men.explained
 
 
 def test_a_stale_figure_names_the_older_publication(checks: list[press.PressCheck]) -> None:
@@ -59,7 +61,7 @@ def test_a_figure_dated_to_a_year_matches_any_day_of_it(checks: list[press.Press
     (224), corrected on 4 February: it matches the series of a day it may be from."""
     [total] = [c for c in checks if c.claim.id == "fnk-github-e0e7317-2025-total"]
     assert total.claim.stated == 224
-    assert total.finding == press.REVISED
+    assert total.finding == REVISED
 
 
 def test_an_unexplained_difference_fails_the_check(data_copy: Path, edit_csv: EDIT) -> None:

@@ -10,33 +10,35 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pytest
 
-from analysis import paths
-from analysis.claims import press
+from analysis import claims
+from analysis.claims.checks import press
+from analysis.claims.declare import Check, Names, Numbers, check
 from analysis.claims.evidence import Figure, Outcome, Source
-from analysis.claims.reading import ARRIVALS_FILE, Check, Context, Names, Numbers, Reading, check
-from analysis.claims.registry import Registry, load_registry
+from analysis.claims.inputs import Context, Inputs
+from analysis.claims.reading import ARRIVALS_FILE, Reading
+from analysis.claims.registry import Registry
 from analysis.claims.verdicts import Verdict
+from analysis.datasets import load
 
 ARTICLE_DAY = "as published on 7 January 2018"
 HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127
 
 
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return load_registry(paths.DATA_DIR)
+@pytest.fixture
+def registry(inputs: Inputs) -> Registry:
+    return inputs.registry
 
 
-@pytest.fixture(scope="module")
-def latest_ctx(registry: Registry) -> Context:
-    return Context("latest", registry, paths.DATA_DIR)
+@pytest.fixture
+def latest_ctx(inputs: Inputs) -> Context:
+    return inputs.context("latest")
 
 
-@pytest.fixture(scope="module")
-def article_ctx(registry: Registry) -> Context:
-    return Context("article", registry, paths.DATA_DIR)
+@pytest.fixture
+def article_ctx(inputs: Inputs) -> Context:
+    return inputs.context("article")
 
 
 @pytest.fixture
@@ -50,11 +52,19 @@ def article(registry: Registry, article_ctx: Context) -> Reading:
 
 
 def _altered(ctx: Context, **tables: Any) -> Context:
-    """`ctx` with some of its tables replaced: the data as they might have been."""
+    """`ctx` with some of its series replaced: the data as they might have been."""
     altered = copy.copy(ctx)
     for name, table in tables.items():
         setattr(altered, name, table)
     return altered
+
+
+def _altered_inputs(ctx: Context, **lookups: Any) -> Context:
+    """`ctx`'s vintage read from its inputs with some lookups replaced."""
+    inputs = copy.copy(ctx.inputs)
+    for name, lookup in lookups.items():
+        setattr(inputs, name, lookup)
+    return inputs.context(ctx.vintage)
 
 
 def _hankyung(ctx: Context) -> Source:
@@ -123,7 +133,8 @@ def test_an_inferred_figure_without_evidence_says_only_where_it_comes_from(
     registry: Registry, article_ctx: Context
 ) -> None:
     """When no reported total reconciles with the back-series, the note says no more."""
-    ctx = _altered(article_ctx, series=article_ctx.series.assign(reconciles_with=""))
+    series = {p: point._replace(reconciles_with="") for p, point in article_ctx.series.items()}
+    ctx = _altered(article_ctx, series=series)
     found = Reading(registry.get("arrivals-2017"), ctx).figure("2016", "total")
     assert found is not None
     assert found.note == "inferred from mou-table-2020-09, published later"
@@ -174,11 +185,9 @@ def test_a_cumulative_sum_lists_its_terms(latest: Reading) -> None:
     assert sums == [22346, 22345]
 
 
-def test_a_sum_with_a_missing_term_or_no_term_is_none(registry: Registry) -> None:
+def test_a_sum_with_a_missing_term_or_no_term_is_none(inputs: Inputs) -> None:
     """On 1 June 2017 the 2016 figure had no split by sex yet; before 1990 no period ends."""
-    reading = Reading(
-        registry.get("arrivals-2017"), Context("2017-06-01", registry, paths.DATA_DIR)
-    )
+    reading = Reading(inputs.registry.get("arrivals-2017"), inputs.context("2017-06-01"))
     total, terms = reading.cumulative("2016", "men")
     assert total is None and terms[-1] == ("2016", None) and len(terms) == 17
     assert reading.cumulative("1990", "total") == (None, [])
@@ -193,8 +202,8 @@ def test_periods_are_the_calendar_years_between_both_ends(latest: Reading) -> No
 
 def test_first_published_is_the_first_reports_publication(minimal_data: Path) -> None:
     """In the minimal data 2017 was first printed by a newspaper on 5 January 2018."""
-    registry = load_registry(minimal_data)
-    ctx = Context("latest", registry, minimal_data)
+    inputs = claims.inputs_for(load(minimal_data))
+    registry, ctx = inputs.registry, inputs.context("latest")
     reading = Reading(registry.get("arrivals-2017"), ctx)
     assert reading.first_published("2017") == Figure(
         label="first publication of 2017's figures",
@@ -241,8 +250,9 @@ def test_the_trail_lists_every_printing_as_published(latest: Reading) -> None:
 def test_the_trail_of_an_open_bucket(registry: Registry, latest_ctx: Context) -> None:
     """ "up to 1998" has no start: its printings (829 men in 2012, 831 in the 2020
     table) are found by the missing start. Here the latest series is made to differ."""
-    now = latest_ctx.latest_series.copy()
-    now.loc["up to 1998", "men"] = 830
+    now = dict(latest_ctx.latest_series)
+    bucket = now["up to 1998"]
+    now["up to 1998"] = bucket._replace(row=bucket.row._replace(men=830))
     ctx = _altered(latest_ctx, latest_series=now)
     reading = Reading(registry.get("arrivals-2017"), ctx)
     reading.trail("up to 1998", "men")
@@ -252,10 +262,9 @@ def test_the_trail_of_an_open_bucket(registry: Registry, latest_ctx: Context) ->
 # --- cumulative totals -----------------------------------------------------------------
 
 
-def test_reported_totals_count_those_published_by_the_last_day(registry: Registry) -> None:
+def test_reported_totals_count_those_published_by_the_last_day(inputs: Inputs) -> None:
     """Two reports of 5 January 2018 gave 31,339 arrivals to the end of 2017."""
-    ctx = Context("2018-01-05", registry, paths.DATA_DIR)
-    reading = Reading(registry.get("arrivals-2017"), ctx)
+    reading = Reading(inputs.registry.get("arrivals-2017"), inputs.context("2018-01-05"))
     found = reading.reported_totals("2017", "total")
     assert [(f.line, f.source.id, day) for f, day in found] == [
         (28, HANKYUNG, date(2018, 1, 5)),
@@ -393,8 +402,12 @@ def test_a_recorded_issue_matches_table_source_period_end_and_field(
 
 def test_a_period_printed_once_ends_where_it_says(registry: Registry, latest_ctx: Context) -> None:
     """A series period's end is read from its printings, however many there are."""
-    rows = latest_ctx.series_reports
-    ctx = _altered(latest_ctx, series_reports=rows[rows["source_id"] != "mou-table-2012-01-11"])
+    by_period = {
+        period: [r for r in rows if r.source_id != "mou-table-2012-01-11"]
+        for period, rows in latest_ctx.inputs.by_period.items()
+    }
+    assert [r.source_id for r in by_period["1999-2001"]] == ["mou-table-2020-09"]  # printed once
+    ctx = _altered_inputs(latest_ctx, by_period=by_period)
     reading = Reading(registry.get("arrivals-2017"), ctx)
     figure = _printed(ctx, HANKYUNG, "total")
     assert reading.recorded_issue(figure, "arrivals", "1999-2001") == "hankyung-2001-conflation"
@@ -404,7 +417,7 @@ def test_a_period_printed_once_ends_where_it_says(registry: Registry, latest_ctx
 
 
 def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry: Registry) -> None:
-    article = latest.ctx.source(latest.ctx.article_source)
+    article = latest.ctx.source(latest.ctx.inputs.data.article.source_id)
     assert latest.stated(registry.get("arrivals-2017")) == Figure(
         label="the article's arrivals in 2017",
         value=1127,
@@ -474,9 +487,13 @@ def test_a_window_counts_both_its_first_and_last_day(
 
 
 def test_a_window_needs_both_dates(registry: Registry, latest_ctx: Context) -> None:
-    arrests = latest_ctx.anecdotes["border_arrests.csv"].copy()
-    arrests.loc["arrests-2017-first-weeks", "period_start"] = pd.NaT
-    ctx = _altered(latest_ctx, anecdotes={**latest_ctx.anecdotes, "border_arrests.csv": arrests})
+    anecdotes = latest_ctx.inputs.anecdotes
+    arrests = dict(anecdotes["border_arrests.csv"])
+    arrests["arrests-2017-first-weeks"] = {
+        **arrests["arrests-2017-first-weeks"],
+        "period_start": None,
+    }
+    ctx = _altered_inputs(latest_ctx, anecdotes={**anecdotes, "border_arrests.csv": arrests})
     reading = Reading(registry.get("arrivals-2017"), ctx)
     for figure_id in ("arrests-rise-yoy", "arrests-2017-first-weeks"):
         with pytest.raises(ValueError, match=f"^{figure_id}: the window's dates are not given$"):
