@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claims
+from analysis import claims, paths
 from analysis.tables import DataValidationError
 from tests.conftest import run_cli
 
@@ -134,3 +134,19 @@ def test_anecdotes_alone_may_omit_their_stated_value(data_copy: Path) -> None:
     with pytest.raises(DataValidationError, match=r"column 'stated'.*missing field"):
         claims.load_registry(data_copy)
     assert claims.load_registry().get("twenty-on-new-years-day").stated is None
+
+
+def test_a_stated_value_is_cited_at_its_own_line_and_only_its_own() -> None:
+    """Evidence cites the registry line of a claim's `stated`; a claim without one (an
+    anecdote) cites none, never the next claim's."""
+    registry = claims.load_registry()
+    lines = (paths.DATA_DIR / "claims.toml").read_text(encoding="utf-8").splitlines()
+    starts = sorted(c.line for c in registry.claims)
+    for claim in registry.claims:
+        if claim.stated is None:
+            assert claim.stated_line == 0, claim.id
+            continue
+        following = [s for s in starts if s > claim.line]
+        assert claim.line < claim.stated_line < (following[0] if following else len(lines) + 1)
+        assert lines[claim.stated_line - 1].startswith("stated = "), claim.id
+    assert any(c.stated is None for c in registry.claims)

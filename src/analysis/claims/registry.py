@@ -140,12 +140,13 @@ def load_registry(data_dir: Path, checks: Mapping[str, Check]) -> Registry:
         entries = []
     notebooks = _notebooks(raw.get("notebook", {}), problems)
     claims = []
+    starts = sorted(id_lines.values())
     for index, entry in enumerate(entries, start=1):
         line = id_lines.get(str(entry.get("id")), None) if isinstance(entry, dict) else None
         claim = _claim(entry, index, line, problems, {n.file for n in notebooks}, checks)
         if claim is not None:
-            after = [n for n in stated_lines if n > claim.line]
-            claims.append(replace(claim, stated_line=after[0] if after else 0))
+            own = _own_line(stated_lines, claim.line, starts) if claim.stated is not None else 0
+            claims.append(replace(claim, stated_line=own))
     ids = [c.id for c in claims]
     problems += [
         Problem(DISPLAY_NAME, "duplicate claim id", line=id_lines.get(i), column="id", value=i)
@@ -163,6 +164,13 @@ def load_registry(data_dir: Path, checks: Mapping[str, Check]) -> Registry:
         review_date=review["date"],
         notebooks=tuple(notebooks),
     )
+
+
+def _own_line(lines: list[int], start: int, starts: list[int]) -> int:
+    """The first of `lines` inside the claim table that starts at `start` (0: none)."""
+    end = min((s for s in starts if s > start), default=None)
+    inside = [n for n in lines if n > start and (end is None or n < end)]
+    return inside[0] if inside else 0
 
 
 def _line_numbers(text: str, pattern: str) -> dict[str, int]:
