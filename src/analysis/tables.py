@@ -221,6 +221,7 @@ def read_text_table(path: Path, display_name: str) -> TextTable:
 
 
 _COMMA, _NEWLINE, _QUOTE, _SPACE, _TAB = 44, 10, 34, 32, 9
+THREADED_BYTES = 1 << 20
 
 
 def _read_fast(data: bytes) -> TextTable | None:
@@ -234,21 +235,26 @@ def _read_fast(data: bytes) -> TextTable | None:
     commas, less those inside cells) number exactly rows x (fields - 1), no row
     can have fewer.
 
-    The C reader parses in a second thread while NumPy proves the structure (both
-    release the GIL): its columns are used only once the proofs hold.
+    For a large file the C reader parses in a second thread while NumPy proves the
+    structure (both release the GIL); a small one (the project's own files) is
+    parsed in this thread, where starting a thread would cost more than it saves.
+    The columns are used only once the proofs hold.
     """
     if not data or b"\r" in data or b"\x00" in data:
         return None
     first_end = data.find(b"\n")
     if first_end < 0 or first_end == len(data) - 1:
         return None  # a header and no data rows: the csv module reads it and says so
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        parsing = pool.submit(_parse_columns, data)
-        proven = _structure(data)
-        try:
-            columns = parsing.result()
-        except pd.errors.ParserError:
-            return None  # a row with more fields than the first
+    try:
+        if len(data) < THREADED_BYTES:
+            proven, columns = _structure(data), _parse_columns(data)
+        else:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                parsing = pool.submit(_parse_columns, data)
+                proven = _structure(data)
+                columns = parsing.result()
+    except pd.errors.ParserError:
+        return None  # a row with more fields than the first
     if proven is None:
         return None
     header, rows, commas = proven
