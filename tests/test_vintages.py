@@ -3,6 +3,7 @@ as they stand now; and the evidence that the vintage rule is the right one."""
 
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,28 +11,35 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths, reconcile, vintages
+from analysis import paths, vintages
+from analysis.datasets import Data, load
+from analysis.vintages import reconcile, rule
 
 
 def by_period(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.set_index("period")
 
 
-def test_the_article_figures_come_out_of_the_loader_for_its_date() -> None:
-    article = by_period(vintages.arrivals("article"))
+def rows_in(book: vintages.Book, vintage: str) -> list[rule.Row]:
+    """The rows a vintage chose, ordered by period (what the reconciliation sums)."""
+    return [entry.row for entry in book.entries(vintage)]
+
+
+def test_the_article_figures_come_out_of_the_loader_for_its_date(book: vintages.Book) -> None:
+    article = by_period(book.arrivals("article"))
     totals = article.loc[[str(y) for y in range(2011, 2018)], "total"].tolist()
     assert totals == [2706, 1502, 1514, 1397, 1275, 1418, 1127]
     assert list(article.loc["2017", ["men", "women"]]) == [189, 938]
     through_2017 = reconcile.cumulative_through(
-        vintages.arrivals("article"), pd.Timestamp("2017-12-31")
+        rows_in(book, "article"), pd.Timestamp("2017-12-31")
     )
     assert through_2017 == {"men": 8994, "women": 22345, "total": 31339}
     assert article.index[-1] == "2017"  # nothing published after the article's date
 
 
-def test_the_latest_view_differs_exactly_where_mou_revised() -> None:
-    article = by_period(vintages.arrivals("article"))
-    latest = by_period(vintages.arrivals("latest")).loc[article.index]
+def test_the_latest_view_differs_exactly_where_mou_revised(book: vintages.Book) -> None:
+    article = by_period(book.arrivals("article"))
+    latest = by_period(book.arrivals("latest")).loc[article.index]
     counts = ["men", "women", "total"]
     changed = (article[counts] != latest[counts]).reset_index().melt(id_vars="period")
     revised = changed[changed["value"]]
@@ -40,51 +48,55 @@ def test_the_latest_view_differs_exactly_where_mou_revised() -> None:
         ("2017", "women"),
     ]
     assert list(latest.loc["2017", counts]) == [188, 939, 1127]
-    through_2017 = reconcile.cumulative_through(
-        vintages.arrivals("latest"), pd.Timestamp("2017-12-31")
-    )
+    through_2017 = reconcile.cumulative_through(rows_in(book, "latest"), pd.Timestamp("2017-12-31"))
     assert through_2017 == {"men": 8993, "women": 22346, "total": 31339}
 
 
-def test_the_vintage_rule_reproduces_what_mou_reported_on_the_article_date() -> None:
+def test_the_vintage_rule_reproduces_what_mou_reported_on_the_article_date(
+    book: vintages.Book,
+) -> None:
     """Why the rule is right: the end-2017 cumulative MOU reported on 5 January 2018
     equals the series the rule gives for that day, in total and by sex..."""
-    table = reconcile.year_end_reconciliation()
+    table = vintages.year_end_reconciliation(book)
     at_article = table[table["as_of"] == pd.Timestamp("2017-12-31")]
     assert len(at_article) == 2
     assert set(at_article["status"]) == {"exact"}
 
 
-def latest_report_on_or_before(day: date) -> pd.DataFrame:
-    """The naive rule: per period, the latest figure published by `day`, whatever its source."""
-    rows = vintages.series_reports()
-    known = rows[rows["published_to"] <= pd.Timestamp(day)].sort_values(
-        ["period_end", "published_to"]
-    )
-    return known.groupby("period_end").tail(1).rename(columns={"period_end": "end"})
+def latest_report_on_or_before(book: vintages.Book, day: date) -> list[rule.Row]:
+    """The naive rule: per period, the latest figure published by `day`, whatever its source
+    (of equal days, the later in the reports)."""
+    known = [r for r in book.rows if r.pub_to <= day.toordinal()]
+    latest = {r.end_day: r for r in sorted(known, key=lambda r: (r.end_day, r.pub_to))}
+    return [latest[end] for end in sorted(latest)]
 
 
-def test_the_naive_rules_do_not_reconcile() -> None:
+def test_the_naive_rules_do_not_reconcile(book: vintages.Book) -> None:
     """...while the obvious alternatives do not."""
-    day, year_end = datasets.article().vintage_date, pd.Timestamp("2017-12-31")
-    naive = reconcile.cumulative_through(latest_report_on_or_before(day), year_end)
+    day, year_end = book.article_day, pd.Timestamp("2017-12-31")
+    naive = reconcile.cumulative_through(latest_report_on_or_before(book, day), year_end)
     assert naive["total"] != 31339
-    old_table = vintages.arrivals("mou-table-2012-01-11")
-    first = vintages.arrivals("first")
+    old_table = book.arrivals("mou-table-2012-01-11")
+    first = book.arrivals("first")
     later_years = first[(first["end"] > old_table["end"].max()) & (first["end"] <= year_end)]
     assert old_table["total"].sum() + later_years["total"].sum() != 31339
-    latest = reconcile.cumulative_through(vintages.arrivals("latest"), year_end)
+    latest = reconcile.cumulative_through(rows_in(book, "latest"), year_end)
     assert latest["women"] != 22345
 
 
-def test_every_year_end_mismatch_is_a_recorded_source_issue() -> None:
-    table = reconcile.year_end_reconciliation()
-    issues = datasets.source_issues()
-    recorded = set(
+def recorded_issues(data: Data) -> set[tuple[str, pd.Timestamp]]:
+    """The cumulative totals recorded as source issues: (source_id, as-of day)."""
+    issues = data.source_issues
+    return set(
         issues.loc[issues["table"] == "cumulative", ["source_id", "period_end"]].itertuples(
             index=False, name=None
         )
     )
+
+
+def test_every_year_end_mismatch_is_a_recorded_source_issue(book: vintages.Book) -> None:
+    table = vintages.year_end_reconciliation(book)
+    recorded = recorded_issues(book.data)
     differs = set(
         table.loc[table["status"] == "differs", ["source_id", "as_of"]].itertuples(
             index=False, name=None
@@ -95,32 +107,32 @@ def test_every_year_end_mismatch_is_a_recorded_source_issue() -> None:
     assert (table["status"] == "exact").sum() >= 12
 
 
-def test_each_official_table_is_printed_as_published() -> None:
-    table_2012 = vintages.arrivals("mou-table-2012-01-11")
-    total_row = datasets.cumulative().query("source_id == 'mou-table-2012-01-11'")
+def test_each_official_table_is_printed_as_published(book: vintages.Book) -> None:
+    table_2012 = book.arrivals("mou-table-2012-01-11")
+    total_row = book.data.cumulative.query("source_id == 'mou-table-2012-01-11'")
     assert (
         table_2012[["men", "women", "total"]].sum().tolist()
         == total_row[["men", "women", "total"]].iloc[0].tolist()
     )
     assert by_period(table_2012).loc["2011", "total"] == 2737  # provisional then
-    assert by_period(vintages.arrivals("mou-table-2020-09")).loc["2011", "total"] == 2706
+    assert by_period(book.arrivals("mou-table-2020-09")).loc["2011", "total"] == 2706
 
 
-def test_first_reports_are_the_provisional_figures() -> None:
-    first = by_period(vintages.arrivals("first"))
+def test_first_reports_are_the_provisional_figures(book: vintages.Book) -> None:
+    first = by_period(book.arrivals("first"))
     assert first.loc[["2009", "2011", "2017", "2025"], "total"].tolist() == [2952, 2737, 1127, 224]
-    assert by_period(vintages.arrivals("latest")).loc["2025", "total"] == 223  # MOU's correction
+    assert by_period(book.arrivals("latest")).loc["2025", "total"] == 223  # MOU's correction
 
 
-def test_buckets_stay_buckets() -> None:
-    latest = vintages.arrivals("latest")
+def test_buckets_stay_buckets(book: vintages.Book) -> None:
+    latest = book.arrivals("latest")
     assert latest["period"].tolist()[:2] == ["up to 1998", "1999-2001"]
     assert pd.isna(latest["start"].iloc[0])
     assert "2000" not in set(latest["period"])
 
 
-def test_as_of_ignores_what_was_published_later() -> None:
-    before_release = vintages.as_of(date(2018, 1, 4))
+def test_as_of_ignores_what_was_published_later(book: vintages.Book) -> None:
+    before_release = book.arrivals(date(2018, 1, 4))
     assert before_release["period"].iloc[-1] == "2016"
 
 
@@ -128,65 +140,69 @@ def test_loaders_do_not_depend_on_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert len(vintages.arrivals("latest")) > 0
+    assert len(vintages.arrivals("latest", load())) > 0
 
 
-def test_vintages_are_described_from_the_data() -> None:
-    assert vintages.describe("article") == "as published on 7 January 2018"
-    assert vintages.describe(date(2014, 1, 20)) == "as published on 20 January 2014"
-    assert vintages.describe("mou-table-2020-09") == "MOU table mou-table-2020-09, as printed"
-    assert vintages.describe("latest") == (
-        "latest: each period's newest MOU table or MOU correction"
-    )
-    assert vintages.describe("first") == "each period as first reported"
+def test_vintages_are_described_from_the_data(book: vintages.Book) -> None:
+    assert book.describe("article") == "as published on 7 January 2018"
+    assert book.describe(date(2014, 1, 20)) == "as published on 20 January 2014"
+    assert book.describe("mou-table-2020-09") == "MOU table mou-table-2020-09, as printed"
+    assert book.describe("latest") == ("latest: each period's newest MOU table or MOU correction")
+    assert book.describe("first") == "each period as first reported"
 
 
 # --- The rule's three defects (issue 10), each pinned to the dates it was wrong on ---
 
 
-def test_a_precise_date_outranks_a_year_dated_report_of_equal_rank() -> None:
+def test_a_precise_date_outranks_a_year_dated_report_of_equal_rank(book: vintages.Book) -> None:
     """cecc-2017 is dated only "2017" and counts from 31 December 2017, but kukmin-2017-07-12
     had reported 1,418 for 2016 already: an overlapping, vaguer date must not win."""
     for day in (date(2017, 12, 31), date(2018, 1, 1), date(2018, 1, 4)):
-        series = by_period(vintages.as_of(day))
+        series = by_period(book.arrivals(day))
         assert list(series.loc["2016", ["total", "source_id"]]) == [1418, "kukmin-2017-07-12"]
 
 
-def test_a_dated_restatement_outranks_the_older_table() -> None:
+def test_a_dated_restatement_outranks_the_older_table(book: vintages.Book) -> None:
     """Yonhap reported MOU's revised 2011, 2010 and 2009 on 2012-10-28: from that day the
     2012-01 table's provisional figures are stale; the day before they still stood."""
-    before = by_period(vintages.as_of(date(2012, 10, 27)))
+    before = by_period(book.arrivals(date(2012, 10, 27)))
     assert before.loc[["2011", "2010", "2009"], "total"].tolist() == [2737, 2379, 2927]
     for day in (date(2012, 10, 28), date(2012, 12, 1), date(2013, 1, 1)):
-        series = by_period(vintages.as_of(day))
+        series = by_period(book.arrivals(day))
         assert series.loc[["2011", "2010", "2009"], "total"].tolist() == [2706, 2401, 2914]
         assert set(series.loc[["2011", "2010", "2009"], "source_id"]) == {"yonhap-en-2012-10-28"}
 
 
-def test_a_year_announced_at_a_briefing_is_in_the_series_from_that_day() -> None:
+def test_a_year_announced_at_a_briefing_is_in_the_series_from_that_day(
+    book: vintages.Book,
+) -> None:
     """MOU announced 2024's figure at its briefing of 2025-02-04 (dossier section 8)."""
-    assert vintages.as_of(date(2025, 2, 3))["period"].iloc[-1] == "2023"
+    assert book.arrivals(date(2025, 2, 3))["period"].iloc[-1] == "2023"
     for day in (date(2025, 2, 4), date(2025, 6, 29)):
-        series = by_period(vintages.as_of(day))
+        series = by_period(book.arrivals(day))
         assert list(series.loc["2024", ["men", "women", "total"]]) == [26, 210, 236]
         assert series.loc["2024", "basis"] == "published"
 
 
-def test_the_ranking_correction_then_newest_official_statement_then_report() -> None:
-    latest = by_period(vintages.arrivals("latest"))
+def test_the_ranking_correction_then_newest_official_statement_then_report(
+    book: vintages.Book,
+) -> None:
+    latest = by_period(book.arrivals("latest"))
     assert list(latest.loc["2025", ["total", "source_id"]]) == [223, "newsis-2026-02-04"]
     # The newer official statement wins: the 2025-06 table over Yonhap's 2012 restatement.
     assert list(latest.loc["2010", ["total", "source_id"]]) == [2402, "mou-table-2025-06"]
     # An MOU table outranks a press report published by the same day.
-    on_release = by_period(vintages.as_of(date(2012, 1, 11)))
+    on_release = by_period(book.arrivals(date(2012, 1, 11)))
     assert on_release.loc["2011", "source_id"] == "mou-table-2012-01-11"
 
 
 # --- Inferred rows say so ---
 
 
-def test_rows_from_a_later_table_are_marked_inferred_with_their_evidence() -> None:
-    article = vintages.arrivals("article")
+def test_rows_from_a_later_table_are_marked_inferred_with_their_evidence(
+    book: vintages.Book,
+) -> None:
+    article = book.arrivals("article")
     inferred = article[article["basis"] == "inferred"]
     assert len(inferred) == 17
     assert set(inferred["inferred_from"]) == {"mou-table-2020-09"}
@@ -199,12 +215,12 @@ def test_rows_from_a_later_table_are_marked_inferred_with_their_evidence() -> No
     ]  # fmt: skip
 
 
-def test_tables_keep_their_reference_date_apart_from_their_publication() -> None:
-    dates = datasets.table_dates().set_index("source_id")
-    sources = datasets.sources().set_index("source_id")
+def test_tables_keep_their_reference_date_apart_from_their_publication(data: Data) -> None:
+    dates = data.table_dates.set_index("source_id")
+    sources = data.sources.set_index("source_id")
     tables = sources.index[sources["kind"] == "official_table"]
     assert set(dates.index) == set(tables)
-    reports = datasets.reports()
+    reports = data.reports
     for table in tables:
         reference = dates.loc[table, "reference_date"]
         assert reference < sources.loc[table, "published_from"], table
@@ -215,8 +231,8 @@ def test_tables_keep_their_reference_date_apart_from_their_publication() -> None
     ).all()
 
 
-def test_every_mou_table_total_is_the_sum_of_its_rows() -> None:
-    reports, cumulative = datasets.reports(), datasets.cumulative()
+def test_every_mou_table_total_is_the_sum_of_its_rows(data: Data) -> None:
+    reports, cumulative = data.reports, data.cumulative
     totals = cumulative[cumulative["evidence"] == "mou_table"]
     assert set(totals["source_id"]) == {"mou-table-2012-01-11", "mou-table-2020-09"}
     for total in totals.itertuples(index=False):
@@ -233,10 +249,10 @@ def test_every_mou_table_total_is_the_sum_of_its_rows() -> None:
 # --- Property: the rule at every publication boundary ---
 
 
-def boundary_days() -> list[date]:
+def boundary_days(data: Data) -> list[date]:
     """Every source's publication date (both ends of a partial date's interval) and one
     day either side, from 2000 to today."""
-    sources = datasets.sources()
+    sources = data.sources
     days = {
         (bound + pd.Timedelta(days=shift)).date()
         for column in ("published_from", "published_to")
@@ -246,70 +262,87 @@ def boundary_days() -> list[date]:
     return sorted(d for d in days if date(2000, 1, 1) <= d <= date.today())
 
 
-def check_boundary(day: date, recorded: set[tuple[str, pd.Timestamp]]) -> tuple[int, int]:
+@dataclass(frozen=True)
+class Boundaries:
+    """What every boundary day's checks look up, read once from the data."""
+
+    book: vintages.Book
+    recorded: set[tuple[str, pd.Timestamp]]
+    due: dict[str, pd.Timestamp]  # each source's latest possible publication day
+    reports: list[tuple[pd.Timestamp, str]]  # each series report's (published_to, period)
+    totals: list[dict[Any, Any]]  # the cumulative totals reported
+
+    @classmethod
+    def of(cls, book: vintages.Book) -> "Boundaries":
+        sources, reports = book.data.sources, book.reports
+        return cls(
+            book=book,
+            recorded=recorded_issues(book.data),
+            due=dict(zip(sources["source_id"], sources["published_to"], strict=True)),
+            reports=list(zip(reports["published_to"], reports["period"], strict=True)),
+            totals=book.data.cumulative.to_dict("records"),
+        )
+
+
+def check_boundary(known: Boundaries, day: date) -> tuple[int, int]:
     """Assert the rule's properties on `day`; return how many cumulative totals reported
     then were checked, and how many could not be (no part-year figure to complete them)."""
-    series = vintages.as_of(day)
+    series = known.book.arrivals(day).to_dict("records")
     stamp = pd.Timestamp(day)
-    rows = vintages.series_reports()
-    published_periods = set(rows.loc[rows["published_to"] <= stamp, "period"])
+    periods = [row["period"] for row in series]
+    published_periods = {period for due, period in known.reports if due <= stamp}
     # Complete: every period published by then is there, once; buckets once; no overlap.
-    assert published_periods <= set(series["period"]), day
-    assert series["period"].is_unique, day
+    assert published_periods <= set(periods), day
+    assert len(set(periods)) == len(periods), day
     for bucket in ("up to 1998", "1999-2001"):
-        assert (series["period"] == bucket).sum() == 1, (day, bucket)
-    starts = series["start"].fillna(pd.Timestamp("1900-01-01"))
-    assert (starts.iloc[1:].to_numpy() > series["end"].iloc[:-1].to_numpy()).all(), day
-    # Published by then, or marked inferred and named.
-    sources = datasets.sources().set_index("source_id")
-    due = sources.loc[series["source_id"], "published_to"].to_numpy()
-    late = due > stamp.to_datetime64()
-    assert (series.loc[late, "basis"] == "inferred").all(), day
-    assert (series.loc[~late, "basis"] == "published").all(), day
-    inferred = series[series["basis"] == "inferred"]
-    assert (inferred["inferred_from"] == inferred["source_id"]).all(), day
-    assert (inferred["reconciles_with"] != "").all(), day
-    # Sexes add up.
-    both = series[series["men"].notna() & series["women"].notna()]
-    assert (both["men"] + both["women"] == both["total"]).all(), day
+        assert periods.count(bucket) == 1, (day, bucket)
+    starts = [pd.Timestamp("1900-01-01") if pd.isna(r["start"]) else r["start"] for r in series]
+    assert all(s > r["end"] for s, r in zip(starts[1:], series[:-1], strict=True)), day
+    for row in series:
+        # Published by then, or marked inferred and named.
+        late = known.due[row["source_id"]] > stamp
+        assert row["basis"] == ("inferred" if late else "published"), (day, row["period"])
+        if row["basis"] == "inferred":
+            assert row["inferred_from"] == row["source_id"], (day, row["period"])
+            assert row["reconciles_with"] != "", (day, row["period"])
+        # Sexes add up.
+        if not pd.isna(row["men"]) and not pd.isna(row["women"]):
+            assert row["men"] + row["women"] == row["total"], (day, row["period"])
     # Totals reported that day or the day before reconcile, or are recorded source issues.
-    cumulative = datasets.cumulative()
-    near = cumulative[
-        (cumulative["published_to"] <= stamp)
-        & (cumulative["published_to"] >= stamp - pd.Timedelta(days=1))
+    near = [
+        report
+        for report in known.totals
+        if stamp - pd.Timedelta(days=1) <= report["published_to"] <= stamp
     ]
     checked, uncheckable = 0, 0
-    for row in near.itertuples(index=False):
-        report: Any = row
-        computed = vintages.reconcile_total(pd.Timestamp(report.as_of), str(report.source_id), day)
+    for report in near:
+        as_of, source_id = pd.Timestamp(report["as_of"]), str(report["source_id"])
+        computed = vintages.reconcile_total(known.book, as_of, source_id, day)
         if computed is None:
             uncheckable += 1  # no part-year figure was published to complete the sum
             continue
         checked += 1
-        if (report.source_id, report.as_of) in recorded:
+        if (source_id, as_of) in known.recorded:
             continue
-        assert computed["total"] == report.total, (day, report.source_id)
+        assert computed["total"] == report["total"], (day, source_id)
         for sex in ("men", "women"):
-            stated, value = getattr(report, sex), computed[sex]
-            assert pd.isna(stated) or pd.isna(value) or stated == value, (day, report.source_id)
+            stated, value = report[sex], computed[sex]
+            assert pd.isna(stated) or value is None or stated == value, (day, source_id)
     return checked, uncheckable
 
 
-def test_the_rule_holds_at_every_publication_boundary(record_property: Any) -> None:
-    issues = datasets.source_issues()
-    recorded = set(
-        issues.loc[issues["table"] == "cumulative", ["source_id", "period_end"]].itertuples(
-            index=False, name=None
-        )
-    )
-    days = boundary_days()
+def test_the_rule_holds_at_every_publication_boundary(
+    book: vintages.Book, record_property: Any
+) -> None:
+    known = Boundaries.of(book)
+    days = boundary_days(book.data)
     checked, totals, uncheckable = 0, 0, 0
     for day in days:
         try:
-            vintages.as_of(day)
+            book.chosen(day)
         except ValueError:
             continue  # nothing published yet
-        reconciled, without_part_year = check_boundary(day, recorded)
+        reconciled, without_part_year = check_boundary(known, day)
         totals, uncheckable = totals + reconciled, uncheckable + without_part_year
         checked += 1
     assert len(days) > 200 and checked > 200 and totals > 30
@@ -332,10 +365,10 @@ def test_every_registry_quote_is_in_the_article_sentences() -> None:
     assert not any("'" in s or '"' in s for s in sentences)  # typographic marks only
 
 
-def test_a_row_never_contradicts_its_own_quote() -> None:
+def test_a_row_never_contradicts_its_own_quote(data: Data) -> None:
     """Where a source misprinted a figure, the row holds the reading and says [sic]."""
-    reports = datasets.reports()
-    issues = datasets.source_issues()
+    reports = data.reports
+    issues = data.source_issues
     typos = issues[(issues["table"] == "arrivals") & issues["reading"].notna()]
     for typo in typos.itertuples(index=False):
         rows = reports[
@@ -395,9 +428,11 @@ FORMS = (
         ),
     ],
 )
-def test_an_unreadable_vintage_is_refused_with_the_forms_accepted(spec: str, message: str) -> None:
+def test_an_unreadable_vintage_is_refused_with_the_forms_accepted(
+    book: vintages.Book, spec: str, message: str
+) -> None:
     with pytest.raises(ValueError) as refused:
-        vintages.arrivals(spec)
+        book.arrivals(spec)
     assert str(refused.value) == message
 
 
@@ -420,10 +455,10 @@ def test_a_period_is_labelled_a_year_only_when_it_is_whole_years(
     assert vintages.period_label(begin, pd.Timestamp(end)) == label
 
 
-def test_an_official_table_is_printed_as_published_on_its_own_terms() -> None:
+def test_an_official_table_is_printed_as_published_on_its_own_terms(book: vintages.Book) -> None:
     """A table as printed is its own publication: nothing in it is inferred, and it has the
     same columns, in the same order, as every other vintage."""
-    table = vintages.arrivals("mou-table-2012-01-11")
+    table = book.arrivals("mou-table-2012-01-11")
     assert list(table.columns) == vintages.OUTPUT_COLUMNS == [
         "period", "start", "end", "men", "women", "total", "source_id", "published",
         "basis", "inferred_from", "reconciles_with",
@@ -435,11 +470,11 @@ def test_an_official_table_is_printed_as_published_on_its_own_terms() -> None:
     assert (table["inferred_from"] == "").all()
     assert (table["reconciles_with"] == "").all()
     assert by_period(table).loc["2010", "total"] == 2379
-    assert list(vintages.as_of(date(2012, 1, 11)).columns) == vintages.OUTPUT_COLUMNS
+    assert list(book.arrivals(date(2012, 1, 11)).columns) == vintages.OUTPUT_COLUMNS
 
 
-def test_on_the_day_a_table_is_published_it_states_the_back_series() -> None:
-    on_release = by_period(vintages.as_of(date(2012, 1, 11)))
+def test_on_the_day_a_table_is_published_it_states_the_back_series(book: vintages.Book) -> None:
+    on_release = by_period(book.arrivals(date(2012, 1, 11)))
     assert list(on_release.loc["2010", ["total", "source_id", "basis"]]) == [
         2379,
         "mou-table-2012-01-11",
@@ -448,6 +483,16 @@ def test_on_the_day_a_table_is_published_it_states_the_back_series() -> None:
 
 
 # --- Small worlds: the minimal data with a few more reports, to pin each tie-break ---
+
+
+def book_of(data_dir: Path) -> vintages.Book:
+    """The vintages of a data directory, read afresh."""
+    return vintages.Book(load(data_dir))
+
+
+def chosen_by_period(book: vintages.Book, day: date) -> dict[str, rule.Row]:
+    """The rule's row for each period on `day` (before the evidence of inferences)."""
+    return {row.period: row for row in book.chosen(day)}
 
 
 def add_rows(data_dir: Path, **rows: list[str]) -> Path:
@@ -481,6 +526,9 @@ REPORTS_2018 = {
 }
 
 
+END_2018 = date(2018, 12, 31).toordinal()
+
+
 def world(data_dir: Path, *names: str) -> Path:
     chosen = [REPORTS_2018[name] for name in names]
     return add_rows(
@@ -506,8 +554,11 @@ def world(data_dir: Path, *names: str) -> Path:
 def test_the_first_report_of_a_year_and_its_tie_breaks(
     minimal_data: Path, names: tuple[str, ...], first: str
 ) -> None:
-    data = world(minimal_data, *names)
-    assert by_period(vintages.arrivals("first", data)).loc["2018", "source_id"] == first
+    book = book_of(world(minimal_data, *names))
+    assert by_period(book.arrivals("first")).loc["2018", "source_id"] == first
+    # The rule itself, in either order of the reports.
+    for rows in (book.rows, book.rows[::-1]):
+        assert rule.earliest(rows)[END_2018].source_id == first
 
 
 @pytest.mark.parametrize(
@@ -527,10 +578,13 @@ def test_the_first_report_of_a_year_and_its_tie_breaks(
 def test_the_provisional_figure_of_the_newest_year_and_its_tie_breaks(
     minimal_data: Path, names: tuple[str, ...], best: str
 ) -> None:
-    data = world(minimal_data, *names)
-    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    book = book_of(world(minimal_data, *names))
+    series = by_period(book.arrivals(date(2019, 2, 1)))
     assert series.loc["2018", "source_id"] == best
     assert series.loc["2018", "basis"] == "published"
+    # The rule itself, in either order of the reports.
+    for rows in (book.rows, book.rows[::-1]):
+        assert rule.best(rows)[END_2018].source_id == best
 
 
 def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(
@@ -538,7 +592,7 @@ def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(
 ) -> None:
     """The fixture's table is dated September 2020 and refers to 30 September; another
     table of the same month refers to 30 June: its back-series is the older one."""
-    data = add_rows(
+    data_dir = add_rows(
         minimal_data,
         sources=[source("mou-table-2020-09-b", "2020-09", kind="official_table")],
         table_dates=["mou-table-2020-09-b,2020-06-30,publication,An older table."],
@@ -546,7 +600,7 @@ def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(
             "2017-01-01,2017-12-31,187,940,1127,mou-table-2020-09-b,mou_table,table column '17",
         ],
     )
-    latest = by_period(vintages.arrivals("latest", data))
+    latest = by_period(vintages.arrivals("latest", load(data_dir)))
     assert list(latest.loc["2017", ["men", "women", "source_id"]]) == [
         188,
         939,
@@ -557,7 +611,7 @@ def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(
 def test_part_years_stay_out_of_the_series(minimal_data: Path) -> None:
     """A half-year, or a quarter ending on a 31st, is not a calendar year: it stays among
     the reports and is never a period of the series."""
-    data = add_rows(
+    data_dir = add_rows(
         minimal_data,
         sources=[source("f-quarter", "2018-04-15"), source("f-half", "2019-01-15")],
         arrivals=[
@@ -565,16 +619,16 @@ def test_part_years_stay_out_of_the_series(minimal_data: Path) -> None:
             "2018-07-01,2018-12-31,,,300,f-half,report,300 in the second half",
         ],
     )
-    assert len(datasets.reports(data)) == 5
+    book = book_of(data_dir)
+    assert len(book.data.reports) == 5
     for vintage in ("first", "latest"):
-        assert vintages.arrivals(vintage, data)["period"].tolist() == ["2016", "2017"], vintage
+        assert book.arrivals(vintage)["period"].tolist() == ["2016", "2017"], vintage
 
 
 def test_revisions_set_the_first_report_beside_the_latest(minimal_data: Path) -> None:
     """The minimal data's 2017: reported as 189 men and 938 women, restated by MOU's table as
     188 and 939, the total unchanged. A 2018 reported once, without a split, is unrevised."""
-    data = world(minimal_data, "month-dated")
-    table = vintages.revisions(data)
+    table = vintages.revisions(book_of(world(minimal_data, "month-dated")))
     na = float("nan")  # no split reported
     expected = pd.DataFrame(
         {
@@ -597,32 +651,39 @@ def test_revisions_set_the_first_report_beside_the_latest(minimal_data: Path) ->
 def test_a_vintage_is_recomputed_when_the_data_change(
     minimal_data: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
-    """Results are remembered per data directory and its files' fingerprint: an edited file
-    gives a new verdict on which reported totals the series reproduces, and a new series."""
+    """Nothing is remembered between loads: an edited file, read again, gives a new verdict
+    on which reported totals the series reproduces, and a new series; a Book keeps
+    answering from the data it was made from."""
     day = date(2019, 2, 1)
-    before = by_period(vintages.arrivals(day, minimal_data))
-    assert before.loc["2016", "reconciles_with"] == "press-2018-01-05 (to 2017-12-31)"
-    assert by_period(vintages.series_on(day, minimal_data)).loc["2016", "total"] == 1418
+    before = book_of(minimal_data)
+    press = "press-2018-01-05 (to 2017-12-31)"
+    assert by_period(before.arrivals(day)).loc["2016", "reconciles_with"] == press
+    assert chosen_by_period(before, day)["2016"].total == 1418
     # The reported total no longer matches 1,418 + 1,127: nothing reconciles.
     edit_csv(minimal_data / "cumulative.csv", "2545,press", "2546,press", "")
-    assert by_period(vintages.arrivals(day, minimal_data)).loc["2016", "reconciles_with"] == ""
+    assert by_period(book_of(minimal_data).arrivals(day)).loc["2016", "reconciles_with"] == ""
     # The table's 2016 changes: so does the series.
     edit_csv(minimal_data / "arrivals.csv", "302,1116,1418", "302,1117,1419", "")
-    assert by_period(vintages.series_on(day, minimal_data)).loc["2016", "total"] == 1419
-    assert by_period(vintages.arrivals(day, minimal_data)).loc["2016", "total"] == 1419
+    after = book_of(minimal_data)
+    assert chosen_by_period(after, day)["2016"].total == 1419
+    assert by_period(after.arrivals(day)).loc["2016", "total"] == 1419
+    assert list(by_period(before.arrivals(day)).loc["2016", ["total", "reconciles_with"]]) == [
+        1418,
+        press,
+    ]
 
 
 def test_inferred_rows_cite_the_nearest_total_that_holds_their_figure(minimal_data: Path) -> None:
     """A total to the end of 2016 reported in February 2018 (when 2016 was back-series)
     is nearer to February 2019 than the total to the end of 2017 of 5 January 2018; a
     total ending with the period counts."""
-    data = add_rows(
+    data_dir = add_rows(
         minimal_data,
         sources=[source("g-2018-02-01", "2018-02-01"), REPORTS_2018["split"][0]],
         arrivals=[REPORTS_2018["split"][1]],
         cumulative=["2016-12-31,,,1418,g-2018-02-01,report,1418 to the end of 2016"],
     )
-    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    series = by_period(book_of(data_dir).arrivals(date(2019, 2, 1)))
     assert series.loc["2016", "reconciles_with"] == "g-2018-02-01 (to 2016-12-31)"
     assert series.loc["2017", "reconciles_with"] == ""  # the table's 2017 was never summed
     assert series.loc["2018", "reconciles_with"] == ""  # published: nothing to infer
@@ -653,41 +714,46 @@ def test_inferred_rows_cite_the_nearest_total_that_holds_their_figure(minimal_da
     ],
 )
 def test_a_reported_cumulative_total_is_recomputed_from_the_series_of_its_day(
-    as_of: str, source_id: str, day: date, expected: tuple[int | None, ...] | None
+    book: vintages.Book,
+    as_of: str,
+    source_id: str,
+    day: date,
+    expected: tuple[int | None, ...] | None,
 ) -> None:
-    computed = vintages.reconcile_total(pd.Timestamp(as_of), source_id, day)
+    computed = vintages.reconcile_total(book, pd.Timestamp(as_of), source_id, day)
     if expected is None:
         assert computed is None
         return
     assert computed is not None
-    got = tuple(None if pd.isna(computed[c]) else int(computed[c]) for c in vintages.COUNTS)
-    assert got == expected
+    assert tuple(computed[c] for c in vintages.COUNTS) == expected
 
 
 def test_a_cumulative_total_is_completed_with_its_own_part_year_figure(minimal_data: Path) -> None:
     """Two figures for January to June 2018: the total's own report's (13 July), and a later
     one (15 July). The series to the end of 2017 sums to 2,545 (1,418 and 1,127)."""
-    data = add_rows(
-        minimal_data,
-        sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-15", "2018-07-15")],
-        arrivals=[
-            "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
-            "2018-01-01,2018-06-30,,,510,i-2018-07-15,report,510 to June",
-        ],
+    book = book_of(
+        add_rows(
+            minimal_data,
+            sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-15", "2018-07-15")],
+            arrivals=[
+                "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
+                "2018-01-01,2018-06-30,,,510,i-2018-07-15,report,510 to June",
+            ],
+        )
     )
     to_june = pd.Timestamp("2018-06-30")
 
     def total(source_id: str, day: date) -> Any:
-        computed = vintages.reconcile_total(to_june, source_id, day, data)
+        computed = vintages.reconcile_total(book, to_june, source_id, day)
         assert computed is not None
-        assert pd.isna(computed["men"]) and pd.isna(computed["women"])  # no split to June
+        assert computed["men"] is None and computed["women"] is None  # no split to June
         return computed["total"]
 
     assert total("h-2018-07-13", date(2018, 7, 20)) == 2545 + 500  # its own, though older
     assert total("other", date(2018, 7, 20)) == 2545 + 510  # else the latest published
     assert total("other", date(2018, 7, 15)) == 2545 + 510  # published that day
     assert total("i-2018-07-15", date(2018, 7, 14)) == 2545 + 500  # its own not out yet
-    assert vintages.reconcile_total(to_june, "other", date(2018, 7, 12), data) is None
+    assert vintages.reconcile_total(book, to_june, "other", date(2018, 7, 12)) is None
 
 
 def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
@@ -699,7 +765,7 @@ def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
     June on the same day. (2016 is 1,419 here, not the real data's 1,418, so only this
     directory's series holds it.)"""
     edit_csv(minimal_data / "arrivals.csv", "302,1116,1418", "303,1116,1419", "")
-    data = add_rows(
+    data_dir = add_rows(
         minimal_data,
         sources=[source("h-2018-07-13", "2018-07-13"), source("i-2018-07-13", "2018-07-13")],
         arrivals=[
@@ -708,6 +774,6 @@ def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
         ],
         cumulative=["2018-06-30,,,3046,h-2018-07-13,report,3046 to June"],
     )
-    series = by_period(vintages.as_of(date(2019, 2, 1), data))
+    series = by_period(book_of(data_dir).arrivals(date(2019, 2, 1)))
     assert series.loc["2016", "basis"] == "inferred"
     assert series.loc["2016", "reconciles_with"] == "h-2018-07-13 (to 2018-06-30)"
