@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claimreview, claims, paths, readme, render
+from analysis import claims, paths
 from analysis.claims import Verdict
 from analysis.datasets import Data, load
+from analysis.show import claimreview, readme, render
 from tests.conftest import run_cli
 
 EDIT = Callable[[Path, str, str, str], None]

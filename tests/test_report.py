@@ -21,7 +21,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import claims, datasets, notebooks, paths, plots, report, vintages
+from analysis import claims, datasets, notebooks, paths, report, vintages
+from analysis.show import plots
 from tests.conftest import run_cli_process
 
 GENERATED = ("index.html", "data.html", "reproduce.html")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claimreview, claims, datasets, paths, readme, render, vintages
+from analysis import claims, datasets, paths, vintages
+from analysis.show import claimreview, readme, render
 from analysis.tables import DataValidationError
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claimreview, claims, plots, render, vintages
+from analysis import claims, vintages
 from analysis.datasets import Data
+from analysis.show import claimreview, plots, render
 
 THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
 

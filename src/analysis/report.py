@@ -24,7 +24,8 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import claims, datasets, findings, notebooks, paths, plots
+from analysis import claims, datasets, findings, notebooks, paths
+from analysis.show import plots
 
 SITE = Path(__file__).parent / "site"
 DATA_FILES = ("*.csv", "*.toml", "datapackage.json")

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import claims, paths, plots, present, vintages
+from analysis import claims, paths, vintages
 from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.datasets import Data, load
+from analysis.show import plots, present
 
 if TYPE_CHECKING:
     from analysis.claims import press

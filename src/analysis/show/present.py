@@ -2,7 +2,7 @@
 separators, one decimal for shares, a dash for a missing value, plain headers,
 no row numbers. Every output a reader sees (claims' reasons, notebook tables,
 evidence blocks) formats through here, and its HTML comes from autoescaping
-templates (src/analysis/templates/)."""
+templates (src/analysis/show/templates/)."""
 
 import numbers
 from dataclasses import dataclass
@@ -19,7 +19,7 @@ __all__ = ["MISSING", "Cell", "Table", "cell", "count", "day", "percent", "rende
 # --- tables and blocks as HTML, escaped by the template engine -------------------
 
 _TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("analysis", "templates"),
+    loader=jinja2.PackageLoader("analysis.show", "templates"),
     autoescape=True,  # every string that reaches HTML is escaped, whatever file it came from
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
@@ -28,7 +28,7 @@ _TEMPLATES = jinja2.Environment(
 
 
 def render_html(template: str, **context: Any) -> str:
-    """Render one of src/analysis/templates/ with autoescaping."""
+    """Render one of src/analysis/show/templates/ with autoescaping."""
     return _TEMPLATES.get_template(template).render(show=cell, **context)
 
 

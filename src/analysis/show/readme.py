@@ -7,7 +7,8 @@ rewritten from the code; `check()` reports the ones that are out of date.
 import re
 from collections.abc import Callable
 
-from analysis import claims, paths, render
+from analysis import claims, paths
+from analysis.show import render
 
 README = paths.ROOT / "README.md"
 
