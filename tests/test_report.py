@@ -107,6 +107,7 @@ def test_the_build_holds_the_data_claims_and_figure_data(built: Path) -> None:
         for suffix in (".png", ".svg", ".csv"):
             assert (built / "figures" / f"{stem}{suffix}").stat().st_size > 0, stem + suffix
     assert not list(built.rglob(".doctrees")) and not list(built.glob(".buildinfo*"))
+    assert sorted(p.name for p in (built / "data").iterdir()) == sorted(report.DATA_FILES)
 
 
 def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:

@@ -7,12 +7,16 @@ data dictionary and the reproduction note are MyST pages written from the data
 at build time through Jinja2 templates (src/analysis/site/), so no number on
 them is typed by hand. The doctree cache and MyST-NB's scratch folders stay in
 the work folder, so the report folder holds only what a reader needs, and two
-builds give the same bytes. Nothing is loaded from another host.
+builds give the same bytes. Nothing is loaded from another host. Only the data
+files the project declares and validates are published, each copied as a regular
+file.
 """
 
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -25,9 +29,14 @@ import jinja2
 import nbformat
 
 from analysis import datasets, findings, notebooks, paths, plots
+from analysis.tables import DataValidationError, Problem, unreadable_reason
 
 SITE = Path(__file__).parent / "site"
-DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
+# What readers may download: every file the project declares and validates, nothing else
+# (whatever else lies in the data folder, even a link to a password file, stays there).
+DATA_FILES = (*datasets.TABLES, "claims.toml", "article.toml", "datapackage.json")
+LINK = "is a symbolic link, which the report does not publish: put the file itself there"
+NOT_REGULAR = "is not a regular file, which the report does not publish"
 # CommonMark lets a backslash escape any ASCII punctuation; these could start markup.
 EMPTY_HEADER = re.compile(r"<th>\s*</th>")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
@@ -106,14 +115,42 @@ def index_markdown(
     )
 
 
+def publish_data(data_dir: Path, target: Path) -> None:
+    """Copy DATA_FILES from `data_dir` into the new folder `target`, byte for byte.
+
+    A symbolic link is never followed (it could point anywhere, and was validated as
+    what it points at, not as a data file), nor is anything but a regular file read:
+    each such file is refused, named, before anything is copied.
+    """
+    opened: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    try:
+        for name in DATA_FILES:
+            try:
+                # O_NONBLOCK: opening a named pipe must not wait for a writer.
+                fd = os.open(data_dir / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError as error:
+                path = data_dir / name
+                reason = LINK if os.path.islink(path) else unreadable_reason(path, error)
+                problems.append(Problem(f"data/{name}", reason))
+                continue
+            opened.append((name, fd))
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                problems.append(Problem(f"data/{name}", NOT_REGULAR))
+        if problems:
+            raise DataValidationError(problems)
+        target.mkdir(parents=True)
+        for name, fd in opened:
+            with open(fd, "rb", closefd=False) as source, (target / name).open("xb") as copy:
+                shutil.copyfileobj(source, copy)
+    finally:
+        for _, fd in opened:
+            os.close(fd)
+
+
 def _extra_files(extra: Path) -> None:
-    """What the pages link to, copied verbatim into the report: data files, the data
-    package description, the claims as JSON and as ClaimReview JSON-LD."""
-    data = extra / "data"
-    data.mkdir(parents=True)
-    for pattern in DATA_FILES:
-        for path in sorted(paths.DATA_DIR.glob(pattern)):
-            shutil.copyfile(path, data / path.name)
+    """What the pages link to, copied verbatim into the report: the claims as JSON and
+    as ClaimReview JSON-LD (the data files are already in extra/data)."""
     for name, text in findings.exports().items():
         (extra / name).write_text(text, encoding="utf-8")
 
@@ -133,6 +170,7 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     work = report_dir.with_name(report_dir.name + "-work")
     source, extra = work / "source", work / "extra"
     shutil.rmtree(work, ignore_errors=True)
+    publish_data(paths.DATA_DIR, extra / "data")  # first: a refused file costs no work
     sources = notebooks.notebook_paths()
     print(f"executing {len(sources)} notebooks", file=sys.stderr, flush=True)
     notebooks.execute_all((p, source / p.name) for p in sources)
