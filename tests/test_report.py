@@ -7,6 +7,7 @@ has no accessibility violation. Two builds give the same bytes."""
 import html
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import claims, datasets, notebooks, paths, plots, report, vintages
+from analysis import buildfolder, claims, datasets, notebooks, paths, plots, report, vintages
 from tests.conftest import run_cli
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
@@ -29,7 +30,12 @@ GENERATED = ("index.html", "data.html", "reproduce.html")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site") / "report"
+    """The report, built beside a user's own `report-work` folder (which earlier builds
+    wiped as their work folder)."""
+    root = tmp_path_factory.mktemp("site")
+    (root / "report-work").mkdir()
+    (root / "report-work" / "notes.txt").write_text("mine", encoding="utf-8")
+    target = root / "report"
     report.build(target)
     return target
 
@@ -108,6 +114,14 @@ def test_the_build_holds_the_data_claims_and_figure_data(built: Path) -> None:
             assert (built / "figures" / f"{stem}{suffix}").stat().st_size > 0, stem + suffix
     assert not list(built.rglob(".doctrees")) and not list(built.glob(".buildinfo*"))
     assert sorted(p.name for p in (built / "data").iterdir()) == sorted(report.DATA_FILES)
+
+
+def test_the_build_writes_its_own_folder_only(built: Path) -> None:
+    """The site is marked as the build's; the user's folder beside it is untouched, and
+    the build's staging (work) folder is gone."""
+    assert buildfolder.is_marked(built)
+    assert (built.parent / "report-work" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in built.parent.iterdir()) == ["report", "report-work"]
 
 
 def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
@@ -299,7 +313,8 @@ def test_every_page_works_in_a_real_browser_at_two_widths(built: Path, server: s
 def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path) -> None:
     """A second build, in a new network namespace (no interfaces up, not even loopback):
     the whole build, notebook kernels included, still succeeds, and gives the very bytes
-    of the first build, made with the network up."""
+    of the first build, made with the network up. It builds into a folder holding an
+    earlier build's (altered) site, which it replaces whole."""
     probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
     command = ["unshare", "--net", "--map-root-user"]
     cut = subprocess.run(
@@ -307,6 +322,9 @@ def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path)
     )
     assert cut.returncode != 0, "the namespace still reaches the network"
     again = tmp_path / "report"
+    shutil.copytree(built, again)
+    (again / "index.html").write_text("stale", encoding="utf-8")
+    (again / "stale.html").write_text("stale", encoding="utf-8")
     build = subprocess.run(
         [*command, sys.executable, "-m", "analysis", "report", "--output", str(again)],
         capture_output=True,

@@ -132,7 +132,8 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the report site (default: build/report/)."""
-    from analysis import notebooks, report  # Jupyter imports are slow; only this command needs them
+    # Jupyter imports are slow; only this command needs them.
+    from analysis import buildfolder, notebooks, report
 
     cmd_validate(args)
     try:
@@ -140,7 +141,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     except notebooks.NotebookFailed as error:
         print(f"notebook failed: {error}", file=sys.stderr)
         return 1
-    except report.BuildFailed as error:
+    except (report.BuildFailed, buildfolder.FolderRefused) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

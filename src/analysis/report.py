@@ -1,15 +1,15 @@
 """Build the report: a Sphinx site rendered by MyST-NB with sphinx-book-theme.
 
 The notebooks are executed once, in parallel, by the project's own executor
-(analysis.notebooks) into a work folder beside the report, never touching the
-committed ones; Sphinx then only renders those executed copies. The index, the
-data dictionary and the reproduction note are MyST pages written from the data
-at build time through Jinja2 templates (src/analysis/site/), so no number on
-them is typed by hand. The doctree cache and MyST-NB's scratch folders stay in
-the work folder, so the report folder holds only what a reader needs, and two
-builds give the same bytes. Nothing is loaded from another host. Only the data
-files the project declares and validates are published, each copied as a regular
-file.
+(analysis.notebooks) into a work folder inside the build's staging folder
+(analysis.buildfolder), never touching the committed ones; Sphinx then only
+renders those executed copies. The index, the data dictionary and the
+reproduction note are MyST pages written from the data at build time through
+Jinja2 templates (src/analysis/site/), so no number on them is typed by hand.
+The doctree cache and MyST-NB's scratch folders stay in the work folder, so the
+report folder holds only what a reader needs, and two builds give the same
+bytes. Nothing is loaded from another host. Only the data files the project
+declares and validates are published, each copied as a regular file.
 """
 
 import json
@@ -28,7 +28,7 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import datasets, findings, notebooks, paths, plots
+from analysis import buildfolder, datasets, findings, notebooks, paths, plots
 from analysis.tables import DataValidationError, Problem, unreadable_reason
 
 SITE = Path(__file__).parent / "site"
@@ -164,12 +164,21 @@ def _data_package() -> Mapping[str, Any]:
 
 def build(report_dir: Path = paths.REPORT_DIR) -> None:
     """Execute the notebooks, write the generated pages and figures, render the site with
-    Sphinx into `report_dir`, printing progress. Raises NotebookFailed naming the notebook
-    and cell when one fails (and then writes no report)."""
+    Sphinx into `report_dir`, printing progress. Raises FolderRefused (deleting nothing)
+    unless `report_dir` may be replaced (analysis.buildfolder); NotebookFailed naming the
+    notebook and cell when one fails, and then writes no report."""
     started = time.perf_counter()
-    work = report_dir.with_name(report_dir.name + "-work")
+    with buildfolder.staging(report_dir) as stage:
+        pages = _render(stage / "work", stage / "site")
+        buildfolder.replace(stage / "site", report_dir, stage)
+    print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)
+    seconds = time.perf_counter() - started
+    print(f"report: {report_dir / 'index.html'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+
+def _render(work: Path, html: Path) -> list[str]:
+    """Build the site into the new folder `html`, working in `work`; return its notebook pages."""
     source, extra = work / "source", work / "extra"
-    shutil.rmtree(work, ignore_errors=True)
     publish_data(paths.DATA_DIR, extra / "data")  # first: a refused file costs no work
     sources = notebooks.notebook_paths()
     print(f"executing {len(sources)} notebooks", file=sys.stderr, flush=True)
@@ -187,7 +196,6 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     (source / "index.md").write_text(index_markdown(figures, pages), encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package())
     _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
-    html = work / "html"
     command = [
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
@@ -197,8 +205,6 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     sphinx = subprocess.run(command, capture_output=True, text=True, check=False)
     if sphinx.returncode != 0:
         raise BuildFailed(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
-    shutil.rmtree(report_dir, ignore_errors=True)
-    shutil.copytree(html, report_dir, ignore=shutil.ignore_patterns(".buildinfo*"))
-    print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)
-    seconds = time.perf_counter() - started
-    print(f"report: {report_dir / 'index.html'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+    for path in html.glob(".buildinfo*"):  # Sphinx's own bookkeeping, not for readers
+        path.unlink()
+    return pages
