@@ -1,6 +1,7 @@
 """The project's command line: validate the data, print a vintage of the series."""
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -133,17 +134,22 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the report site (default: build/report/)."""
     # Jupyter imports are slow; only this command needs them.
-    from analysis import buildfolder, notebooks, report
+    from analysis import buildfolder, notebooks, processes, report
 
-    cmd_validate(args)
-    try:
-        report.build(args.output)
-    except notebooks.NotebookFailed as error:
-        print(f"notebook failed: {error}", file=sys.stderr)
-        return 1
-    except (report.BuildFailed, buildfolder.FolderRefused) as error:
-        print(error, file=sys.stderr)
-        return 1
+    # SIGTERM unwinds: the workers are stopped and the staging folder deleted.
+    with processes.sigterm_unwinds():
+        try:
+            cmd_validate(args)
+            report.build(args.output)
+        except notebooks.NotebookFailed as error:
+            print(f"notebook failed: {error}", file=sys.stderr)
+            return 1
+        except (report.BuildFailed, buildfolder.FolderRefused) as error:
+            print(error, file=sys.stderr)
+            return 1
+        except processes.Terminated:
+            print("report: stopped by SIGTERM", file=sys.stderr)
+            return 128 + signal.SIGTERM
     return 0
 
 

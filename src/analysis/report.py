@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import buildfolder, datasets, findings, notebooks, paths, plots
+from analysis import buildfolder, datasets, findings, notebooks, paths, plots, processes
 from analysis.tables import DataValidationError, Problem, unreadable_reason
 
 SITE = Path(__file__).parent / "site"
@@ -202,7 +203,13 @@ def _render(work: Path, html: Path) -> list[str]:
         *("-D", f"html_extra_path={extra}"),
         *(str(source), str(html)),
     ]
-    sphinx = subprocess.run(command, capture_output=True, text=True, check=False)
+    sphinx = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=partial(processes.die_with_parent, os.getpid()),  # killed with the build
+    )
     if sphinx.returncode != 0:
         raise BuildFailed(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
     for path in html.glob(".buildinfo*"):  # Sphinx's own bookkeeping, not for readers
