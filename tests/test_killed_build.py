@@ -53,12 +53,14 @@ def _wait_for(condition: str, tag: str, seconds: float) -> dict[int, str]:
 def test_a_killed_build_leaves_no_process_behind(tmp_path: Path, sent: signal.Signals) -> None:
     tag = uuid.uuid4().hex
     output = tmp_path / "site" / "report"
+    scratch = tmp_path / "tmp"  # the build's temporary folder (the kernels' sockets)
+    scratch.mkdir()
     # A file, not a pipe: a process left behind would hold a pipe open, and reading it hang.
     log = (tmp_path / "stderr.txt").open("w+", encoding="utf-8")
     build = subprocess.Popen(
         [sys.executable, "-m", "analysis", "report", "--output", str(output)],
         cwd=paths.ROOT,
-        env={**os.environ, TOKEN: tag},
+        env={**os.environ, TOKEN: tag, "TMPDIR": str(scratch)},
         stdout=subprocess.DEVNULL,
         stderr=log,
     )
@@ -77,9 +79,10 @@ def test_a_killed_build_leaves_no_process_behind(tmp_path: Path, sent: signal.Si
             build.kill()
             build.wait()
         log.close()
-    if sent == signal.SIGTERM:  # it cleaned up: its staging folder is gone, nothing written
+    if sent == signal.SIGTERM:  # it cleaned up: no staging folder, no kernel sockets
         assert build.returncode == 128 + signal.SIGTERM
         assert "stopped by SIGTERM" in (tmp_path / "stderr.txt").read_text(encoding="utf-8")
         assert list(output.parent.iterdir()) == []
+        assert list(scratch.iterdir()) == []
     else:
         assert build.returncode == -signal.SIGKILL
