@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import buildfolder
+from analysis import buildfolder, paths
 from tests.conftest import run_cli
 
 
@@ -77,6 +77,23 @@ def test_a_killed_builds_staging_folder_is_cleared_but_not_a_users(tmp_path: Pat
     buildfolder.mark(stage)  # as a killed build leaves it
     _build(tmp_path / "report", "one.html")
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+def test_the_default_folder_is_its_own_even_unmarked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """build/report, written by builds made before the marker, is replaced; the same
+    folder elsewhere is not."""
+    (tmp_path / "report").mkdir()
+    (tmp_path / "report" / "index.html").write_text("old", encoding="utf-8")
+    with pytest.raises(buildfolder.FolderRefused):
+        _build(tmp_path / "report", "new.html")
+    monkeypatch.setattr(paths, "REPORT_DIR", tmp_path / "report")
+    _build(tmp_path / "report", "new.html")
+    assert sorted(p.name for p in (tmp_path / "report").iterdir()) == [
+        buildfolder.MARKER,
+        "new.html",
+    ]
 
 
 @pytest.mark.parametrize("case", ["link", "file", "forged marker", "linked marker"])
