@@ -1,5 +1,7 @@
 """Hostile input: markup in every free-text field of every data file, of the
-article's record and of the claims registry reaches the report only escaped.
+article's record and of the claims registry reaches the report only escaped; of the
+data folder, only the files the project declares and validates are published, and
+never through a symbolic link.
 
 Fields with a declared shape (ids, URLs, dates, counts, kinds) reject markup
 outright (tests/test_validation_errors.py); free text may hold anything
@@ -15,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import datasets, paths, schemas
+from analysis import datasets, paths, report, schemas
+from analysis.tables import DataValidationError
+from tests.conftest import run_cli
 
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
 # Markup that a browser would act on: a real tag (a literal "<"), an event attribute
@@ -33,6 +37,7 @@ SCHEMAS = {
     "source_issues.csv": schemas.source_issues_schema,
 }
 REGISTRY_TEXT = ("quote", "quantity", "title", "question")
+SECRET = "root:$y$j9T$not-for-readers:19000:0:99999:7:::\n"
 
 
 def free_text_columns() -> dict[str, list[str]]:
@@ -80,10 +85,13 @@ def test_every_file_has_its_free_text_covered() -> None:
 
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report built from a copy of data/ with markup in every free-text field."""
+    """The report built from a copy of data/ with markup in every free-text field, and
+    beside the data files a link to a file outside (as to /etc/shadow) and a CSV file
+    that no loader reads."""
     root = tmp_path_factory.mktemp("hostile")
     data = root / "data"
     shutil.copytree(paths.DATA_DIR, data)
+    _plant_undeclared(data, root / "shadow")
     for name, columns in free_text_columns().items():
         _poison_csv(data / name, columns)
     _poison_toml(data / "claims.toml", REGISTRY_TEXT)
@@ -106,6 +114,63 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return output
+
+
+def _plant_undeclared(data: Path, secret: Path) -> None:
+    """A secret outside the data folder, linked from it as a CSV file; an unknown CSV file."""
+    secret.write_text(SECRET, encoding="utf-8")
+    (data / "zz_secret.csv").symlink_to(secret)
+    (data / "zz_unknown.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+
+
+def test_the_report_publishes_only_the_declared_data_files(hostile_report: Path) -> None:
+    published = hostile_report / "data"
+    assert sorted(p.name for p in published.iterdir()) == sorted(report.DATA_FILES)
+    everything = b"".join(p.read_bytes() for p in hostile_report.rglob("*") if p.is_file())
+    assert SECRET.encode() not in everything
+
+
+def test_publishing_copies_declared_files_and_ignores_the_rest(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    _plant_undeclared(data_copy, tmp_path / "shadow")
+    report.publish_data(data_copy, tmp_path / "site" / "data")
+    published = sorted((tmp_path / "site" / "data").iterdir())
+    assert [p.name for p in published] == sorted(report.DATA_FILES)
+    for path in published:
+        assert not path.is_symlink() and path.read_bytes() == (data_copy / path.name).read_bytes()
+
+
+def test_a_declared_file_that_is_a_link_or_a_pipe_is_refused_by_name(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    """Followed, the link would publish whatever it points at (it passes validation when it
+    points at a valid file); a named pipe would hang the build. Nothing is copied."""
+    (tmp_path / "arrivals.csv").write_bytes((data_copy / "arrivals.csv").read_bytes())
+    (data_copy / "arrivals.csv").unlink()
+    (data_copy / "arrivals.csv").symlink_to(tmp_path / "arrivals.csv")
+    (data_copy / "claims.toml").unlink()
+    os.mkfifo(data_copy / "claims.toml")
+    with pytest.raises(DataValidationError) as refused:
+        report.publish_data(data_copy, tmp_path / "site" / "data")
+    assert str(refused.value).splitlines()[1:] == [
+        f"  - data/arrivals.csv: {report.LINK}",
+        f"  - data/claims.toml: {report.NOT_REGULAR}",
+    ]
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_report_command_refuses_a_linked_data_file(data_copy: Path, tmp_path: Path) -> None:
+    """The link points at a valid file, so validation passes; the build refuses it before
+    executing any notebook, and writes nothing."""
+    (tmp_path / "sources.csv").write_bytes((data_copy / "sources.csv").read_bytes())
+    (data_copy / "sources.csv").unlink()
+    (data_copy / "sources.csv").symlink_to(tmp_path / "sources.csv")
+    build = run_cli("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
+    assert build.returncode == 2
+    assert f"data/sources.csv: {report.LINK}" in build.stderr
+    assert "executing" not in build.stderr
+    assert not (tmp_path / "report").exists()
 
 
 def test_the_hostile_data_reaches_the_report(hostile_report: Path) -> None:

@@ -5,8 +5,8 @@ browser, at desktop and phone widths, every page loads cleanly, fits the screen 
 has no accessibility violation. Two builds give the same bytes."""
 
 import html
-import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,7 +21,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import claims, datasets, notebooks, paths, report, vintages
+from analysis import buildfolder, claims, datasets, notebooks, paths, report, vintages
 from analysis.show import plots
 from tests.conftest import run_cli_process
 
@@ -30,7 +30,12 @@ GENERATED = ("index.html", "data.html", "reproduce.html")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site") / "report"
+    """The report, built beside a user's own `report-work` folder (which earlier builds
+    wiped as their work folder)."""
+    root = tmp_path_factory.mktemp("site")
+    (root / "report-work").mkdir()
+    (root / "report-work" / "notes.txt").write_text("mine", encoding="utf-8")
+    target = root / "report"
     report.build(target)
     return target
 
@@ -108,6 +113,15 @@ def test_the_build_holds_the_data_claims_and_figure_data(built: Path) -> None:
         for suffix in (".png", ".svg", ".csv"):
             assert (built / "figures" / f"{stem}{suffix}").stat().st_size > 0, stem + suffix
     assert not list(built.rglob(".doctrees")) and not list(built.glob(".buildinfo*"))
+    assert sorted(p.name for p in (built / "data").iterdir()) == sorted(report.DATA_FILES)
+
+
+def test_the_build_writes_its_own_folder_only(built: Path) -> None:
+    """The site is marked as the build's; the user's folder beside it is untouched, and
+    the build's staging (work) folder is gone."""
+    assert buildfolder.is_marked(built)
+    assert (built.parent / "report-work" / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in built.parent.iterdir()) == ["report", "report-work"]
 
 
 def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
@@ -137,13 +151,8 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
 
 
 def _index_text(data_dir: Path) -> str:
-    """The index's Markdown as a build on `data_dir` (ANALYSIS_DATA_DIR) would write it."""
-    script = "from analysis import report; print(report.index_markdown((), []), end='')"
-    env = {**os.environ, "ANALYSIS_DATA_DIR": str(data_dir)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-    )
-    return done.stdout
+    """The index's Markdown as a build on `data_dir` would write it."""
+    return report.index_markdown((), [], claims.results(datasets.load(data_dir)))
 
 
 def test_the_summary_changes_when_a_figure_changes(
@@ -164,12 +173,12 @@ def test_the_summary_changes_when_a_figure_changes(
     assert "only as published then" not in after and "939" not in after
 
 
-def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
+def test_figures_are_saved_with_identical_bytes(tmp_path: Path, book: vintages.Book) -> None:
     """Two builds draw two fresh figures: their files must match byte for byte."""
     plots.use_house_style()
     saved = [
         plots.save_chart(
-            plots.arrivals_chart(vintages.arrivals("article"), "as published then", 2012),
+            plots.arrivals_chart(book.arrivals("article"), "as published then", 2012),
             "a",
             tmp_path / run,
         )
@@ -178,10 +187,10 @@ def test_figures_are_saved_with_identical_bytes(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in saved[0]] == [p.read_bytes() for p in saved[1]]
 
 
-def test_figure_titles_state_the_finding() -> None:
-    article = plots.arrivals_chart(vintages.arrivals("article"), "then", era_start=2012)
+def test_figure_titles_state_the_finding(book: vintages.Book) -> None:
+    article = plots.arrivals_chart(book.arrivals("article"), "then", era_start=2012)
     assert article.title == "2017: the fewest arrivals of Kim Jong Un's era up to then"
-    share = plots.women_share_chart(vintages.arrivals("latest"), "latest", era_start=2012)
+    share = plots.women_share_chart(book.arrivals("latest"), "latest", era_start=2012)
     small = share.data[share.data["small_sample"]]
     assert small.set_index("year")["total"].to_dict() == {2021: 63, 2022: 67}
     assert "2021" in share.title and "only 63 arrivals" in share.alt
@@ -299,7 +308,8 @@ def test_every_page_works_in_a_real_browser_at_two_widths(built: Path, server: s
 def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path) -> None:
     """A second build, in a new network namespace (no interfaces up, not even loopback):
     the whole build, notebook kernels included, still succeeds, and gives the very bytes
-    of the first build, made with the network up."""
+    of the first build, made with the network up. It builds into a folder holding an
+    earlier build's (altered) site, which it replaces whole."""
     probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
     command = ["unshare", "--net", "--map-root-user"]
     cut = subprocess.run(
@@ -307,6 +317,9 @@ def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path)
     )
     assert cut.returncode != 0, "the namespace still reaches the network"
     again = tmp_path / "report"
+    shutil.copytree(built, again)
+    (again / "index.html").write_text("stale", encoding="utf-8")
+    (again / "stale.html").write_text("stale", encoding="utf-8")
     build = subprocess.run(
         [*command, sys.executable, "-m", "analysis", "report", "--output", str(again)],
         capture_output=True,

@@ -1,6 +1,8 @@
 """The project's command line: validate the data, print a vintage of the series."""
 
 import argparse
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,12 +126,12 @@ def cmd_readme(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_notebooks(_: argparse.Namespace) -> int:
+def cmd_notebooks(args: argparse.Namespace) -> int:
     """Re-execute every notebook in place, refreshing its stored outputs."""
     from analysis import notebooks  # Jupyter imports are slow; only this command needs them
 
     try:
-        notebooks.execute_all((p, p) for p in notebooks.notebook_paths())
+        notebooks.execute_all(((p, p) for p in notebooks.notebook_paths()), data_dir=args.data)
     except notebooks.NotebookFailed as error:
         print(f"notebook failed: {error}", file=sys.stderr)
         return 1
@@ -138,17 +140,23 @@ def cmd_notebooks(_: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the report site (default: build/report/)."""
-    from analysis import notebooks, report  # Jupyter imports are slow; only this command needs them
+    # Jupyter imports are slow; only this command needs them.
+    from analysis import buildfolder, notebooks, processes, report
 
-    cmd_validate(args)
-    try:
-        report.build(args.output)
-    except notebooks.NotebookFailed as error:
-        print(f"notebook failed: {error}", file=sys.stderr)
-        return 1
-    except report.BuildFailed as error:
-        print(error, file=sys.stderr)
-        return 1
+    # SIGTERM unwinds: the workers are stopped and the staging folder deleted.
+    with processes.sigterm_unwinds():
+        try:
+            cmd_validate(args)
+            report.build(args.output, args.data)
+        except notebooks.NotebookFailed as error:
+            print(f"notebook failed: {error}", file=sys.stderr)
+            return 1
+        except (report.BuildFailed, buildfolder.FolderRefused) as error:
+            print(error, file=sys.stderr)
+            return 1
+        except processes.Terminated:
+            print("report: stopped by SIGTERM", file=sys.stderr)
+            return 128 + signal.SIGTERM
     return 0
 
 
@@ -156,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     parser.add_argument(
         "--data",
-        type=Path,
+        type=lambda text: Path(os.path.abspath(text)),
         default=paths.DATA_DIR,
         help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
     )

@@ -1,22 +1,27 @@
 """Build the report: a Sphinx site rendered by MyST-NB with sphinx-book-theme.
 
 The notebooks are executed once, in parallel, by the project's own executor
-(analysis.notebooks) into a work folder beside the report, never touching the
-committed ones; Sphinx then only renders those executed copies. The index, the
-data dictionary and the reproduction note are MyST pages written from the data
-at build time through Jinja2 templates (src/analysis/site/), so no number on
-them is typed by hand. The doctree cache and MyST-NB's scratch folders stay in
-the work folder, so the report folder holds only what a reader needs, and two
-builds give the same bytes. Nothing is loaded from another host.
+(analysis.notebooks) into a work folder inside the build's staging folder
+(analysis.buildfolder), never touching the committed ones; Sphinx then only
+renders those executed copies. The index, the data dictionary and the
+reproduction note are MyST pages written from the data at build time through
+Jinja2 templates (src/analysis/site/), so no number on them is typed by hand.
+The doctree cache and MyST-NB's scratch folders stay in the work folder, so the
+report folder holds only what a reader needs, and two builds give the same
+bytes. Nothing is loaded from another host. Only the data files the project
+declares and validates are published, each copied as a regular file.
 """
 
 import json
+import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import time
 from collections.abc import Mapping
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -24,11 +29,16 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import claims, datasets, findings, notebooks, paths
+from analysis import buildfolder, claims, datasets, findings, notebooks, paths, processes
 from analysis.show import plots
+from analysis.tables import DataValidationError, Problem, unreadable_reason
 
 SITE = Path(__file__).parent / "site"
-DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
+# What readers may download: every file the project declares and validates, nothing else
+# (whatever else lies in the data folder, even a link to a password file, stays there).
+DATA_FILES = (*datasets.TABLES, "claims.toml", "article.toml", "datapackage.json")
+LINK = "is a symbolic link, which the report does not publish: put the file itself there"
+NOT_REGULAR = "is not a regular file, which the report does not publish"
 # CommonMark lets a backslash escape any ASCII punctuation; these could start markup.
 EMPTY_HEADER = re.compile(r"<th>\s*</th>")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
@@ -107,39 +117,77 @@ def index_markdown(
     )
 
 
+def publish_data(data_dir: Path, target: Path) -> None:
+    """Copy DATA_FILES from `data_dir` into the new folder `target`, byte for byte.
+
+    A symbolic link is never followed (it could point anywhere, and was validated as
+    what it points at, not as a data file), nor is anything but a regular file read:
+    each such file is refused, named, before anything is copied.
+    """
+    opened: list[tuple[str, int]] = []
+    problems: list[Problem] = []
+    try:
+        for name in DATA_FILES:
+            try:
+                # O_NONBLOCK: opening a named pipe must not wait for a writer.
+                fd = os.open(data_dir / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError as error:
+                path = data_dir / name
+                reason = LINK if os.path.islink(path) else unreadable_reason(path, error)
+                problems.append(Problem(f"data/{name}", reason))
+                continue
+            opened.append((name, fd))
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                problems.append(Problem(f"data/{name}", NOT_REGULAR))
+        if problems:
+            raise DataValidationError(problems)
+        target.mkdir(parents=True)
+        for name, fd in opened:
+            with open(fd, "rb", closefd=False) as source, (target / name).open("xb") as copy:
+                shutil.copyfileobj(source, copy)
+    finally:
+        for _, fd in opened:
+            os.close(fd)
+
+
 def _extra_files(extra: Path, results: claims.Results) -> None:
-    """What the pages link to, copied verbatim into the report: data files, the data
-    package description, the claims as JSON and as ClaimReview JSON-LD."""
-    data = extra / "data"
-    data.mkdir(parents=True)
-    for pattern in DATA_FILES:
-        for path in sorted(paths.DATA_DIR.glob(pattern)):
-            shutil.copyfile(path, data / path.name)
+    """What the pages link to, copied verbatim into the report: the claims as JSON and
+    as ClaimReview JSON-LD (the data files are already in extra/data)."""
     for name, text in findings.exports(results).items():
         (extra / name).write_text(text, encoding="utf-8")
 
 
-def _data_package() -> Mapping[str, Any]:
+def _data_package(data_dir: Path) -> Mapping[str, Any]:
     package: Mapping[str, Any] = json.loads(
-        (paths.DATA_DIR / "datapackage.json").read_text(encoding="utf-8")
+        (data_dir / "datapackage.json").read_text(encoding="utf-8")
     )
     return package
 
 
-def build(report_dir: Path = paths.REPORT_DIR) -> None:
-    """Execute the notebooks, write the generated pages and figures, render the site with
-    Sphinx into `report_dir`, printing progress. Raises NotebookFailed naming the notebook
-    and cell when one fails (and then writes no report)."""
+def build(report_dir: Path = paths.REPORT_DIR, data_dir: Path = paths.DATA_DIR) -> None:
+    """Execute the notebooks on `data_dir`, write the generated pages and figures, render
+    the site with Sphinx into `report_dir`, printing progress. Raises FolderRefused (deleting nothing)
+    unless `report_dir` may be replaced (analysis.buildfolder); NotebookFailed naming the
+    notebook and cell when one fails, and then writes no report."""
     started = time.perf_counter()
-    work = report_dir.with_name(report_dir.name + "-work")
+    with buildfolder.staging(report_dir) as stage:
+        pages = _render(stage / "work", stage / "site", data_dir)
+        buildfolder.replace(stage / "site", report_dir, stage)
+    print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)
+    seconds = time.perf_counter() - started
+    print(f"report: {report_dir / 'index.html'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+
+def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
+    """Build the site into the new folder `html`, working in `work`; return its notebook pages."""
     source, extra = work / "source", work / "extra"
-    shutil.rmtree(work, ignore_errors=True)
+    publish_data(data_dir, extra / "data")  # first: a refused file costs no work
     sources = notebooks.notebook_paths()
     print(f"executing {len(sources)} notebooks", file=sys.stderr, flush=True)
-    notebooks.execute_all((p, source / p.name) for p in sources)
+    notebooks.execute_all(((p, source / p.name) for p in sources), data_dir=data_dir)
     for path in sorted(source.glob("*.ipynb")):
         prepare_for_readers(path)
-    results = claims.results(datasets.load())
+    results = claims.results(datasets.load(data_dir))
     figures = findings.figures(extra / "figures", results)
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
     shutil.copytree(
@@ -149,20 +197,23 @@ def build(report_dir: Path = paths.REPORT_DIR) -> None:
     _extra_files(extra, results)
     pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
     (source / "index.md").write_text(index_markdown(figures, pages, results), encoding="utf-8")
-    _write("data.md.j2", source / "data.md", package=_data_package())
+    _write("data.md.j2", source / "data.md", package=_data_package(data_dir))
     _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
-    html = work / "html"
     command = [
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
         *("-D", f"html_extra_path={extra}"),
         *(str(source), str(html)),
     ]
-    sphinx = subprocess.run(command, capture_output=True, text=True, check=False)
+    sphinx = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=partial(processes.die_with_parent, os.getpid()),  # killed with the build
+    )
     if sphinx.returncode != 0:
         raise BuildFailed(f"Sphinx failed:\n{sphinx.stderr}{sphinx.stdout}")
-    shutil.rmtree(report_dir, ignore_errors=True)
-    shutil.copytree(html, report_dir, ignore=shutil.ignore_patterns(".buildinfo*"))
-    print(f"  rendered {len(pages) + 3} pages with Sphinx", file=sys.stderr, flush=True)
-    seconds = time.perf_counter() - started
-    print(f"report: {report_dir / 'index.html'} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+    for path in html.glob(".buildinfo*"):  # Sphinx's own bookkeeping, not for readers
+        path.unlink()
+    return pages
