@@ -123,6 +123,20 @@ def cmd_readme(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_datapackage(args: argparse.Namespace) -> int:
+    """Generate data/datapackage.json from the schemas and analysis.metadata: print it,
+    or --write it, or --check that the file is current."""
+    from analysis import datapackage  # imports the schemas, which only this and validate need
+
+    if args.write:
+        datapackage.write()
+    elif args.check:
+        datapackage.check()
+    else:
+        sys.stdout.write(datapackage.render())
+    return 0
+
+
 def cmd_notebooks(_: argparse.Namespace) -> int:
     """Re-execute every notebook in place, refreshing its stored outputs."""
     from analysis import notebooks  # Jupyter imports are slow; only this command needs them
@@ -202,6 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
     readme_.set_defaults(run=cmd_readme)
+    package = commands.add_parser("datapackage", help=cmd_datapackage.__doc__)
+    action = package.add_mutually_exclusive_group()
+    action.add_argument("--write", action="store_true", help="rewrite data/datapackage.json")
+    action.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 2 naming the first line where data/datapackage.json is out of date",
+    )
+    package.set_defaults(run=cmd_datapackage)
     commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
     report_ = commands.add_parser("report", help=cmd_report.__doc__)
     report_.add_argument(
