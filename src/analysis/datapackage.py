@@ -137,10 +137,12 @@ def check(data_dir: Path = paths.DATA_DIR) -> None:
 
 
 def constraints_text(field: Mapping[str, Any]) -> str:
-    """A field's constraints as a reader's sentence: "required; at least 0; at most 100,000"."""
+    """A field's constraints for a reader: "required; at least 0; at most 100,000"."""
     constraints = field.get("constraints", {})
     is_date = field["type"] == "date"
-    parts = [name for name in ("required", "unique") if constraints.get(name)]
+    parts = ["required" if constraints.get("required") else "may be empty"]
+    if constraints.get("unique"):
+        parts.append("unique")
     if "enum" in constraints:
         parts.append(f"one of {', '.join(constraints['enum'])}")
     for name, date_words, number_words in (

@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import claims, datasets, findings, notebooks, paths, plots
+from analysis import claims, datapackage, datasets, findings, notebooks, paths, plots
 
 SITE = Path(__file__).parent / "site"
 DATA_FILES = ("*.csv", "*.toml", "datapackage.json")
@@ -55,6 +55,7 @@ def _environment() -> jinja2.Environment:
     # Directive options are plain text (docutils escapes them into HTML): one line each.
     environment.filters["line"] = lambda value: " ".join(str(value).split())
     environment.filters["thousands"] = lambda value: f"{int(value):,}"
+    environment.filters["constraints"] = datapackage.constraints_text
     return environment
 
 
