@@ -229,9 +229,9 @@ def test_generation_refuses_a_constraint_stated_twice() -> None:
         (
             {
                 "type": "string",
-                "constraints": {"required": True, "unique": True, "pattern": "[a-z]+"},
+                "constraints": {"required": True, "unique": True, "pattern": schemas.ID_PATTERN},
             },
-            "required; unique; matches the regular expression [a-z]+",
+            "required; unique; a lowercase id: words of a-z and 0-9 joined by single hyphens",
         ),
         ({"type": "string", "constraints": {"enum": ["a", "b"]}}, "may be empty; one of a, b"),
         ({"type": "string"}, "may be empty"),
@@ -283,6 +283,8 @@ def test_the_data_page_shows_each_field_with_its_type_constraints_and_unit() -> 
                 datapackage.constraints_text(field),
                 " ".join(field["description"].split()),
             ]
+    body = html[html.index("<body") :]
+    assert "\\" not in body  # a Markdown escape would show as one (and no regex is shown)
     text = _text(html)
     assert "Key: no two rows share source_id, period_start and period_end." in text
     assert "Every source_id is a source_id of sources.csv." in text

@@ -9,6 +9,7 @@ validate` (and the tests) name it when it is out of date.
 
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -154,5 +155,18 @@ def constraints_text(field: Mapping[str, Any]) -> str:
             shown = value if is_date else f"{value:,}"
             parts.append(f"{date_words if is_date else number_words} {shown}")
     if "pattern" in constraints:
-        parts.append(f"matches the regular expression {constraints['pattern']}")
+        parts.append(pattern_words()[constraints["pattern"]])
     return "; ".join(parts)
+
+
+@cache
+def pattern_words() -> dict[str, str]:
+    """Each pattern a check states, in the words of that check's message: a reader gets
+    "a lowercase id: ...", not a regular expression (which datapackage.json gives)."""
+    return {
+        str(check.constraints["pattern"]): check.message.removeprefix("must be ")
+        for build in SCHEMAS.values()
+        for column in build().columns
+        for check in column.checks
+        if "pattern" in check.constraints
+    }
