@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claims, cli, paths, vintages
+from analysis import claims, cli, datapackage, paths, vintages
 from analysis.datasets import Data, load
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,9 +39,11 @@ def inputs(data: Data) -> claims.Inputs:
 
 @pytest.fixture
 def minimal_data(tmp_path: Path) -> Path:
-    """A small, valid data directory (tests/fixtures/minimal) in a temporary folder."""
+    """A small, valid data directory (tests/fixtures/minimal) in a temporary folder, with
+    the data package descriptor the code generates (it describes any data directory)."""
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", target)
+    datapackage.write(target)
     return target
 
 

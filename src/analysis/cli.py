@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, datasets, paths, vintages
+from analysis import claims, datapackage, datasets, paths, vintages
 from analysis.show import claimreview, readme, render
 from analysis.tables import DataValidationError
 
@@ -28,6 +28,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     Every file is checked even when another fails (except that a broken
     sources.csv stops the files that refer to it), so one run lists every problem.
+    datapackage.json is generated from the schemas: it is checked to be current.
     """
     failed: list[DataValidationError] = []
     data = None
@@ -38,7 +39,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Every other file refers to sources.csv: with it broken, their checks would only echo it.
     sources_broken = any(p.file == "data/sources.csv" for e in failed for p in e.problems)
     if not sources_broken:
-        for check in (datasets.datapackage, claims.load_registry):
+        for check in (datapackage.check, claims.load_registry):
             try:
                 check(args.data)
             except DataValidationError as error:
@@ -47,7 +48,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise DataValidationError.combined(failed)
     for name, field in datasets.FIELDS.items():
         print(f"data/{name}: {len(getattr(data, field))} rows, valid")
-    print("data/datapackage.json: describes every data file and column, valid")
+    print(
+        "data/datapackage.json: generated from the schemas that checked these files, and up to date"
+    )
     article = data.article
     print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
     book = vintages.Book(data)
@@ -123,6 +126,18 @@ def cmd_readme(args: argparse.Namespace) -> int:
             return 1
         return 0
     readme.write(results)
+    return 0
+
+
+def cmd_datapackage(args: argparse.Namespace) -> int:
+    """Generate data/datapackage.json from the schemas and analysis.metadata: print it,
+    or --write it, or --check that the file is current."""
+    if args.write:
+        datapackage.write(args.data)
+    elif args.check:
+        datapackage.check(args.data)
+    else:
+        sys.stdout.write(datapackage.render())
     return 0
 
 
@@ -211,6 +226,15 @@ def build_parser() -> argparse.ArgumentParser:
     readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
     readme_.set_defaults(run=cmd_readme)
+    package = commands.add_parser("datapackage", help=cmd_datapackage.__doc__)
+    action = package.add_mutually_exclusive_group()
+    action.add_argument("--write", action="store_true", help="rewrite data/datapackage.json")
+    action.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 2 naming the first line where data/datapackage.json is out of date",
+    )
+    package.set_defaults(run=cmd_datapackage)
     commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
     report_ = commands.add_parser("report", help=cmd_report.__doc__)
     report_.add_argument(

@@ -8,9 +8,6 @@ read twice and nothing needs a cache. The per-file loaders are the convenience
 for an analyst who wants one table.
 """
 
-import csv
-import io
-import json
 import os
 import re
 import tomllib
@@ -313,68 +310,3 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
     if failed:
         raise DataValidationError.combined(failed)
     return Data(directory=data_dir, sources=known, **read)
-
-
-def datapackage(data_dir: Path = paths.DATA_DIR) -> dict[str, list[str]]:
-    """Check data/datapackage.json against the CSV files; return each file's described fields.
-
-    It must be valid JSON, describe every CSV file in TABLES once, and each
-    resource's `schema.fields` (as the Frictionless specification has them) must
-    name the file's columns in the header's order, each with a description.
-    """
-    name = "data/datapackage.json"
-    text = decode_utf8(read_bytes(data_dir / "datapackage.json", name), name)
-    try:
-        package = json.loads(text)
-    except json.JSONDecodeError as error:
-        problem = Problem(name, f"not valid JSON: {error.msg}", error.lineno, char=error.colno)
-        raise DataValidationError([problem]) from None
-    resources = package.get("resources") if isinstance(package, dict) else None
-    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
-        message = "must be a JSON object whose 'resources' is a list of objects"
-        raise DataValidationError([Problem(name, message, key="resources")])
-    problems: list[Problem] = []
-    described: dict[str, list[str]] = {}
-    for i, resource in enumerate(resources):
-        schema = resource.get("schema")
-        path = resource.get("path")
-        fields = schema.get("fields") if isinstance(schema, dict) else None
-        found = re.search(rf'"path"\s*:\s*{re.escape(json.dumps(path))}', text)
-        line = text.count("\n", 0, found.start()) + 1 if found else None
-        if path not in TABLES:
-            message = f"'path' must name one of the data files: {', '.join(TABLES)}"
-            problems.append(
-                Problem(name, message, line, key=f"resources[{i}].path", value=str(path))
-            )
-            continue
-        if path in described:
-            message = "describes a file that an earlier resource already describes"
-            problems.append(Problem(name, message, line, key=f"resources[{i}].path", value=path))
-            continue
-        if not isinstance(fields, list) or not all(
-            isinstance(f, dict) and isinstance(f.get("name"), str) and f.get("description")
-            for f in fields
-        ):
-            message = "must be a list of objects, each with a 'name' and a 'description'"
-            problems.append(Problem(name, message, line, key=f"resources[{i}].schema.fields"))
-            continue
-        described[path] = [f["name"] for f in fields]
-        header = csv_header(data_dir / path, f"data/{path}")
-        if described[path] != header:
-            message = (
-                f"the fields must name the columns of {path} in order: "
-                f"{', '.join(header)}; they name {', '.join(described[path])}"
-            )
-            problems.append(Problem(name, message, line, key=f"resources[{i}].schema.fields"))
-    for path in TABLES:
-        if path not in described and not any(p.value == path for p in problems):
-            problems.append(Problem(name, f"no resource describes {path}", key="resources"))
-    if problems:
-        raise DataValidationError(problems)
-    return described
-
-
-def csv_header(path: Path, display_name: str) -> list[str]:
-    """The column names on a CSV file's first line."""
-    text = decode_utf8(read_bytes(path, display_name), display_name)
-    return next(csv.reader(io.StringIO(text, newline="")), [])

@@ -29,7 +29,16 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import buildfolder, claims, datasets, findings, notebooks, paths, processes
+from analysis import (
+    buildfolder,
+    claims,
+    datapackage,
+    datasets,
+    findings,
+    notebooks,
+    paths,
+    processes,
+)
 from analysis.show import plots
 from analysis.tables import DataValidationError, Problem, unreadable_reason
 
@@ -66,6 +75,7 @@ def _environment() -> jinja2.Environment:
     # Directive options are plain text (docutils escapes them into HTML): one line each.
     environment.filters["line"] = lambda value: " ".join(str(value).split())
     environment.filters["thousands"] = lambda value: f"{int(value):,}"
+    environment.filters["constraints"] = datapackage.constraints_text
     return environment
 
 

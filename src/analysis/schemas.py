@@ -70,6 +70,9 @@ URL_PATTERN = (
     r"([/?#][^\x00-\x20\x7f\"<>\\^`{|}]*)?"
 )
 """An http(s) address with a host name; no spaces, quotes, angle brackets or controls."""
+PARTIAL_DATE_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+"""YYYY, YYYY-MM or YYYY-MM-DD as the data package states it; the check is stricter
+(the day must exist)."""
 CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
 
 
@@ -134,11 +137,15 @@ _TRIMMED = CellCheck(
 _WHOLE = CellCheck(
     "must be a whole number written with ASCII digits 0-9 only, without a leading zero",
     _ascii_whole_numbers,
+    constraints={"minimum": 0},
 )
-_BOUNDED = CellCheck(f"must be at most {MAX_COUNT:,}", _within_count_bound)
+_BOUNDED = CellCheck(
+    f"must be at most {MAX_COUNT:,}", _within_count_bound, constraints={"maximum": MAX_COUNT}
+)
 _ID = CellCheck(
     "must be a lowercase id: words of a-z and 0-9 joined by single hyphens",
     partial(_fullmatch, pattern=ID_PATTERN),
+    constraints={"pattern": ID_PATTERN},
 )
 _DAY = CellCheck(
     "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
@@ -146,34 +153,43 @@ _DAY = CellCheck(
 _PARTIAL = CellCheck(
     "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
     lambda cells: iso_partial_days(cells.text).notna(),
+    constraints={"pattern": PARTIAL_DATE_PATTERN},
 )
 _DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
-_DAY_IN_RANGE = CellCheck(_DATE_RANGE, _days_in_range)
+# "Tomorrow" moves, so the data package states only the earliest day.
+_DAY_IN_RANGE = CellCheck(
+    _DATE_RANGE, _days_in_range, constraints={"minimum": EARLIEST_DAY.isoformat()}
+)
 _PARTIAL_IN_RANGE = CellCheck(
     _DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text))
 )
 _URL = CellCheck(
     'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
     partial(_fullmatch, pattern=URL_PATTERN),
+    constraints={"pattern": URL_PATTERN},
 )
 
 
 def _one_of(values: Collection[str]) -> CellCheck:
     return CellCheck(
-        f"must be one of {', '.join(sorted(values))}", lambda cells: cells.text.isin(list(values))
+        f"must be one of {', '.join(sorted(values))}",
+        lambda cells: cells.text.isin(list(values)),
+        constraints={"enum": sorted(values)},
     )
 
 
-def _text(name: str, *checks: CellCheck, required: bool = True) -> Column:
-    return Column(name, (_PLAIN, _TRIMMED, *checks), required)
+def _text(
+    name: str, *checks: CellCheck, required: bool = True, refers_to: tuple[str, str] | None = None
+) -> Column:
+    return Column(name, (_PLAIN, _TRIMMED, *checks), required, refers_to=refers_to)
 
 
 def _count(name: str, required: bool) -> Column:
-    return Column(name, (_PLAIN, _WHOLE, _BOUNDED), required, parse=_as_numbers)
+    return Column(name, (_PLAIN, _WHOLE, _BOUNDED), required, parse=_as_numbers, type="integer")
 
 
 def _day(name: str, required: bool = True) -> Column:
-    return Column(name, (_PLAIN, _DAY, _DAY_IN_RANGE), required, parse=_iso_days)
+    return Column(name, (_PLAIN, _DAY, _DAY_IN_RANGE), required, parse=_iso_days, type="date")
 
 
 def _unique(*key: str) -> RowRule:
@@ -198,7 +214,9 @@ def _unique(*key: str) -> RowRule:
         shared[order[1:]] |= same_as_next
         return pd.Series(~shared, index=frame.index, dtype=bool)
 
-    return RowRule(f"duplicate row: another row has the same {', '.join(key)}", key, check)
+    return RowRule(
+        f"duplicate row: another row has the same {', '.join(key)}", key, check, key=True
+    )
 
 
 def _men_women_total(frame: pd.DataFrame) -> "pd.Series[bool]":
@@ -370,12 +388,16 @@ class Sources:
         )
 
 
+SOURCE_KEY = ("sources", "source_id")
+"""What a source_id column of another table refers to."""
+
+
 def _source_id(sources: Sources) -> Column:
     """A reference to sources.csv, whose ids have passed ID_PATTERN: being known implies it."""
     known = CellCheck(
         "unknown source_id: not in sources.csv", lambda cells: cells.text.isin(sources.ids)
     )
-    return _text("source_id", known)
+    return _text("source_id", known, refers_to=SOURCE_KEY)
 
 
 def _counts_with_provenance(sources: Sources) -> tuple[Column, ...]:
@@ -431,7 +453,7 @@ def table_dates_schema(sources: Sources) -> Schema:
     known = CellCheck("not an official_table in sources.csv", lambda cells: cells.text.isin(tables))
     return Schema(
         (
-            _text("source_id", known),
+            _text("source_id", known, refers_to=SOURCE_KEY),
             _day("reference_date"),
             _text("dated_by", _one_of(TABLE_DATING)),
             _text("note"),

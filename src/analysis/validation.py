@@ -7,8 +7,8 @@ NumPy: no Python loop visits the rows, so a million rows take seconds (see
 objects; the rest are counted.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -76,6 +76,9 @@ class CellCheck:
     message: str
     passes: CellTest
     implied_by: str | None = None
+    constraints: Mapping[str, object] = field(default_factory=dict)
+    """What the test demands, said as Frictionless Table Schema constraints (enum,
+    pattern, minimum, maximum) for the data package descriptor (analysis.datapackage)."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,11 @@ class Column:
     parse: Parser | None = None
     """Converts the cells that passed every check to the type the row rules compare
     (numbers, days); missing and failed cells are left missing."""
+    type: str = "string"
+    """The Frictionless Table Schema type of a cell that passes (string, integer, date)."""
+    refers_to: tuple[str, str] | None = None
+    """The (table, column) that a filled cell must name, as a check of this column
+    demands: a foreign key in the data package descriptor."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,8 @@ class RowRule:
     message: str
     columns: tuple[str, ...]
     check: Callable[[pd.DataFrame], "pd.Series[bool]"]
+    key: bool = False
+    """The rule is that `columns`, together, are unique: the table's primary key."""
 
 
 @dataclass(frozen=True)
