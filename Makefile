@@ -48,7 +48,7 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-# Two workers; --dist loadfile keeps each notebook's cells on one worker.
+# Two workers; --dist loadfile keeps each file (so each notebook's cells) on one worker.
 test: $(ENV_STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 

@@ -7,13 +7,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from analysis import claims, cli, datapackage, paths, vintages
 from analysis.datasets import Data, load
+from tests import report_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,6 +67,20 @@ def edit_csv() -> Callable[[Path, str, str, str], None]:
         path.write_text(text.replace(matches[0], matches[0].replace(old, new)), encoding="utf-8")
 
     return edit
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The report, built once for the whole run (tests/report_site.py)."""
+    base = tmp_path_factory.getbasetemp()
+    return report_site.build_once(base if worker_id == "master" else base.parent)
+
+
+@pytest.fixture(scope="session")
+def server(built: Path) -> Iterator[str]:
+    """The built report on a local static server."""
+    with report_site.serving(built) as url:
+        yield url
 
 
 def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -1,47 +1,18 @@
 """The report: a Sphinx site built from the executed notebooks and the data. It is
 self-contained (every link resolves inside the build, except the sources' URLs and
-the article), its index states the findings computed from the data, and in a real
-browser, at desktop and phone widths, every page loads cleanly, fits the screen and
-has no accessibility violation. Two builds give the same bytes."""
+the article) and its index states the findings computed from the data. The browser
+checks are in test_browser_*.py, whole builds in test_report_builds.py."""
 
 import html
 import re
-import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
-
 from analysis import buildfolder, claims, datasets, notebooks, paths, report, vintages
 from analysis.show import plots
-from tests.conftest import run_cli_process
-
-GENERATED = ("index.html", "data.html", "reproduce.html")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The report, built beside a user's own `report-work` folder (which earlier builds
-    wiped as their work folder)."""
-    root = tmp_path_factory.mktemp("site")
-    (root / "report-work").mkdir()
-    (root / "report-work" / "notes.txt").write_text("mine", encoding="utf-8")
-    target = root / "report"
-    report.build(target)
-    return target
-
-
-def _pages() -> list[str]:
-    return [*GENERATED, *(f"{p.stem}.html" for p in notebooks.notebook_paths())]
+from tests.report_site import GENERATED, pages
 
 
 class Links(HTMLParser):
@@ -86,9 +57,9 @@ def test_every_link_stays_inside_the_build(built: Path) -> None:
     """Relative links reach a file of the build (and the id they point at); absolute
     ones go only to the article or to a source's own URL."""
     allowed = {datasets.article().url, *datasets.sources()["url"]}
-    pages = sorted(built.glob("*.html"))
-    assert {p.name for p in pages} >= set(_pages())
-    for page in pages:
+    written = sorted(built.glob("*.html"))
+    assert {p.name for p in written} >= set(pages())
+    for page in written:
         for link in _parse(page).links:
             parts = urlsplit(link)
             if parts.scheme in ("http", "https") or link.startswith("//"):
@@ -194,160 +165,6 @@ def test_figure_titles_state_the_finding(book: vintages.Book) -> None:
     small = share.data[share.data["small_sample"]]
     assert small.set_index("year")["total"].to_dict() == {2021: 63, 2022: 67}
     assert "2021" in share.title and "only 63 arrivals" in share.alt
-
-
-CHROMIUM = "/usr/bin/chromium"  # Debian's package; make test installs it when missing
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # CI runs as root
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# A desktop, and a phone (390 CSS pixels wide, touch, high-density screen).
-VIEWPORTS = {
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "phone": {
-        "viewport": {"width": 390, "height": 844},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 3,
-    },
-}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output free of access logs."""
-
-
-@pytest.fixture(scope="module")
-def server(built: Path) -> Iterator[str]:
-    """The built report on a local static server (127.0.0.1, a free port)."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(built)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-class PageWatch:
-    """What one page did while loading: console errors, failed and outside requests."""
-
-    def __init__(self, page: Page, base: str) -> None:
-        self.base = base
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        self.outside: list[str] = []
-        page.on("console", self.console)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("requestfailed", lambda request: self.failed.append(request.url))
-        page.on("request", self.request)
-
-    def console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(message.text)
-
-    def request(self, request: Request) -> None:
-        if not request.url.startswith((self.base, "data:")):
-            self.outside.append(request.url)
-
-
-def test_every_page_works_in_a_real_browser_at_two_widths(built: Path, server: str) -> None:
-    """Each page at 1,280 and 390 px: no console errors, no failed or outside requests,
-    every image rendered, nothing wider than the screen (wide tables scroll in their own
-    box), no axe-core violation of any impact. Screenshots of the index at both widths
-    go to build/report-index-desktop.png and build/report-index-phone.png."""
-    axe = Axe()
-    problems: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for width, options in VIEWPORTS.items():
-            context = browser.new_context(**options)  # type: ignore[arg-type]
-            for name in _pages():
-                page = context.new_page()
-                watch = PageWatch(page, server)
-                page.goto(f"{server}/{name}", wait_until="load")
-                where = f"{name} ({width})"
-                problems += [f"{where}: console error {e}" for e in watch.errors]
-                problems += [f"{where}: failed request {u}" for u in watch.failed]
-                problems += [f"{where}: request to another host {u}" for u in watch.outside]
-                widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
-                if not all(w > 0 for w in widths):
-                    problems.append(f"{where}: unrendered images")
-                overflow = page.evaluate(
-                    "[document.documentElement.scrollWidth, window.innerWidth]"
-                )
-                if overflow[0] > overflow[1]:
-                    problems.append(f"{where}: {overflow[0]} px wide in a {overflow[1]} px window")
-                results = axe.run(page)
-                problems += [
-                    f"{where}: axe {v['id']} ({v['impact']}): {len(v['nodes'])} element(s), "
-                    f"e.g. {v['nodes'][0]['target']}"
-                    for v in results.response["violations"]
-                ]
-                if name == "index.html":
-                    paths.BUILD_DIR.mkdir(exist_ok=True)
-                    page.screenshot(
-                        path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
-                    )
-                page.close()
-            context.close()
-        # The pages also work opened straight from the file system.
-        page = browser.new_page()
-        watch = PageWatch(page, built.as_uri())
-        page.goto((built / "index.html").as_uri(), wait_until="load")
-        problems += [f"file:// index: {e}" for e in watch.errors + watch.failed + watch.outside]
-        browser.close()
-    assert problems == []
-
-
-def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path) -> None:
-    """A second build, in a new network namespace (no interfaces up, not even loopback):
-    the whole build, notebook kernels included, still succeeds, and gives the very bytes
-    of the first build, made with the network up. It builds into a folder holding an
-    earlier build's (altered) site, which it replaces whole."""
-    probe = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
-    command = ["unshare", "--net", "--map-root-user"]
-    cut = subprocess.run(
-        [*command, sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    )
-    assert cut.returncode != 0, "the namespace still reaches the network"
-    again = tmp_path / "report"
-    shutil.copytree(built, again)
-    (again / "index.html").write_text("stale", encoding="utf-8")
-    (again / "stale.html").write_text("stale", encoding="utf-8")
-    build = subprocess.run(
-        [*command, sys.executable, "-m", "analysis", "report", "--output", str(again)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=paths.ROOT,
-    )
-    assert build.returncode == 0, build.stderr[-3000:]
-    built_files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
-    again_files = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
-    assert built_files == again_files
-    assert {p.name for p in built_files if p.suffix == ".html"} >= set(_pages())
-    for relative in built_files:
-        assert (built / relative).read_bytes() == (again / relative).read_bytes(), relative
-
-
-def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
-    tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
-) -> None:
-    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
-    build = run_cli_process("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
-    assert build.returncode == 1
-    assert (
-        "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('narrative.claim(\"men-2017\")'): VerdictChanged: men-2017 [article]"
-        in build.stderr
-    )
-    assert "04_data_revisions.ipynb, cell" in build.stderr  # every failing notebook is named
-    assert not (tmp_path / "report" / "index.html").exists()
 
 
 def test_data_text_cannot_become_markup() -> None:
