@@ -39,7 +39,8 @@ import nbformat
 import numpy as np
 import pandas as pd
 
-from analysis import notebooks, paths
+from analysis import paths
+from analysis.site import notebooks
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 BIN = Path(sys.executable).parent
@@ -150,7 +151,7 @@ MEASURE = """
 import json, sys, time
 from pathlib import Path
 import pandas as pd
-from analysis import datasets, schemas, tables, validation
+from analysis.load import datasets, schemas, tables, validation
 task, folder = sys.argv[1], Path(sys.argv[2])
 if task.startswith("validate"):
     known = schemas.Sources(datasets.sources(folder))
@@ -164,7 +165,7 @@ else:
     try:
         table = tables.read_text_table(folder / "arrivals.csv", "data/arrivals.csv")
         validation.validate(table, schemas.arrivals_schema(known), "data/arrivals.csv")
-    except tables.DataValidationError as error:
+    except problems.DataValidationError as error:
         message = str(error)
 print(json.dumps({"seconds": time.perf_counter() - started, "message": message}))
 """

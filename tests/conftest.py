@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claims, cli, datapackage, paths, vintages
-from analysis.datasets import Data, load
+from analysis import claims, cli, paths, vintages
+from analysis.load import datapackage
+from analysis.load.datasets import Data, load
 from tests import report_site
 
 FIXTURES = Path(__file__).parent / "fixtures"

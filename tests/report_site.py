@@ -12,7 +12,8 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
-from analysis import notebooks, paths, report
+from analysis import paths
+from analysis.site import notebooks, report
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import buildfolder, paths
+from analysis import paths
+from analysis.site import buildfolder
 from tests.conftest import run_cli
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import claims, paths
 from analysis.claims import Verdict
-from analysis.datasets import Data, load
+from analysis.load.datasets import Data, load
 from analysis.show import claimreview, readme, render
 from tests.conftest import run_cli
 

@@ -39,7 +39,7 @@ def tracked_files(root: Path, *patterns: str) -> list[str]:
 )
 def test_code_quality(command: list[str], patterns: tuple[str, ...]) -> None:
     files = tracked_files(paths.ROOT, *patterns)
-    assert "src/analysis/validation.py" in files
+    assert "src/analysis/load/validation.py" in files
     result = subprocess.run(
         [str(BIN / command[0]), *command[1:], *files],
         cwd=paths.ROOT,

@@ -16,7 +16,9 @@ import pytest
 from docutils.core import publish_string
 from myst_parser.parsers.docutils_ import Parser
 
-from analysis import datapackage, metadata, paths, report, schemas, validation
+from analysis import paths
+from analysis.load import cells, datapackage, metadata, schemas, validation, vocabulary
+from analysis.site import report
 from tests.conftest import FIXTURES, run_cli
 
 COMMITTED = paths.ROOT / "data" / "datapackage.json"
@@ -107,21 +109,23 @@ def test_what_the_descriptor_states_is_what_the_checks_enforce() -> None:
         "type": "integer",
         "description": "All arrivals in the period.",
         "unit": "people",
-        "constraints": {"required": True, "minimum": 0, "maximum": schemas.MAX_COUNT},
+        "constraints": {"required": True, "minimum": 0, "maximum": cells.MAX_COUNT},
     }
     assert fields["arrivals", "period_start"]["constraints"] == {"minimum": "1950-01-01"}
     assert fields["sources", "source_id"]["constraints"] == {
         "required": True,
         "unique": True,
-        "pattern": schemas.ID_PATTERN,
+        "pattern": cells.ID_PATTERN,
     }
-    assert fields["sources", "kind"]["constraints"]["enum"] == sorted(schemas.SOURCE_KINDS)
-    assert fields["source_issues", "field"]["constraints"]["enum"] == sorted(schemas.ISSUE_FIELDS)
-    assert fields["sources", "url"]["constraints"]["pattern"] == schemas.URL_PATTERN
+    assert fields["sources", "kind"]["constraints"]["enum"] == sorted(vocabulary.SOURCE_KINDS)
+    assert fields["source_issues", "field"]["constraints"]["enum"] == sorted(
+        vocabulary.ISSUE_FIELDS
+    )
+    assert fields["sources", "url"]["constraints"]["pattern"] == cells.URL_PATTERN
     published = fields["sources", "published"]
     assert (published["type"], published["constraints"]["pattern"]) == (
         "string",
-        schemas.PARTIAL_DATE_PATTERN,
+        cells.PARTIAL_DATE_PATTERN,
     )
     units = {key for key, field in fields.items() if "unit" in field}
     assert units == {(t, c) for t in ("arrivals", "cumulative") for c in ("men", "women", "total")}
@@ -229,7 +233,7 @@ def test_generation_refuses_a_constraint_stated_twice() -> None:
         (
             {
                 "type": "string",
-                "constraints": {"required": True, "unique": True, "pattern": schemas.ID_PATTERN},
+                "constraints": {"required": True, "unique": True, "pattern": cells.ID_PATTERN},
             },
             "required; unique; a lowercase id: words of a-z and 0-9 joined by single hyphens",
         ),

@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import datasets, paths
-from analysis.datasets import Data, load
-from analysis.tables import DataValidationError
+from analysis import paths
+from analysis.load import datasets
+from analysis.load.datasets import Data, load
+from analysis.load.problems import DataValidationError
 
 TABLES_WITH_SOURCES: dict[str, str] = {
     "arrivals.csv": "reports",
@@ -205,7 +206,7 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
     notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     (folder / "probe.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     script = (
-        "import sys\nfrom pathlib import Path\nfrom analysis import notebooks\n"
+        "import sys\nfrom pathlib import Path\nfrom analysis.site import notebooks\n"
         "notebooks.execute(Path(sys.argv[1]), Path(sys.argv[2]))\n"
     )
     run = subprocess.run(

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from analysis.dates import date_bounds
+from analysis.load.dates import date_bounds
 
 
 @pytest.mark.parametrize(

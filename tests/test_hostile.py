@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import datasets, paths, report, schemas
-from analysis.tables import DataValidationError
+from analysis import paths
+from analysis.load import datasets, schemas
+from analysis.load.problems import DataValidationError
+from analysis.site import report
 from tests.conftest import run_cli
 
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'

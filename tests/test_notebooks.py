@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import claims, notebooks, paths
+from analysis import claims, paths
+from analysis.site import notebooks
 
 NOTEBOOKS = notebooks.notebook_paths()
 

@@ -20,7 +20,7 @@ from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import ARRIVALS_FILE, Reading
 from analysis.claims.registry import Registry
 from analysis.claims.verdicts import Verdict
-from analysis.datasets import load
+from analysis.load.datasets import load
 
 ARTICLE_DAY = "as published on 7 January 2018"
 HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127

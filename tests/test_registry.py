@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from analysis import claims, paths
-from analysis.tables import DataValidationError
+from analysis.load.problems import DataValidationError
 from tests.conftest import run_cli
 
 FIRST_CLAIM = 'id = "arrivals-2017"'

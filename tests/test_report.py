@@ -10,8 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from analysis import buildfolder, claims, datasets, notebooks, paths, report, vintages
-from analysis.show import plots
+from analysis import claims, paths, vintages
+from analysis.load import datasets
+from analysis.show import charts, plots
+from analysis.site import buildfolder, notebooks, report
 from tests.report_site import GENERATED, pages
 
 
@@ -161,7 +163,7 @@ def test_figures_are_saved_with_identical_bytes(tmp_path: Path, book: vintages.B
 def test_figure_titles_state_the_finding(book: vintages.Book) -> None:
     article = plots.arrivals_chart(book.arrivals("article"), "then", era_start=2012)
     assert article.title == "2017: the fewest arrivals of Kim Jong Un's era up to then"
-    share = plots.women_share_chart(book.arrivals("latest"), "latest", era_start=2012)
+    share = charts.women_share_chart(book.arrivals("latest"), "latest", era_start=2012)
     small = share.data[share.data["small_sample"]]
     assert small.set_index("year")["total"].to_dict() == {2021: 63, 2022: 67}
     assert "2021" in share.title and "only 63 arrivals" in share.alt

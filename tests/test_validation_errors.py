@@ -14,8 +14,9 @@ from typing import NamedTuple
 import pandas as pd
 import pytest
 
-from analysis import datapackage, datasets, dates, paths, schemas, tables, validation
-from analysis.tables import DataValidationError
+from analysis import paths
+from analysis.load import datapackage, datasets, dates, problems, rules, tables, validation
+from analysis.load.problems import DataValidationError
 from tests.conftest import run_cli
 
 MALFORMED = Path(__file__).parent / "fixtures" / "malformed"
@@ -319,7 +320,7 @@ def test_the_command_line_names_an_unreadable_file(breakage: str, minimal_data: 
 
 def test_a_permission_error_is_said_in_plain_words(tmp_path: Path) -> None:
     denied = PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "x.csv"))
-    assert tables.unreadable_reason(tmp_path / "x.csv", denied) == (
+    assert problems.unreadable_reason(tmp_path / "x.csv", denied) == (
         "cannot be read: permission denied"
     )
 
@@ -455,10 +456,10 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
             ),
         }
     )
-    ok = schemas._no_overlap_within_source(frame)
+    ok = rules._no_overlap_within_source(frame)
     assert ok.tolist() == [True, True, True, False, True, True, True]
     frame.loc[2, "period_end"] = pd.Timestamp("2020-03-01")  # now shares a day with row 0
-    assert schemas._no_overlap_within_source(frame).tolist() == [
+    assert rules._no_overlap_within_source(frame).tolist() == [
         False,
         True,
         True,
@@ -476,7 +477,7 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
     )
     # Row 1 starts inside row 0 (validate reports it for its end instead); row 2 also
     # overlaps row 0, which a missing end between them must not hide.
-    assert schemas._no_overlap_within_source(after_missing_end).tolist() == [True, False, False]
+    assert rules._no_overlap_within_source(after_missing_end).tolist() == [True, False, False]
     # Nor does a missing end carry another source's latest end into its own.
     missing_end_first = pd.DataFrame(
         {
@@ -485,7 +486,7 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
             "period_end": pd.to_datetime(["2020-12-31", "NaT", "2012-12-31"]),
         }
     )
-    assert schemas._no_overlap_within_source(missing_end_first).all()
+    assert rules._no_overlap_within_source(missing_end_first).all()
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:
@@ -786,14 +787,14 @@ def test_duplicates_are_found_exactly_in_keys_of_many_columns(
         {name: pd.Categorical([row[i] for row in rows]) for i, name in enumerate(key)},
         index=range(2, len(rows) + 2),  # each row's line in its file
     )
-    ok = schemas._unique(*key).check(frame)
+    ok = rules.unique(*key).check(frame)
     assert ok.index.tolist() == frame.index.tolist()
     assert ok[~ok].index.tolist() == [row + 2 for row in duplicates]
 
 
 def test_no_rows_have_no_duplicates() -> None:
     frame = pd.DataFrame({"a": pd.Categorical([]), "b": pd.Categorical([])})
-    assert schemas._unique("a", "b").check(frame).tolist() == []
+    assert rules.unique("a", "b").check(frame).tolist() == []
 
 
 # --- Each bound at its edge: the value on it passes, the one past it fails ---
@@ -899,7 +900,7 @@ def test_overlaps_report_the_later_line_of_rows_that_start_together() -> None:
         },
         index=range(2, len(starts) + 2),
     )
-    ok = schemas._no_overlap_within_source(frame)
+    ok = rules._no_overlap_within_source(frame)
     assert ok.index.tolist() == frame.index.tolist()
     assert ok[ok].index.tolist() == [2, 3]  # the first of each year
 
@@ -915,9 +916,9 @@ def test_overlaps_are_found_among_many_sources() -> None:
             "period_end": pd.to_datetime(["2011-12-31", *["2010-12-31"] * 4999, "2020-12-31"]),
         }
     )
-    assert schemas._no_overlap_within_source(frame).all()
+    assert rules._no_overlap_within_source(frame).all()
     frame.loc[1, "period_end"] = pd.Timestamp("2011-01-01")  # s0's 2010 now runs into 2011
-    assert (~schemas._no_overlap_within_source(frame)).sum() == 1
+    assert (~rules._no_overlap_within_source(frame)).sum() == 1
 
 
 def test_the_source_rules_answer_each_row_indexed_as_the_frame() -> None:
@@ -932,8 +933,8 @@ def test_the_source_rules_answer_each_row_indexed_as_the_frame() -> None:
         index=range(2, 6),
     )
     published_to = {"a": pd.Timestamp("2018-01-31"), "b": pd.Timestamp("2019-12-31")}
-    published = schemas._published_after("period_end", published_to).check(frame)
+    published = rules.published_after("period_end", published_to).check(frame)
     assert published.to_dict() == {2: True, 3: False, 4: True, 5: True}
     kinds = {"a": "news_report", "b": "relayed_mou_notice"}
-    fits = schemas._evidence_fits_source(kinds).check(frame)
+    fits = rules.evidence_fits_source(kinds).check(frame)
     assert fits.to_dict() == {2: True, 3: False, 4: True, 5: True}

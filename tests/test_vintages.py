@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from analysis import paths, vintages
-from analysis.datasets import Data, load
+from analysis.load.datasets import Data, load
 from analysis.vintages import reconcile, rule
 
 

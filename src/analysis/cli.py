@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, datapackage, datasets, paths, vintages
+from analysis import claims, paths, vintages
+from analysis.load import datapackage, datasets
+from analysis.load.problems import DataValidationError
 from analysis.show import claimreview, readme, render
-from analysis.tables import DataValidationError
 
 
 def _vintage(text: str) -> vintages.Vintage:
@@ -143,7 +144,7 @@ def cmd_datapackage(args: argparse.Namespace) -> int:
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
     """Re-execute every notebook in place, refreshing its stored outputs."""
-    from analysis import notebooks  # Jupyter imports are slow; only this command needs them
+    from analysis.site import notebooks  # Jupyter imports are slow; only this command needs them
 
     try:
         notebooks.execute_all(((p, p) for p in notebooks.notebook_paths()), data_dir=args.data)
@@ -156,7 +157,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     """Build the report site (default: build/report/)."""
     # Jupyter imports are slow; only this command needs them.
-    from analysis import buildfolder, notebooks, processes, report
+    from analysis.site import buildfolder, notebooks, processes, report
 
     # SIGTERM unwinds: the workers are stopped and the staging folder deleted.
     with processes.sigterm_unwinds():

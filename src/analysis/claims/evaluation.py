@@ -12,7 +12,7 @@ from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Inputs
 from analysis.claims.reading import Reading
 from analysis.claims.registry import VINTAGES, Claim, Registry
-from analysis.datasets import Data
+from analysis.load.datasets import Data
 from analysis.vintages import Vintage
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.claims.evidence import Source
 from analysis.claims.registry import Registry
-from analysis.datasets import Data
+from analysis.load.datasets import Data
 from analysis.vintages import ARTICLE, FIRST, LATEST, Book, Vintage
 from analysis.vintages.rule import Row
 

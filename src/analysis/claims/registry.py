@@ -13,7 +13,7 @@ from typing import Any
 from analysis import paths
 from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
-from analysis.tables import DataValidationError, Problem
+from analysis.load.problems import DataValidationError, Problem
 
 CLAIMS_FILE = "claims.toml"
 DISPLAY_NAME = f"data/{CLAIMS_FILE}"

@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 
 from analysis import claims, paths, vintages
 from analysis.claims.checks.anecdotes import NO_DATA
-from analysis.datasets import Data, load
-from analysis.show import plots, present
+from analysis.load.datasets import Data, load
+from analysis.show import charts, plots, present
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -232,7 +232,7 @@ def verdict_summary() -> present.Table:
 
 
 def scorecard_table() -> pd.DataFrame:
-    """The full scorecard (for plots.scorecard)."""
+    """The full scorecard (for charts.scorecard)."""
     return _scorecard().copy()
 
 
@@ -368,20 +368,20 @@ def arrivals_figure(vintage: str = vintages.LATEST) -> Figure:
 def women_share_figure() -> Figure:
     """Women's share of each year's arrivals, latest figures."""
     book = session().book
-    return plots.women_share(
+    return charts.women_share(
         book.arrivals(vintages.LATEST), book.describe(vintages.LATEST), era_start=_era_start()
     )
 
 
 def revisions_figure() -> Figure:
     """Each year's change from first report to latest, for men, women and the total."""
-    return plots.revisions(vintages.revisions(session().book))
+    return charts.revisions(vintages.revisions(session().book))
 
 
 def scorecard_figure() -> Figure:
     """How many claims get each verdict, on both vintages."""
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
-    return plots.scorecard(scorecard_table(), labels)
+    return charts.scorecard(scorecard_table(), labels)
 
 
 # --- the press figures, checked as claims by their outlets ------------------------

@@ -56,7 +56,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.datasets import Data
+from analysis.load.datasets import Data
 from analysis.vintages.book import (
     INFERRED,
     OUTPUT_COLUMNS,

@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from analysis.datasets import Data
+from analysis.load.datasets import Data
 from analysis.vintages import reconcile, rule
 from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
 from analysis.vintages.rule import EVIDENCE_RANK, Row

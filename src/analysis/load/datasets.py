@@ -19,15 +19,11 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import paths, schemas, validation
-from analysis.dates import EARLIEST_DAY, date_bounds, latest_day
-from analysis.tables import (
-    DataValidationError,
-    Problem,
-    decode_utf8,
-    read_bytes,
-    read_text_table,
-)
+from analysis import paths
+from analysis.load import schemas, validation
+from analysis.load.dates import EARLIEST_DAY, date_bounds, latest_day
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.tables import read_text_table
 
 COUNT_COLUMNS = ("men", "women", "total")
 SchemaBuilder = Callable[[], Any]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import claims, vintages
-from analysis.datasets import Data
-from analysis.show import claimreview, plots, render
+from analysis.load.datasets import Data
+from analysis.show import charts, claimreview, plots, render
 
 THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
 
@@ -198,15 +198,15 @@ def figures(directory: Path, results: claims.Results) -> tuple[Figure, ...]:
     scorecard = claims.scorecard(results)
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
     plots.use_house_style()
-    charts = {
+    drawn = {
         "arrivals_article": plots.arrivals_chart(article, book.describe("article"), era),
         "arrivals_latest": plots.arrivals_chart(latest, book.describe("latest"), era),
-        "women_share": plots.women_share_chart(latest, book.describe("latest"), era),
-        "revisions": plots.revisions_chart(vintages.revisions(book)),
-        "scorecard": plots.scorecard_chart(scorecard, labels),
+        "women_share": charts.women_share_chart(latest, book.describe("latest"), era),
+        "revisions": charts.revisions_chart(vintages.revisions(book)),
+        "scorecard": charts.scorecard_chart(scorecard, labels),
     }
     shown = []
-    for stem, chart in charts.items():
+    for stem, chart in drawn.items():
         plots.save_chart(chart, stem, directory)
         shown.append(Figure(stem, chart.title, chart.detail, chart.alt))
     return tuple(shown)

@@ -18,7 +18,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from traitlets.config import Config
 
-from analysis import paths, processes
+from analysis import paths
+from analysis.site import processes
 
 KERNEL = "python3"
 CELL_TIMEOUT = 120  # seconds; the slowest cell takes well under 5

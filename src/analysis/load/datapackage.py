@@ -1,6 +1,6 @@
 """data/datapackage.json, generated: a Frictionless Data Package (Table Schema) whose
 fields take their type, constraints and keys from the checks declared in
-analysis.schemas, and their meaning from analysis.metadata. A column is declared
+analysis.schemas, and their meaning from analysis.load.metadata. A column is declared
 once, so the descriptor cannot disagree with what validation checks.
 
 `python -m analysis datapackage --write` rewrites the file; `python -m analysis
@@ -15,9 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis import metadata, paths, schemas
-from analysis.tables import DataValidationError, Problem, decode_utf8, read_bytes
-from analysis.validation import Column, Schema
+from analysis import paths
+from analysis.load import metadata, schemas
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.validation import Column, Schema
 
 FILE = "datapackage.json"
 COMMAND = "python -m analysis datapackage --write"
@@ -100,7 +101,9 @@ def resource_descriptor(name: str, schema: Schema, described: metadata.Resource)
 def descriptor() -> dict[str, Any]:
     """The whole data package, every resource in the order of SCHEMAS."""
     if list(SCHEMAS) != list(metadata.RESOURCES):
-        raise ValueError("analysis.metadata.RESOURCES must describe the files of SCHEMAS, in order")
+        raise ValueError(
+            "analysis.load.metadata.RESOURCES must describe the files of SCHEMAS, in order"
+        )
     resources = [
         resource_descriptor(name, build(), metadata.RESOURCES[name])
         for name, build in SCHEMAS.items()

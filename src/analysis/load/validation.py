@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis.tables import MAX_SHOWN, DataValidationError, Problem, TextColumn, TextTable
+from analysis.load.problems import MAX_SHOWN, DataValidationError, Problem
+from analysis.load.tables import TextColumn, TextTable
 
 FACTS_PAY_FROM = 100_000
 """How many distinct texts a column must hold before a check implied by a fact of the

@@ -29,20 +29,13 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import (
-    buildfolder,
-    claims,
-    datapackage,
-    datasets,
-    findings,
-    notebooks,
-    paths,
-    processes,
-)
+from analysis import claims, paths
+from analysis.load import datapackage, datasets
+from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import plots
-from analysis.tables import DataValidationError, Problem, unreadable_reason
+from analysis.site import buildfolder, findings, notebooks, processes
 
-SITE = Path(__file__).parent / "site"
+SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
 # (whatever else lies in the data folder, even a link to a password file, stays there).
 DATA_FILES = (*datasets.TABLES, "claims.toml", "article.toml", "datapackage.json")

@@ -1,0 +1,151 @@
+"""What each cell must look like, checked on the text written in the file: nothing is
+coerced. A count is ASCII digits without a leading zero and within MAX_COUNT, a date an
+existing day between 1950 and tomorrow, text free of control characters, an id matches
+ID_PATTERN and a URL is a plain http(s) address."""
+
+from collections.abc import Collection
+from functools import partial
+
+import numpy as np
+import pandas as pd
+
+from analysis.load.dates import (
+    EARLIEST_DAY,
+    iso_days_from_bytes,
+    iso_partial_days,
+    latest_day,
+    within_bounds,
+)
+from analysis.load.tables import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
+from analysis.load.validation import CellCheck, Cells, Column
+
+MAX_COUNT = 100_000
+"""The largest count a cell may hold. Every arrival since 1953 adds up to about
+35,000, so a larger number is a typo (or an overflow waiting to happen)."""
+ID_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+"""Ids (source_id, figure_id, issue_id): lowercase words and digits joined by hyphens."""
+URL_PATTERN = (
+    r"https?://"
+    r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+"
+    r"(:[0-9]{1,5})?"
+    r"([/?#][^\x00-\x20\x7f\"<>\\^`{|}]*)?"
+)
+"""An http(s) address with a host name; no spaces, quotes, angle brackets or controls."""
+PARTIAL_DATE_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+"""YYYY, YYYY-MM or YYYY-MM-DD as the data package states it; the check is stricter
+(the day must exist)."""
+CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
+
+
+def _fullmatch(cells: Cells, pattern: str) -> "pd.Series[bool]":
+    """Whole-cell regular-expression match (cells are never missing, so never NaN)."""
+    return cells.text.str.fullmatch(pattern)
+
+
+def _ascii_whole_numbers(cells: Cells) -> np.ndarray:
+    """ASCII digits without a leading zero, tested on the column's bytes at once."""
+    raw, ascii_ = cells.ascii()
+    leading_zero = np.strings.startswith(raw, b"0") & (np.strings.str_len(raw) > 1)
+    return ascii_ & np.strings.isdigit(raw) & ~leading_zero
+
+
+def _numbers(raw: np.ndarray, ascii_: np.ndarray) -> np.ndarray:
+    """Each cell of at most len(str(MAX_COUNT)) ASCII digits as a number, else -1.
+
+    Lengths are compared first, so a 30-digit count never overflows.
+    """
+    usable = ascii_ & np.strings.isdigit(raw) & (np.strings.str_len(raw) <= len(str(MAX_COUNT)))
+    values = np.full(len(raw), -1, dtype=np.int64)
+    values[usable] = raw[usable].astype(np.int64)
+    return values
+
+
+def _within_count_bound(cells: Cells) -> np.ndarray:
+    """Called on cells of ASCII digits only."""
+    values = cells.derived("numbers", _numbers)
+    return (values >= 0) & (values <= MAX_COUNT)
+
+
+def _as_numbers(cells: Cells) -> np.ndarray:
+    """Checked counts as floats, for the row rules' arithmetic."""
+    return cells.derived("numbers", _numbers).astype(np.float64)
+
+
+def _iso_days(cells: Cells) -> np.ndarray:
+    """The cells as days (NaT where not an existing YYYY-MM-DD day), parsed once per column."""
+    days = cells.derived(
+        "days", lambda raw, ascii_: np.where(ascii_, iso_days_from_bytes(raw), np.datetime64("NaT"))
+    )
+    return days
+
+
+def _days_in_range(cells: Cells) -> np.ndarray:
+    """ISO days compare as bytes in the same order as in time."""
+    raw, _ = cells.ascii()
+    return (raw >= EARLIEST_DAY.isoformat().encode()) & (raw <= latest_day().isoformat().encode())
+
+
+PLAIN = CellCheck(
+    "contains a control character (such as NUL, a tab or a line break)",
+    lambda cells: ~cells.text.str.contains(CONTROL_CHARACTERS).astype(bool),
+    implied_by=NO_CONTROL_CHARACTERS,
+)
+TRIMMED = CellCheck(
+    "has surrounding spaces",
+    lambda cells: cells.text == cells.text.str.strip(),
+    implied_by=NO_SURROUNDING_SPACE,
+)
+_WHOLE = CellCheck(
+    "must be a whole number written with ASCII digits 0-9 only, without a leading zero",
+    _ascii_whole_numbers,
+    constraints={"minimum": 0},
+)
+_BOUNDED = CellCheck(
+    f"must be at most {MAX_COUNT:,}", _within_count_bound, constraints={"maximum": MAX_COUNT}
+)
+ID = CellCheck(
+    "must be a lowercase id: words of a-z and 0-9 joined by single hyphens",
+    partial(_fullmatch, pattern=ID_PATTERN),
+    constraints={"pattern": ID_PATTERN},
+)
+_DAY = CellCheck(
+    "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
+)
+PARTIAL = CellCheck(
+    "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    lambda cells: iso_partial_days(cells.text).notna(),
+    constraints={"pattern": PARTIAL_DATE_PATTERN},
+)
+_DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
+# "Tomorrow" moves, so the data package states only the earliest day.
+_DAY_IN_RANGE = CellCheck(
+    _DATE_RANGE, _days_in_range, constraints={"minimum": EARLIEST_DAY.isoformat()}
+)
+PARTIAL_IN_RANGE = CellCheck(_DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text)))
+URL = CellCheck(
+    'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
+    partial(_fullmatch, pattern=URL_PATTERN),
+    constraints={"pattern": URL_PATTERN},
+)
+
+
+def one_of(values: Collection[str]) -> CellCheck:
+    return CellCheck(
+        f"must be one of {', '.join(sorted(values))}",
+        lambda cells: cells.text.isin(list(values)),
+        constraints={"enum": sorted(values)},
+    )
+
+
+def text(
+    name: str, *checks: CellCheck, required: bool = True, refers_to: tuple[str, str] | None = None
+) -> Column:
+    return Column(name, (PLAIN, TRIMMED, *checks), required, refers_to=refers_to)
+
+
+def count(name: str, required: bool) -> Column:
+    return Column(name, (PLAIN, _WHOLE, _BOUNDED), required, parse=_as_numbers, type="integer")
+
+
+def day(name: str, required: bool = True) -> Column:
+    return Column(name, (PLAIN, _DAY, _DAY_IN_RANGE), required, parse=_iso_days, type="date")
