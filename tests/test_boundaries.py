@@ -17,9 +17,9 @@ import pytest
 
 from analysis.claims import Verdict
 from analysis.claims.checks import anecdotes, arithmetic, official
+from analysis.claims.claim import Claim
 from analysis.claims.evidence import Evidence, Outcome
 from analysis.claims.reading import Reading
-from analysis.claims.registry import Claim
 
 Series = dict[str, dict[str, int]]
 

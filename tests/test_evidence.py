@@ -20,7 +20,7 @@ import pytest
 
 from analysis import claims, paths
 from analysis.claims import checks, declare, reading
-from analysis.claims.registry import Registry
+from analysis.claims.claim import Registry
 from analysis.load.datasets import Data, load
 
 Cell = tuple[str, int, str]  # (file, line, column), as evidence names it

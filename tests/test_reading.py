@@ -14,11 +14,11 @@ import pytest
 
 from analysis import claims
 from analysis.claims.checks import press
+from analysis.claims.claim import Registry
 from analysis.claims.declare import Check, Names, Numbers, check
 from analysis.claims.evidence import Figure, Outcome, Source
 from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import ARRIVALS_FILE, Reading
-from analysis.claims.registry import Registry
 from analysis.claims.verdicts import Verdict
 from analysis.load.datasets import load
 

@@ -15,7 +15,17 @@ import pandas as pd
 import pytest
 
 from analysis import paths
-from analysis.load import datapackage, datasets, dates, problems, rules, tables, validation
+from analysis.load import (
+    datapackage,
+    datasets,
+    dates,
+    fastread,
+    problems,
+    rules,
+    tables,
+    text,
+    validation,
+)
 from analysis.load.problems import DataValidationError
 from tests.conftest import run_cli
 
@@ -387,16 +397,16 @@ READER_CASES = {
 @pytest.mark.parametrize("name", READER_CASES)
 def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -> None:
     data = READER_CASES[name]
-    fast = tables._read_fast(data)
+    fast = fastread.read_fast(data)
     assert fast is not None, "these files are all simple enough for the fast reader"
     exact = tables._read_exact(data.decode("utf-8"), "t.csv")
     pd.testing.assert_frame_equal(fast.frame, exact.frame)
     assert fast.lines.tolist() == exact.lines.tolist()
     # A fact is claimed only when it holds for every cell.
     cells = [c for column in exact.frame for c in exact.frame[column].dropna()]
-    if tables.NO_SURROUNDING_SPACE in fast.facts:
+    if text.NO_SURROUNDING_SPACE in fast.facts:
         assert all(c == c.strip() for c in cells)
-    if tables.NO_CONTROL_CHARACTERS in fast.facts:
+    if text.NO_CONTROL_CHARACTERS in fast.facts:
         assert not any(re.search(r"[\x00-\x1f\x7f-\x9f]", c) for c in cells)
 
 
@@ -426,7 +436,7 @@ def test_the_fast_reader_agrees_with_the_csv_module(name: str, tmp_path: Path) -
     ],
 )
 def test_unusual_files_go_to_the_strict_reader(data: bytes) -> None:
-    assert tables._read_fast(data) is None
+    assert fastread.read_fast(data) is None
 
 
 def test_a_bad_value_is_reported_on_every_row_that_holds_it(minimal_data: Path) -> None:
@@ -492,7 +502,7 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
 def test_every_real_file_reads_the_same_both_ways() -> None:
     for name in datasets.TABLES:
         data = (paths.DATA_DIR / name).read_bytes()
-        fast = tables._read_fast(data)
+        fast = fastread.read_fast(data)
         assert fast is not None, name
         exact = tables._read_exact(data.decode("utf-8"), name)
         pd.testing.assert_frame_equal(fast.frame, exact.frame)

@@ -14,6 +14,7 @@ claims.toml), `declare` (how a check states its arguments), `evidence`
 """
 
 from analysis.claims.checks import CHECKS, load_registry
+from analysis.claims.claim import Claim, Registry
 from analysis.claims.evaluation import (
     Results,
     discrepancies,
@@ -26,7 +27,7 @@ from analysis.claims.evaluation import (
 )
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
-from analysis.claims.registry import VINTAGES, Claim, Registry
+from analysis.claims.registry import VINTAGES
 from analysis.claims.verdicts import VERDICTS, Verdict, words
 
 __all__ = [

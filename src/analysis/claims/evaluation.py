@@ -8,10 +8,11 @@ from typing import Any
 import pandas as pd
 
 from analysis.claims.checks import CHECKS, load_registry
+from analysis.claims.claim import Claim, Registry
 from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Inputs
 from analysis.claims.reading import Reading
-from analysis.claims.registry import VINTAGES, Claim, Registry
+from analysis.claims.registry import VINTAGES
 from analysis.load.datasets import Data
 from analysis.vintages import Vintage
 

@@ -7,8 +7,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from analysis.claims.claim import Registry
 from analysis.claims.evidence import Source
-from analysis.claims.registry import Registry
 from analysis.load.datasets import Data
 from analysis.vintages import ARTICLE, FIRST, LATEST, Book, Vintage
 from analysis.vintages.rule import Row

@@ -19,10 +19,10 @@ from analysis.claims.checks.press import (
     reported_figure,
     reported_total,
 )
+from analysis.claims.claim import Claim
 from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Inputs
 from analysis.claims.reading import Reading
-from analysis.claims.registry import Claim
 from analysis.claims.verdicts import Verdict
 
 PRESS_EVIDENCE = ("report", "mou_restatement")

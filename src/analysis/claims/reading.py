@@ -5,16 +5,15 @@ the figures the check actually used, no more and no fewer
 to prove it).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from analysis.claims.evidence import Evidence, Figure, Outcome
-from analysis.claims.inputs import Context, Point, Series
-from analysis.claims.registry import Claim, Registry
-from analysis.claims.verdicts import Verdict
+from analysis.claims.evidence import Figure
+from analysis.claims.inputs import Point, Series
+from analysis.claims.ledger import Ledger
 from analysis.vintages.rule import Row
 
 ARRIVALS_FILE = "data/arrivals.csv"
@@ -36,22 +35,8 @@ def _year_end(year: str) -> pd.Timestamp:
 
 
 @dataclass
-class Reading:
+class Reading(Ledger):
     """One claim's view of the data: every value it reads becomes evidence."""
-
-    claim: Claim
-    ctx: Context
-    used: list[Figure] = field(default_factory=list)
-    revisions: list[Figure] = field(default_factory=list)
-
-    @property
-    def registry(self) -> Registry:
-        return self.ctx.registry
-
-    def _use(self, figure: Figure) -> Figure:
-        if figure.cell not in {f.cell for f in self.used}:
-            self.used.append(figure)
-        return figure
 
     # --- the annual series ----------------------------------------------------
 
@@ -284,80 +269,3 @@ class Reading:
             key=lambda r: (r.pub_to, r.source_id),
         )
         return [self._use(self._report_figure(r, column, "as published earlier")) for r in earlier]
-
-    # --- the registry and the article's own figures -------------------------------
-
-    def stated(self, claim: Claim) -> Figure:
-        """Another claim's stated value, as the registry records it from the article."""
-        return self._use(
-            Figure(
-                label=f"the article's {claim.quantity}",
-                value=str(claim.stated) if claim.precision == "year" else claim.stated,
-                file="data/claims.toml",
-                line=claim.stated_line,
-                column="stated",
-                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
-                vintage="the article",
-            )
-        )
-
-    def era_start(self) -> Figure:
-        """The year the article dates Kim Jong Un's era from (the registry's [eras] used)."""
-        return self._use(
-            Figure(
-                label="first year of Kim Jong Un's era, as the article dates it",
-                value=str(self.registry.era_start),
-                file="data/claims.toml",
-                line=self.registry.era_line,
-                column="eras.used",
-                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
-                vintage="the article",
-            )
-        )
-
-    def anecdote(self, figure_id: str, column: str, context: bool = False) -> Figure | None:
-        """A cell of data/border_arrests.csv (or, `context`, repatriation_context.csv)."""
-        name = "repatriation_context.csv" if context else "border_arrests.csv"
-        row = self.ctx.anecdote_row(figure_id, context)
-        cell = row[column]
-        if cell is None:
-            return None
-        value: int | str = cell.date().isoformat() if isinstance(cell, pd.Timestamp) else int(cell)
-        return self._use(
-            Figure(
-                label=f"{row['quantity']} ({column.replace('_', ' ')})",
-                value=value,
-                file=f"data/{name}",
-                line=int(row["line"]),
-                column=column,
-                source=self.ctx.source(str(row["source_id"])),
-                vintage="as reported",
-            )
-        )
-
-    def days(self, figure_id: str) -> int:
-        """The length in days of an anecdote's window, read from its two date cells."""
-        first, last = (self.anecdote(figure_id, c) for c in ("period_start", "period_end"))
-        if first is None or last is None:
-            raise ValueError(f"{figure_id}: the window's dates are not given")
-        return (pd.Timestamp(str(last.value)) - pd.Timestamp(str(first.value))).days + 1
-
-    def context_ids(self) -> list[str]:
-        return list(self.ctx.inputs.anecdotes["repatriation_context.csv"])
-
-    # --- the outcome -------------------------------------------------------------
-
-    def outcome(
-        self,
-        verdict: Verdict,
-        computed: str,
-        reason: str,
-        value: Any,
-        arithmetic: tuple[str, ...] = (),
-        band: str = "",
-    ) -> Outcome:
-        """The outcome, carrying as evidence every figure this reading handed out."""
-        evidence = Evidence(tuple(self.used), arithmetic, band, tuple(self.revisions))
-        return Outcome(
-            self.claim.id, str(self.ctx.vintage), computed, verdict, reason, value, evidence
-        )

@@ -16,7 +16,7 @@ from analysis.load.dates import (
     latest_day,
     within_bounds,
 )
-from analysis.load.tables import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
+from analysis.load.text import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
 from analysis.load.validation import CellCheck, Cells, Column
 
 MAX_COUNT = 100_000

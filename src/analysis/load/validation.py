@@ -14,18 +14,18 @@ import numpy as np
 import pandas as pd
 
 from analysis.load.problems import MAX_SHOWN, DataValidationError, Problem
-from analysis.load.tables import TextColumn, TextTable
+from analysis.load.text import TextColumn, TextTable
 
 FACTS_PAY_FROM = 100_000
 """How many distinct texts a column must hold before a check implied by a fact of the
-file (analysis.tables.FACTS) is skipped rather than run: below it, running the check
+file (analysis.text.FACTS) is skipped rather than run: below it, running the check
 on the texts costs less than the scan of the file's bytes that proves the fact."""
 
 
 class Cells:
     """Some distinct texts of one column, as text and as ASCII bytes.
 
-    A check sees each distinct text once (see analysis.tables.TextColumn). The
+    A check sees each distinct text once (see analysis.text.TextColumn). The
     bytes are made once per column and shared by every check of the column
     (digits, dates and their bounds are tested on bytes, which NumPy compares at
     C speed); a text with a non-ASCII character has no bytes (b"") and is marked so.

@@ -14,9 +14,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import claims, paths, vintages
-from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.load.datasets import Data, load
 from analysis.show import charts, plots, present
+from analysis.show.claimview import ClaimView, Result
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -60,89 +60,6 @@ def session() -> Session:
 class VerdictChanged(AssertionError):
     """A claim's computed verdict no longer matches the registry, or its check found
     a disagreement in the data."""
-
-
-@dataclass(frozen=True)
-class Result:
-    """One vintage's outcome with the words to show it under."""
-
-    heading: str
-    short_heading: str
-    outcome: claims.Outcome
-
-    @property
-    def words(self) -> claims.verdicts.VerdictWords:
-        return claims.words(self.outcome.verdict)
-
-    @property
-    def reason(self) -> str:
-        """The check's reason as a sentence."""
-        reason = self.outcome.reason
-        return reason[:1].upper() + reason[1:]
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """A claim shown whole: quote, verdicts, evidence (as HTML in notebooks, as text elsewhere)."""
-
-    claim: claims.Claim
-    said: str
-    results: tuple[Result, ...]
-
-    @property
-    def verdict_results(self) -> tuple[Result, ...]:
-        """Each vintage's verdict, once under a joint heading when they say the same."""
-        first = self.results[0]
-        if all(
-            (r.outcome.verdict, r.outcome.reason) == (first.outcome.verdict, first.outcome.reason)
-            for r in self.results[1:]
-        ):
-            return (Result("On the article's date and now", first.short_heading, first.outcome),)
-        return self.results
-
-    @property
-    def evidence_results(self) -> tuple[Result, ...]:
-        """The evidence of each vintage, once when the vintages used the same figures."""
-        first = self.results[0]
-        same = all(r.outcome.evidence == first.outcome.evidence for r in self.results[1:])
-        return (first,) if same else self.results
-
-    @property
-    def revisions(self) -> tuple[claims.Figure, ...]:
-        return self.results[-1].outcome.evidence.revisions
-
-    @property
-    def no_figure(self) -> str:
-        return NO_DATA
-
-    def _repr_html_(self) -> str:
-        return present.render_html("claim.html.j2", view=self)
-
-    def __repr__(self) -> str:
-        lines = [f"“{self.claim.quote}”"] + (
-            [f"The article says: {self.said}"] if self.said else []
-        )
-        lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.verdict_results]
-        for result in self.evidence_results:
-            lines.append(f"The work ({result.short_heading}):")
-            lines += [
-                f"  {f.label} = {present.cell(f.value)} ({f.file}, line {f.line}; "
-                f"{f.source.publisher}, {f.source.dated}, {f.source.url}"
-                + (f"; {f.note}" if f.note else "")
-                + ")"
-                for f in result.outcome.evidence.figures
-            ] or [f"  no figure: {NO_DATA}"]
-            lines += [f"  {line}" for line in result.outcome.evidence.arithmetic]
-            if result.outcome.evidence.band:
-                lines.append(f"  the wording allows: {result.outcome.evidence.band}")
-        if self.revisions:
-            lines.append("What changed since: every published value")
-            lines += [
-                f"  {f.label} = {present.cell(f.value)} ({f.source.publisher}, {f.source.dated}; "
-                f"{f.file}, line {f.line})"
-                for f in self.revisions
-            ]
-        return "\n".join(lines)
 
 
 def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
@@ -190,166 +107,6 @@ def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
     return session().results.outcome(claim_id, vintage)
 
 
-def _scorecard() -> pd.DataFrame:
-    return claims.scorecard(session().results)
-
-
-def _with_labels(table: pd.DataFrame) -> pd.DataFrame:
-    return table.assign(
-        **{
-            f"label_{v}": table[f"verdict_{v}"].map(lambda x: claims.words(x).short)
-            for v in claims.VINTAGES
-        }
-    )
-
-
-def changed_since_article() -> present.Table:
-    """Claims whose verdict on the latest figures differs from the article's date."""
-    table = _with_labels(_scorecard())
-    changed = table[table["verdict_article"] != table["verdict_latest"]]
-    return present.table(
-        changed,
-        {
-            "quote": "The article says",
-            "computed_article": "Data on the article's date",
-            "computed_latest": "Latest data",
-            "label_latest": "Verdict now",
-        },
-    )
-
-
-def verdict_summary() -> present.Table:
-    """Every claim with its verdict on both vintages."""
-    table = _with_labels(_scorecard())
-    return present.table(
-        table,
-        {
-            "quote": "The article says",
-            "label_article": "Verdict on the article's date",
-            "label_latest": "Verdict on the latest data",
-        },
-    )
-
-
-def scorecard_table() -> pd.DataFrame:
-    """The full scorecard (for charts.scorecard)."""
-    return _scorecard().copy()
-
-
-def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
-    sources = session().data.sources[["source_id", "publisher", "url"]]
-    return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
-
-
-def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
-    """The annual series from `first_year` on, each figure with its source."""
-    frame = session().book.arrivals(vintage)
-    frame = _with_sources(frame[frame["end"].dt.year >= first_year])
-    basis = frame["basis"].map(
-        {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
-    )
-    return present.table(
-        frame.assign(basis=basis),
-        {
-            "period": "Year",
-            "men": "Men",
-            "women": "Women",
-            "total": "Arrivals",
-            "publisher": "Source",
-            "published": "Published",
-            "basis": "Status on that day",
-            "reconciles_with": "Evidence it stood then",
-        },
-        links={"publisher": "url"},
-        caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
-    )
-
-
-def revisions() -> present.Table:
-    """Each period's figures as first reported against the latest, by sex and in total."""
-    table = vintages.revisions(session().book)
-    return present.table(
-        table[table[["men_change", "women_change", "total_change"]].ne(0).any(axis=1)],
-        {
-            "period": "Period",
-            "men_first": "Men, first",
-            "men_latest": "Men, latest",
-            "women_first": "Women, first",
-            "women_latest": "Women, latest",
-            "total_first": "Arrivals, first",
-            "total_latest": "Arrivals, latest",
-        },
-        caption="Periods whose figures changed between the first report and the latest",
-    )
-
-
-def reconciliation() -> present.Table:
-    """Year-end cumulative totals as reported, against the series of their day."""
-    table = _with_sources(vintages.year_end_reconciliation(session().book))
-    return present.table(
-        table.assign(year=table["as_of"].dt.year.astype(str)),
-        {
-            "year": "To the end of",
-            "reported_total": "Reported",
-            "computed_total": "Sum of the series then",
-            "reported_women": "Women reported",
-            "computed_women": "Women, sum",
-            "status": "Result",
-            "publisher": "Reported by",
-            "published": "Published",
-        },
-        links={"publisher": "url"},
-    )
-
-
-def source_issues() -> present.Table:
-    """Known typos, conflations and disagreements in the sources."""
-    table = _with_sources(session().data.source_issues)
-    return present.table(
-        table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
-        {
-            "issue_id": "Issue",
-            "publisher": "Source",
-            "period_end": "Period ending",
-            "field": "Figure",
-            "printed": "Printed",
-            "reading": "Reading",
-            "kind": "Kind",
-            "note": "Note",
-        },
-        links={"publisher": "url"},
-    )
-
-
-def anecdotes(context: bool = False) -> present.Table:
-    """The article's anecdotal figures (or, `context`, rights groups' related counts)."""
-    data = session().data
-    table = _with_sources(data.repatriation_context if context else data.border_arrests)
-    return present.table(
-        table,
-        {
-            "quantity": "What",
-            "low": "Low",
-            "high": "High",
-            "unit": "Unit",
-            "period_start": "From",
-            "period_end": "To",
-            "place": "Where",
-            "publisher": "Reported by",
-        },
-        links={"publisher": "url"},
-    )
-
-
-def glossary() -> present.Table:
-    """What each verdict means, from the one verdict vocabulary."""
-    rows = [
-        {"label": words.label, "meaning": words.meaning[0].upper() + words.meaning[1:] + "."}
-        for words in claims.VERDICTS.values()
-    ]
-    return present.table(pd.DataFrame(rows), {"label": "Verdict", "meaning": "What it means"})
-
-
 # --- figures: the plotting helpers with the registry's era and the verdict words ---
 
 
@@ -381,7 +138,7 @@ def revisions_figure() -> Figure:
 def scorecard_figure() -> Figure:
     """How many claims get each verdict, on both vintages."""
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
-    return charts.scorecard(scorecard_table(), labels)
+    return charts.scorecard(claims.scorecard(session().results), labels)
 
 
 # --- the press figures, checked as claims by their outlets ------------------------

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.claims.checks import anecdotes, arithmetic, official, press
+from analysis.claims.claim import Registry
 from analysis.claims.declare import Check
-from analysis.claims.registry import Registry
 from analysis.claims.registry import load_registry as _load
 
 CHECKS: dict[str, Check] = {

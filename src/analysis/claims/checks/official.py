@@ -3,10 +3,10 @@ figures, sums, shares, differences, orderings and trends. Each reads the data
 only through its Reading, so its evidence lists what it used."""
 
 import itertools
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from analysis.claims.checks.compare import compare, reconcile_reported, share_of, summed
 from analysis.claims.declare import Names, Numbers, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
@@ -14,79 +14,6 @@ from analysis.claims.verdicts import Verdict
 from analysis.formatting import count, percent
 
 COLUMNS = ("men", "women", "total")
-
-
-# --- comparing a stated value with the data ---------------------------------
-
-
-def _matches(stated: float, computed: float, precision: str) -> bool:
-    if precision == "percent":
-        return stated - 0.5 <= computed < stated + 0.5
-    return computed == stated
-
-
-def _stated(reading: Reading) -> str:
-    stated = reading.claim.stated
-    if reading.claim.precision == "percent":
-        return f"{stated}%"
-    return count(stated) if isinstance(stated, int) else str(stated)
-
-
-def _band(reading: Reading) -> str:
-    stated = reading.claim.stated
-    if reading.claim.precision == "percent":
-        return f"“{stated}%” → {percent(stated - 0.5)} to under {percent(stated + 0.5)}"
-    return f"“{count(stated)}” → exactly {count(stated)}"
-
-
-def _compare(
-    reading: Reading,
-    compute: Callable[[bool], tuple[float | None, str]],
-    show: Callable[[float], str],
-) -> Outcome:
-    """Verdict for a numeric claim: the value on this vintage, and, only when that
-    does not match, the value as published on the article's date.
-
-    `compute(then)` returns the value and its arithmetic with the numbers filled in.
-    """
-    claim = reading.claim
-    exact = (
-        Verdict.REPRODUCED_WITHIN_ROUNDING
-        if claim.precision == "percent"
-        else Verdict.REPRODUCED_EXACTLY
-    )
-    now, working = compute(False)
-    band = _band(reading)
-    stated = _stated(reading)
-    if now is None:
-        reason = f"no figure for {claim.quantity} in this vintage"
-        return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None, (working,), band)
-    computed = show(now)
-    if _matches(claim.stated, now, claim.precision):
-        reason = f"the data give {computed}; the article says {stated}"
-        return reading.outcome(
-            exact,
-            computed,
-            reason,
-            now,
-            (f"{working}; the article: {stated} → within the wording",),
-            band,
-        )
-    then, then_working = compute(True)
-    arithmetic = (
-        f"{working}; the article: {stated} → outside the wording",
-        f"as published on the article's date: {then_working}",
-    )
-    if then is not None and _matches(claim.stated, then, claim.precision):
-        reason = f"{show(then)} as published on the article's date, revised since to {computed}"
-        verdict = Verdict.REPRODUCED_AS_PUBLISHED_THEN
-        return reading.outcome(verdict, computed, reason, (now, then), arithmetic, band)
-    reason = f"the data give {computed}, not {stated}"
-    return reading.outcome(Verdict.CONTRADICTED, computed, reason, (now, then), arithmetic, band)
-
-
-def _share(women: int | None, total: int | None) -> float | None:
-    return None if women is None or not total else 100 * women / total
 
 
 # --- figures, sums, shares, differences ----------------------------------------
@@ -103,48 +30,7 @@ def annual(reading: Reading) -> Outcome:
         shown = "no figure" if figure is None else count(int(figure.value))
         return (None if figure is None else int(figure.value)), f"{column}, {period} = {shown}"
 
-    return _compare(reading, compute, count)
-
-
-def _sum(reading: Reading, through: str, column: str, then: bool) -> tuple[int | None, str]:
-    total, terms = reading.cumulative(through, column, then)
-    shown = " + ".join("missing" if v is None else count(v) for _, v in terms)
-    result = "missing" if total is None else count(total)
-    return total, f"{column}, every period to {through}: {shown} = {result}"
-
-
-def _reconcile(
-    reading: Reading, through: str, column: str
-) -> tuple[tuple[Any, ...], list[str], list[str]]:
-    """MOU's own cumulative totals as reported by this vintage's day, each against the
-    sum of the series as it stood on its publication day: the values, the working,
-    and the problems.
-
-    A disagreement must be a recorded source issue; an unrecorded one is a problem
-    that `claims --check` and the notebooks fail on, naming the file and line.
-    """
-    results, lines, problems = [], [], []
-    for figure, day in reading.reported_totals(through, column):
-        total, _ = reading.cumulative(through, column, day)
-        issue = reading.recorded_issue(figure, "cumulative", through)
-        reported = count(int(figure.value))
-        summed = "missing" if total is None else count(total)
-        said = f"{figure.source.publisher} ({figure.source.published}) reported {reported}"
-        if total == figure.value:
-            lines.append(f"{said}: the series of that day sums to {summed}")
-        elif issue is not None:
-            lines.append(
-                f"{said}, the series of that day sums to {summed}: a recorded source issue ({issue})"
-            )
-        else:
-            lines.append(f"{said}, the series of that day sums to {summed}: UNRECONCILED")
-            problems.append(
-                f"{figure.file}, line {figure.line}, column {figure.column!r}: reported total "
-                f"{reported} disagrees with the sum of the series as it stood on {day} ({summed}), "
-                "and data/source_issues.csv records no issue for it"
-            )
-        results.append((figure.value, total))
-    return tuple(results), lines, problems
+    return compare(reading, compute, count)
 
 
 @check(through=str, field=COLUMNS)
@@ -156,12 +42,12 @@ def cumulative(reading: Reading) -> Outcome:
         return missing
     for period in reading.revised_periods(through, column):
         reading.trail(period, column)
-    reconciled, lines, problems = _reconcile(reading, through, column)
+    reconciled, lines, problems = reconcile_reported(reading, through, column)
 
     def compute(then: bool) -> tuple[float | None, str]:
-        return _sum(reading, through, column, then)
+        return summed(reading, through, column, then)
 
-    outcome = _compare(reading, compute, count)
+    outcome = compare(reading, compute, count)
     evidence = replace(outcome.evidence, arithmetic=(*outcome.evidence.arithmetic, *lines))
     return replace(
         outcome, value=(outcome.value, reconciled), evidence=evidence, problems=tuple(problems)
@@ -175,12 +61,12 @@ def women_share(reading: Reading) -> Outcome:
 
     def compute(then: bool) -> tuple[float | None, str]:
         women, total = reading.value(period, "women", then), reading.value(period, "total", then)
-        share = _share(women, total)
+        share = share_of(women, total)
         if share is None or women is None or total is None:
             return None, f"women / arrivals, {period}: a figure is missing"
         return share, f"{count(women)} / {count(total)} = {percent(share)}"
 
-    return _compare(reading, compute, percent)
+    return compare(reading, compute, percent)
 
 
 @check(through=str)
@@ -193,7 +79,7 @@ def cumulative_women_share(reading: Reading) -> Outcome:
     def compute(then: bool) -> tuple[float | None, str]:
         women, _ = reading.cumulative(through, "women", then)
         total, _ = reading.cumulative(through, "total", then)
-        share = _share(women, total)
+        share = share_of(women, total)
         if share is None or women is None or total is None:
             return None, f"women / arrivals up to {through}: a figure is missing"
         return share, (
@@ -201,7 +87,7 @@ def cumulative_women_share(reading: Reading) -> Outcome:
             f"{count(women)} / {count(total)} = {percent(share)}"
         )
 
-    return _compare(reading, compute, percent)
+    return compare(reading, compute, percent)
 
 
 @check(minuend=str, subtrahend=str)
@@ -215,7 +101,7 @@ def difference(reading: Reading) -> Outcome:
             return None, f"arrivals {a} − arrivals {b}: a figure is missing"
         return x - y, f"arrivals {a} − arrivals {b} = {count(x)} − {count(y)} = {count(x - y)}"
 
-    return _compare(reading, compute, count)
+    return compare(reading, compute, count)
 
 
 # --- orderings and trends ------------------------------------------------------
@@ -355,7 +241,7 @@ def women_majority(reading: Reading) -> Outcome:
     working = []
     for period in reading.periods(int(reading.era_start().value), through):
         women, total = reading.value(period, "women"), reading.value(period, "total")
-        share = _share(women, total)
+        share = share_of(women, total)
         if share is None or women is None or total is None:
             reason = f"{period} has no split by sex in this vintage"
             return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)

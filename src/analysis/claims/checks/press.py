@@ -24,10 +24,10 @@ from datetime import date
 
 import pandas as pd
 
+from analysis.claims.claim import Claim
 from analysis.claims.declare import check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
-from analysis.claims.registry import Claim
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count
 from analysis.vintages import reconcile_total

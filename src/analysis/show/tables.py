@@ -1,0 +1,165 @@
+"""The tables a notebook shows, each written for people (analysis.show.present): the
+series with its sources, the revisions, the reconciliations, the source issues, the
+anecdotes, the verdicts and what they mean. They read the notebook's session
+(analysis.show.narrative.setup)."""
+
+import pandas as pd
+
+from analysis import claims, vintages
+from analysis.show import present
+from analysis.show.narrative import session
+
+
+def _scorecard() -> pd.DataFrame:
+    return claims.scorecard(session().results)
+
+
+def _with_labels(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(
+        **{
+            f"label_{v}": table[f"verdict_{v}"].map(lambda x: claims.words(x).short)
+            for v in claims.VINTAGES
+        }
+    )
+
+
+def changed_since_article() -> present.Table:
+    """Claims whose verdict on the latest figures differs from the article's date."""
+    table = _with_labels(_scorecard())
+    changed = table[table["verdict_article"] != table["verdict_latest"]]
+    return present.table(
+        changed,
+        {
+            "quote": "The article says",
+            "computed_article": "Data on the article's date",
+            "computed_latest": "Latest data",
+            "label_latest": "Verdict now",
+        },
+    )
+
+
+def verdict_summary() -> present.Table:
+    """Every claim with its verdict on both vintages."""
+    table = _with_labels(_scorecard())
+    return present.table(
+        table,
+        {
+            "quote": "The article says",
+            "label_article": "Verdict on the article's date",
+            "label_latest": "Verdict on the latest data",
+        },
+    )
+
+
+def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
+    sources = session().data.sources[["source_id", "publisher", "url"]]
+    return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
+
+
+def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
+    """The annual series from `first_year` on, each figure with its source."""
+    frame = session().book.arrivals(vintage)
+    frame = _with_sources(frame[frame["end"].dt.year >= first_year])
+    basis = frame["basis"].map(
+        {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
+    )
+    return present.table(
+        frame.assign(basis=basis),
+        {
+            "period": "Year",
+            "men": "Men",
+            "women": "Women",
+            "total": "Arrivals",
+            "publisher": "Source",
+            "published": "Published",
+            "basis": "Status on that day",
+            "reconciles_with": "Evidence it stood then",
+        },
+        links={"publisher": "url"},
+        caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
+    )
+
+
+def revisions() -> present.Table:
+    """Each period's figures as first reported against the latest, by sex and in total."""
+    table = vintages.revisions(session().book)
+    return present.table(
+        table[table[["men_change", "women_change", "total_change"]].ne(0).any(axis=1)],
+        {
+            "period": "Period",
+            "men_first": "Men, first",
+            "men_latest": "Men, latest",
+            "women_first": "Women, first",
+            "women_latest": "Women, latest",
+            "total_first": "Arrivals, first",
+            "total_latest": "Arrivals, latest",
+        },
+        caption="Periods whose figures changed between the first report and the latest",
+    )
+
+
+def reconciliation() -> present.Table:
+    """Year-end cumulative totals as reported, against the series of their day."""
+    table = _with_sources(vintages.year_end_reconciliation(session().book))
+    return present.table(
+        table.assign(year=table["as_of"].dt.year.astype(str)),
+        {
+            "year": "To the end of",
+            "reported_total": "Reported",
+            "computed_total": "Sum of the series then",
+            "reported_women": "Women reported",
+            "computed_women": "Women, sum",
+            "status": "Result",
+            "publisher": "Reported by",
+            "published": "Published",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def source_issues() -> present.Table:
+    """Known typos, conflations and disagreements in the sources."""
+    table = _with_sources(session().data.source_issues)
+    return present.table(
+        table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
+        {
+            "issue_id": "Issue",
+            "publisher": "Source",
+            "period_end": "Period ending",
+            "field": "Figure",
+            "printed": "Printed",
+            "reading": "Reading",
+            "kind": "Kind",
+            "note": "Note",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def anecdotes(context: bool = False) -> present.Table:
+    """The article's anecdotal figures (or, `context`, rights groups' related counts)."""
+    data = session().data
+    table = _with_sources(data.repatriation_context if context else data.border_arrests)
+    return present.table(
+        table,
+        {
+            "quantity": "What",
+            "low": "Low",
+            "high": "High",
+            "unit": "Unit",
+            "period_start": "From",
+            "period_end": "To",
+            "place": "Where",
+            "publisher": "Reported by",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def glossary() -> present.Table:
+    """What each verdict means, from the one verdict vocabulary."""
+    rows = [
+        {"label": words.label, "meaning": words.meaning[0].upper() + words.meaning[1:] + "."}
+        for words in claims.VERDICTS.values()
+    ]
+    return present.table(pd.DataFrame(rows), {"label": "Verdict", "meaning": "What it means"})
