@@ -36,12 +36,15 @@ def _processes_with(tag: str) -> dict[int, str]:
 
 
 def _wait_for(condition: str, tag: str, seconds: float) -> dict[int, str]:
-    """Poll the build's processes until `condition` ('kernel' running, or 'none' left)."""
+    """Poll the build's processes until `condition`: 'kernel' (a kernel running, and the
+    build with both its workers: under load the second worker may start after the first
+    kernel) or 'none' left."""
     deadline = time.monotonic() + seconds
     while True:
         found = _processes_with(tag)
         kernel = any("ipykernel_launcher" in command for command in found.values())
-        if (kernel if condition == "kernel" else not found) or time.monotonic() > deadline:
+        ready = kernel and len(found) >= 4 if condition == "kernel" else not found
+        if ready or time.monotonic() > deadline:
             return found
         time.sleep(0.05)
 
