@@ -43,6 +43,7 @@ from analysis import paths
 from analysis.site import notebooks
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+ENGINE_ROUNDS = int(os.environ.get("BENCH_ENGINE_ROUNDS", "9"))
 BIN = Path(sys.executable).parent
 
 
@@ -104,6 +105,7 @@ def bench_notebooks() -> None:
     )
 
 
+ENTRY_POINTS = ("main", "cmd_claims", "_press")  # the command line's own wrappers
 ENGINE_COMMANDS = {
     "claims --format json": ["claims", "--format", "json"],
     "claims --press --format json": ["claims", "--press", "--format", "json"],
@@ -111,21 +113,38 @@ ENGINE_COMMANDS = {
 
 
 def _process(*args: str) -> Callable[[], object]:
+    """A command run as a fresh process, its output written to /dev/null as `> file` would
+    (reading it back through a pipe would time this script, not the command)."""
     env = {**os.environ, "ANALYSIS_CACHE": "off"}  # nothing is cached; kept as the issue words it
-    return lambda: subprocess.run(args, check=True, capture_output=True, cwd=paths.ROOT, env=env)
+    return lambda: subprocess.run(
+        args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=paths.ROOT, env=env
+    )
 
 
 def bench_engine() -> bool:
-    """The engine from cold against `import pandas`, then its five most expensive functions."""
-    pandas = best(_process(sys.executable, "-c", "import pandas"))
-    print(f"engine, best of {REPEATS} runs, each a fresh process")
-    print(f"python -c 'import pandas'                     {pandas:5.2f} s")
+    """The engine from cold against `import pandas`, then its five most expensive functions.
+
+    The three commands take turns in each round (ENGINE_ROUNDS of them) and each keeps
+    its best time, so a slow spell of the machine weighs on all three alike."""
+    commands = {"import pandas": [sys.executable, "-c", "import pandas"]}
+    commands |= {
+        label: [sys.executable, "-m", "analysis", *a] for label, a in ENGINE_COMMANDS.items()
+    }
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(ENGINE_ROUNDS):
+        for label, command in commands.items():
+            started = time.perf_counter()
+            _process(*command)()
+            times[label].append(time.perf_counter() - started)
+    pandas = min(times["import pandas"])
+    print(f"engine, best of {ENGINE_ROUNDS} rounds, each command a fresh process")
+    print(f"python -c 'import pandas'                       {pandas:5.2f} s")
     met = True
-    for label, args in ENGINE_COMMANDS.items():
-        seconds = best(_process(sys.executable, "-m", "analysis", *args))
+    for label in ENGINE_COMMANDS:
+        seconds = min(times[label])
         ratio = seconds / pandas
         met &= ratio <= 1.5
-        print(f"python -m analysis {label:<27}{seconds:5.2f} s   {ratio:.2f}x (target <= 1.5x)")
+        print(f"python -m analysis {label:<29}{seconds:5.2f} s   {ratio:.2f}x (target <= 1.5x)")
     from analysis import cli
 
     profile = cProfile.Profile()
@@ -134,14 +153,22 @@ def bench_engine() -> bool:
         for args in ENGINE_COMMANDS.values():
             cli.main(args)
         profile.disable()
-    stats = pstats.Stats(profile)
-    ranked = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)  # type: ignore[attr-defined]
-    print("the five most expensive functions (own time, both commands in one process):")
-    for (file, line, name), (_, calls, own, cumulative, _) in ranked[:5]:
-        where = f"{Path(file).name}:{line}" if line else file
-        print(
-            f"  {own:6.3f} s own, {cumulative:6.3f} s with callees, {calls:6} calls  {name} ({where})"
-        )
+    stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+    rows = [
+        (where, calls, own, cumulative) for where, (_, calls, own, cumulative, _) in stats.items()
+    ]
+    package = str(paths.ROOT / "src" / "analysis")
+    ours = [r for r in rows if r[0][0].startswith(package) and r[0][2] not in ENTRY_POINTS]
+    for title, chosen, key in (
+        ("the five most expensive functions (own time)", rows, 2),
+        ("the package's five most expensive (with what they call)", ours, 3),
+    ):
+        print(f"{title}, both commands in one process:")
+        for (file, line, name), calls, own, cumulative in sorted(chosen, key=lambda r: -r[key])[:5]:
+            where = f"{Path(file).name}:{line}" if line else file
+            print(
+                f"  {own:6.3f} s own, {cumulative:6.3f} s in all, {calls:6} calls  {name} ({where})"
+            )
     return met
 
 

@@ -122,28 +122,14 @@ class Reading(Ledger):
         the verdict rests on), when the article's date and the latest data disagree."""
         if not self.revised(period, column) or period not in self.ctx.inputs.by_period:
             return
-        first = self.ctx.inputs.by_period[period][0]
-        reports = self.ctx.inputs.data.reports
-        same = (reports["period_end"] == first.end) & (
-            reports["period_start"].isna()
-            if first.start is None
-            else reports["period_start"] == first.start
+        rows = sorted(
+            (r for r in self.ctx.inputs.by_period[period] if r.value(column) is not None),
+            key=lambda r: (r.pub_to, r.pub_from, r.source_id),
         )
-        rows = reports[same & reports[column].notna()].sort_values(
-            ["published_to", "published_from", "source_id"]
-        )
-        if rows[column].nunique() < 2:
+        if len({r.value(column) for r in rows}) < 2:
             return
-        for row in rows.to_dict("records"):
-            figure = Figure(
-                label=f"{COLUMN_WORDS[column]}, {period}",
-                value=int(row[column]),
-                file=ARRIVALS_FILE,
-                line=int(row["line"]),
-                column=column,
-                source=self.ctx.source(str(row["source_id"])),
-                vintage="as published",
-            )
+        for row in rows:
+            figure = self._report_figure(row, column, "as published")
             if figure.cell not in {f.cell for f in self.revisions}:
                 self.revisions.append(figure)
 

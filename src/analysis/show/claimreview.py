@@ -1,8 +1,9 @@
 """Export verdicts as schema.org ClaimReview JSON-LD, the fact-checking
 ecosystem's standard markup (https://schema.org/ClaimReview)."""
 
-import json
 from typing import Any
+
+import orjson
 
 from analysis import claims
 
@@ -87,4 +88,4 @@ def claim_reviews(
 
 def as_json_ld(results: claims.Results, base_url: str = "", site: bool = False) -> str:
     reviews = claim_reviews(results, base_url, site)
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode() + "\n"

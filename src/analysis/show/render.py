@@ -32,10 +32,11 @@ a source's `dated` gives its date in words (for an MOU table, the day its figure
 run to and whether only the earliest evidence of its publication is known).
 """
 
-import json
 import textwrap
-from dataclasses import asdict
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from analysis import claims
 
@@ -50,12 +51,24 @@ def anchor(claim: claims.Claim) -> str:
     return f"notebooks/{claim.notebook}#{claim.id}"
 
 
+def _fields(record: Any, *leave_out: str) -> dict[str, Any]:
+    """A dataclass's fields in order, as dataclasses.asdict gives them one level deep."""
+    return {f.name: getattr(record, f.name) for f in fields(record) if f.name not in leave_out}
+
+
+def _figure(figure: claims.Figure) -> dict[str, Any]:
+    """A figure with its source; the source's line in sources.csv is not exported."""
+    return {**_fields(figure), "source": _fields(figure.source, "line")}
+
+
 def _evidence(outcome: claims.Outcome) -> dict[str, Any]:
-    evidence = asdict(outcome.evidence)
-    for figure in evidence["figures"] + evidence["revisions"]:
-        figure["source"].pop("line")
-    evidence["arithmetic"] = list(evidence["arithmetic"])
-    return evidence
+    evidence = outcome.evidence
+    return {
+        "figures": [_figure(f) for f in evidence.figures],
+        "arithmetic": list(evidence.arithmetic),
+        "band": evidence.band,
+        "revisions": [_figure(f) for f in evidence.revisions],
+    }
 
 
 def document(results: claims.Results) -> dict[str, Any]:
@@ -103,7 +116,7 @@ def document(results: claims.Results) -> dict[str, Any]:
 
 
 def as_json(results: claims.Results) -> str:
-    return json.dumps(document(results), ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(document(results), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def markdown_table(results: claims.Results) -> str:
@@ -180,7 +193,7 @@ def press_json(checks: "list[press.PressCheck]") -> str:
     from analysis.claims import press
 
     doc = {"summary": press.summary(checks), "figures": _press_rows(checks)}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def press_table(checks: "list[press.PressCheck]") -> str:

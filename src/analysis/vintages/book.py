@@ -5,6 +5,7 @@ stood when. Everything a vintage question needs comes from one `Book`."""
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -79,6 +80,18 @@ def series_reports(data: Data) -> pd.DataFrame:
     )
 
 
+def _part_years(reports: pd.DataFrame) -> dict[pd.Timestamp, list[dict[str, Any]]]:
+    """Every figure for 1 January to a day that is not 31 December, by that day, in file
+    order: what a cumulative total to that day adds to the series' whole years."""
+    starts_year = (reports["period_start"].dt.month == 1) & (reports["period_start"].dt.day == 1)
+    ends_year = (reports["period_end"].dt.month == 12) & (reports["period_end"].dt.day == 31)
+    same_year = reports["period_start"].dt.year == reports["period_end"].dt.year
+    found: dict[pd.Timestamp, list[dict[str, Any]]] = {}
+    for row in reports[starts_year & same_year & ~ends_year].to_dict("records"):
+        found.setdefault(pd.Timestamp(row["period_end"]), []).append(row)
+    return found
+
+
 class Book:
     """The as-of rule over one Data: each day's series chosen once, on demand.
 
@@ -92,6 +105,7 @@ class Book:
         self.rows = rule.rows_of(self.reports)
         self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
         self._days = sorted({r.pub_to for r in self.rows})
+        self.part_years = _part_years(data.reports)
         self._chosen: dict[int, list[Row]] = {}
         self._exact: list[reconcile.Reconciled] | None = None
 

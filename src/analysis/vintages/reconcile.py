@@ -43,16 +43,13 @@ def cumulative_through(rows: Sequence[Row], year_end: pd.Timestamp) -> Counts:
 def _part_year(book: "Book", as_of: pd.Timestamp, source_id: str, day: date) -> Counts | None:
     """The arrivals figure for 1 January to `as_of` published by `day`: the cumulative
     report's own if it gives one, else the latest other (None when there is none)."""
-    reports = book.data.reports
-    part = reports[
-        (reports["period_start"] == pd.Timestamp(as_of.year, 1, 1))
-        & (reports["period_end"] == as_of)
-        & (reports["published_to"] <= pd.Timestamp(day))
-    ]
-    if part.empty:
+    published = pd.Timestamp(day)
+    part = [r for r in book.part_years.get(as_of, []) if r["published_to"] <= published]
+    if not part:
         return None
-    own = part[part["source_id"] == source_id]
-    row = (own if not own.empty else part.sort_values("published_to")).iloc[-1]
+    own = [r for r in part if r["source_id"] == source_id]
+    # The latest publication; of two on the same day, the later line (a stable sort).
+    row = own[-1] if own else sorted(part, key=lambda r: r["published_to"])[-1]
     return {c: None if pd.isna(row[c]) else int(row[c]) for c in COUNTS}
 
 
