@@ -178,7 +178,7 @@ MEASURE = """
 import json, sys, time
 from pathlib import Path
 import pandas as pd
-from analysis.load import datasets, schemas, tables, validation
+from analysis.load import datasets, problems, schemas, tables, validation
 task, folder = sys.argv[1], Path(sys.argv[2])
 if task.startswith("validate"):
     known = schemas.Sources(datasets.sources(folder))
