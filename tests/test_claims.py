@@ -545,3 +545,14 @@ def test_a_recorded_source_issue_explains_a_reported_total(data_copy: Path, edit
         "Hankyung (Yonhap) (2018-01-05) reported 31,340, the series of that day sums to 31,339: "
         "a recorded source issue (hankyung-cumulative-2017)"
     )
+
+
+def test_results_find_each_claims_outcome_by_claim_and_vintage(data: Data) -> None:
+    results = claims.results(data)
+    for outcome in results.outcomes:
+        assert results.outcome(outcome.claim_id, outcome.vintage) is outcome
+    assert {o.vintage for o in results.outcomes} == set(claims.VINTAGES)
+    with pytest.raises(KeyError, match="no outcome for 'arrivals-2017' on '2019-01-01'"):
+        results.outcome("arrivals-2017", "2019-01-01")
+    with pytest.raises(KeyError, match="no outcome for 'no-such-claim' on 'latest'"):
+        results.outcome("no-such-claim", "latest")

@@ -564,3 +564,45 @@ def test_argument_kinds(kind: type, good: list[object], bad: list[object]) -> No
         assert declared.argument_problems({"x": value}) == [
             f"argument 'x' must be {kind.__name__}"
         ], value
+
+
+def test_printings_are_ordered_by_publication_whatever_the_file_order(
+    registry: Registry, latest_ctx: Context
+) -> None:
+    """The trail, the same value elsewhere and the earlier reports list printings by
+    their publication (then source), not by their place in arrivals.csv: with every
+    period's rows read as if the file listed them the other way round, the lists are
+    the same."""
+    reversed_rows = {
+        p: [r._replace(pos=-r.pos) for r in rows[::-1]]
+        for p, rows in latest_ctx.inputs.by_period.items()
+    }
+    ctx = _altered_inputs(latest_ctx, by_period=reversed_rows)
+    reading = Reading(registry.get("arrivals-2017"), ctx)
+    reading.trail("2017", "women")
+    assert [f.source.id for f in reading.revisions] == [
+        HANKYUNG,
+        "mou-table-2020-09",
+        "mou-table-2025-06",
+    ]
+    reported = reading.report(HANKYUNG, "2017", "total")
+    assert [f.source.id for f in reading.same_value_elsewhere("2017", "total", reported)] == [
+        "koreaherald-2018-01-05",
+        "youthdaily-2018-01-05",
+        "mou-table-2020-09",
+        "mou-table-2025-06",
+    ]
+    table = reading.report("mou-table-2020-09", "2017", "total")
+    assert [f.source.id for f in reading.earlier_reports("2017", "total", table)] == [
+        HANKYUNG,
+        "koreaherald-2018-01-05",
+        "youthdaily-2018-01-05",
+    ]
+
+
+def test_a_period_the_series_never_had_has_no_printings(latest: Reading) -> None:
+    with pytest.raises(ValueError, match=f"^{HANKYUNG} gives no total for 1850 in "):
+        latest.report(HANKYUNG, "1850", "total")
+    reported = latest.report(HANKYUNG, "2017", "total")
+    assert latest.same_value_elsewhere("1850", "total", reported) == []
+    assert latest.earlier_reports("1850", "total", reported) == []

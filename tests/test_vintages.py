@@ -777,3 +777,58 @@ def test_inferred_rows_cite_a_total_completed_with_its_own_part_year_figure(
     series = by_period(book_of(data_dir).arrivals(date(2019, 2, 1)))
     assert series.loc["2016", "basis"] == "inferred"
     assert series.loc["2016", "reconciles_with"] == "h-2018-07-13 (to 2018-06-30)"
+
+
+def test_the_year_end_reconciliation_sets_each_report_beside_its_day_s_series(
+    book: vintages.Book,
+) -> None:
+    """Each row: the report as printed, the sum of the series of its publication day
+    (summed here from that day's arrivals), which figures differ, and the status."""
+    table = vintages.year_end_reconciliation(book)
+    counts = ["men", "women", "total"]
+    assert list(table.columns) == [
+        "as_of",
+        "source_id",
+        "published",
+        *(f"{kind}_{c}" for c in counts for kind in ("reported", "computed")),
+        "status",
+        "differs_in",
+    ]
+    assert {str(table[f"{k}_{c}"].dtype) for c in counts for k in ("reported", "computed")} == {
+        "Int64"
+    }
+    reports = book.data.cumulative
+    year_ends = reports[(reports["as_of"].dt.month == 12) & (reports["as_of"].dt.day == 31)]
+    assert len(table) == len(year_ends)
+    for row, report in zip(table.to_dict("records"), year_ends.to_dict("records"), strict=True):
+        assert (row["as_of"], row["source_id"], row["published"]) == (
+            report["as_of"],
+            report["source_id"],
+            report["published"],
+        )
+        day = report["published_to"].date()
+        try:
+            series = book.arrivals(day)
+        except ValueError:
+            assert row["status"] == "no series"
+            assert all(pd.isna(row[f"computed_{c}"]) for c in counts)
+            given = [c for c in counts if not pd.isna(report[c])]
+            assert row["differs_in"] == ", ".join(given)
+            continue
+        upto = series[series["end"] <= report["as_of"]]
+        differs = []
+        for c in counts:
+            summed = upto[c].sum(skipna=False)
+            assert pd.isna(row[f"reported_{c}"]) == pd.isna(report[c])
+            if not pd.isna(report[c]):
+                assert row[f"reported_{c}"] == report[c]
+            assert pd.isna(row[f"computed_{c}"]) == pd.isna(summed)
+            if not pd.isna(summed):
+                assert row[f"computed_{c}"] == summed
+            if not pd.isna(report[c]) and (pd.isna(summed) or summed != report[c]):
+                differs.append(c)
+        assert row["differs_in"] == ", ".join(differs)
+        assert row["status"] == ("differs" if differs else "exact")
+    statuses = set(table["status"])
+    assert statuses == {"no series", "differs", "exact"}  # every branch is exercised
+    assert ", " in "".join(table["differs_in"])  # and a row that differs in several

@@ -67,7 +67,7 @@ def discrepancies(inputs: Inputs) -> list[str]:
     """Claims whose computed verdict differs from the one recorded in the registry,
     on every recorded vintage, and any disagreement in the data a check found."""
     found = []
-    for outcome in evaluate_all(inputs, VINTAGES):
+    for outcome in evaluate_all(inputs):  # on the recorded VINTAGES
         found += [f"{outcome.claim_id} [{outcome.vintage}]: {p}" for p in outcome.problems]
         recorded = inputs.registry.get(outcome.claim_id).recorded.get(outcome.vintage)
         if recorded != outcome.verdict.value:

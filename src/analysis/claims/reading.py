@@ -120,7 +120,7 @@ class Reading(Ledger):
     def trail(self, period: str, column: str) -> None:
         """Record every value ever published for `period`'s `column` (context, not evidence
         the verdict rests on), when the article's date and the latest data disagree."""
-        if not self.revised(period, column) or period not in self.ctx.inputs.by_period:
+        if not self.revised(period, column):  # so the period is one of the series'
             return
         rows = sorted(
             (r for r in self.ctx.inputs.by_period[period] if r.value(column) is not None),
