@@ -832,3 +832,19 @@ def test_the_year_end_reconciliation_sets_each_report_beside_its_day_s_series(
     statuses = set(table["status"])
     assert statuses == {"no series", "differs", "exact"}  # every branch is exercised
     assert ", " in "".join(table["differs_in"])  # and a row that differs in several
+
+
+def test_a_table_as_printed_runs_in_period_order_whatever_the_file_order(
+    data_copy: Path,
+) -> None:
+    """The 2012 table's rows, written to arrivals.csv last period first, still come out
+    in period order, with the same figures."""
+    before = vintages.Book(load(data_copy)).arrivals("mou-table-2012-01-11")
+    path = data_copy / "arrivals.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    table = [r for r in rows if ",mou-table-2012-01-11,mou_table," in r]
+    others = [r for r in rows if r not in table]
+    path.write_text("\n".join([header, *table[::-1], *others]) + "\n", encoding="utf-8")
+    after = vintages.Book(load(data_copy)).arrivals("mou-table-2012-01-11")
+    assert list(after["end"]) == sorted(after["end"])
+    pd.testing.assert_frame_equal(after, before)
