@@ -4,7 +4,7 @@ as they stand now; and the evidence that the vintage rule is the right one."""
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -848,3 +848,83 @@ def test_a_table_as_printed_runs_in_period_order_whatever_the_file_order(
     after = vintages.Book(load(data_copy)).arrivals("mou-table-2012-01-11")
     assert list(after["end"]) == sorted(after["end"])
     pd.testing.assert_frame_equal(after, before)
+
+
+@pytest.mark.parametrize(
+    ("source_row", "table_date", "row_2016", "chosen"),
+    [
+        # Published the same month: the earlier reference date was the series first.
+        (
+            source("mou-table-2020-09-b", "2020-09", kind="official_table"),
+            "mou-table-2020-09-b,2020-06-30,publication,An older table.",
+            "2016-01-01,2016-12-31,301,1117,1418,mou-table-2020-09-b,mou_table,table column '16",
+            "mou-table-2020-09-b",
+        ),
+        # A restatement of the same month has no reference date: the table comes first.
+        (
+            source("a-restatement", "2020-09"),
+            None,
+            "2016-01-01,2016-12-31,300,1118,1418,a-restatement,mou_restatement,1418 in 2016",
+            "mou-table-2020-09",
+        ),
+    ],
+)
+def test_before_any_restated_back_series_the_first_one_published_stands(
+    minimal_data: Path, source_row: str, table_date: str | None, row_2016: str, chosen: str
+) -> None:
+    """On a day before any table or restatement since the release, a past year takes
+    the first one published after it; of two from the same month, the one whose figures
+    refer to the earlier day, and a table before a restatement, whatever the file order."""
+    add_rows(minimal_data, sources=[source_row], arrivals=[row_2016])
+    if table_date is not None:
+        add_rows(minimal_data, table_dates=[table_date])
+    series = by_period(book_of(minimal_data).arrivals(date(2019, 6, 1)))
+    assert series.loc["2016", "source_id"] == chosen
+    assert series.loc["2016", "basis"] == "inferred"
+
+
+def test_the_series_does_not_depend_on_the_order_of_arrivals_csv(
+    data_copy: Path, book: vintages.Book
+) -> None:
+    """Every vintage, on every publication day and the day before, is the same with the
+    data rows of arrivals.csv written in reverse order."""
+    path = data_copy / "arrivals.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([header, *rows[::-1]]) + "\n", encoding="utf-8")
+    reversed_book = book_of(data_copy)
+    days = sorted({d for day in boundary_days(book.data) for d in (day, day - timedelta(1))})
+    vintages_: list[str | date] = [*days, "first", "latest", "article", "mou-table-2020-09"]
+    for vintage in vintages_:
+        try:
+            expected = book.arrivals(vintage)
+        except ValueError:
+            with pytest.raises(ValueError):
+                reversed_book.arrivals(vintage)
+            continue
+        got = reversed_book.arrivals(vintage)
+        pd.testing.assert_frame_equal(got, expected, obj=str(vintage))
+
+
+def test_a_day_before_any_figure_has_no_series(book: vintages.Book) -> None:
+    message = "no arrivals figure was published on or before 1990-01-01"
+    with pytest.raises(ValueError, match=f"^{message}$"):
+        book.arrivals(date(1990, 1, 1))
+
+
+def test_an_mou_correction_overrides_the_table_in_force(minimal_data: Path) -> None:
+    """A correction notice published after the 2020 table replaces the table's 2016
+    figure from its own day on, and not before."""
+    add_rows(
+        minimal_data,
+        sources=[source("a-correction", "2021-03-02", kind="relayed_mou_notice")],
+        arrivals=[
+            "2016-01-01,2016-12-31,303,1116,1419,a-correction,mou_correction,1419 in 2016",
+        ],
+    )
+    book = book_of(minimal_data)
+    for day, chosen in (
+        (date(2021, 3, 1), "mou-table-2020-09"),
+        (date(2021, 3, 2), "a-correction"),
+    ):
+        assert by_period(book.arrivals(day)).loc["2016", "source_id"] == chosen
+    assert list(by_period(book.arrivals("latest")).loc["2016", ["men", "total"]]) == [303, 1419]

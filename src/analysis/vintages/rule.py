@@ -7,7 +7,6 @@ handful of comparisons rather than a pandas pipeline. Days are ordinals
 """
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from typing import Any, NamedTuple
 
 import pandas as pd
@@ -141,15 +140,14 @@ def _back_series(
 
 def chosen_on(rows: Sequence[Row], latest_tables: dict[int, Row], day: int) -> list[Row]:
     """The chosen figure per period on `day` (rules 1-3 of the package docstring),
-    ordered by period."""
+    ordered by period. `day` is on or after the first publication (Book.chosen sees
+    to it), so some figure is known."""
     known = [r for r in rows if r.pub_to <= day]
-    if not known:
-        raise ValueError(f"no arrivals figure was published on or before {date.fromordinal(day)}")
     newest = max(r.end_day for r in known)
     provisional = best(r for r in known if r.end_day == newest)[newest]
     back = _back_series(rows, latest_tables, provisional.pub_from, day)
-    chosen = {end: row for end, row in back.items() if end < newest}
-    chosen |= best(r for r in known if r.end_day not in chosen and r.end_day < newest)
+    chosen = {end: row for end, row in back.items() if end < newest}  # none after the release
+    chosen |= best(r for r in known if r.end_day not in chosen)
     chosen[newest] = provisional
     chosen |= best(r for r in known if r.evidence == "mou_correction")
     return [chosen[end] for end in sorted(chosen)]
