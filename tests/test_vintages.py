@@ -928,3 +928,25 @@ def test_an_mou_correction_overrides_the_table_in_force(minimal_data: Path) -> N
     ):
         assert by_period(book.arrivals(day)).loc["2016", "source_id"] == chosen
     assert list(by_period(book.arrivals("latest")).loc["2016", ["men", "total"]]) == [303, 1419]
+
+
+def test_only_a_figure_from_1_january_completes_a_total(minimal_data: Path) -> None:
+    """A quarter (April to June) and a span from an earlier year end on 30 June too,
+    published later, but only January to June completes a total to 30 June."""
+    book = book_of(
+        add_rows(
+            minimal_data,
+            sources=[
+                source("h-2018-07-13", "2018-07-13"),
+                source("q-2018-07-20", "2018-07-20"),
+                source("s-2018-07-21", "2018-07-21"),
+            ],
+            arrivals=[
+                "2018-01-01,2018-06-30,,,500,h-2018-07-13,report,500 to June",
+                "2018-04-01,2018-06-30,,,260,q-2018-07-20,report,260 from April to June",
+                "2017-01-01,2018-06-30,,,1627,s-2018-07-21,report,1627 in eighteen months",
+            ],
+        )
+    )
+    computed = vintages.reconcile_total(book, pd.Timestamp("2018-06-30"), "other", date(2018, 8, 1))
+    assert computed is not None and computed["total"] == 2545 + 500

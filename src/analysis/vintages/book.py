@@ -81,13 +81,13 @@ def series_reports(data: Data) -> pd.DataFrame:
 
 
 def _part_years(reports: pd.DataFrame) -> dict[pd.Timestamp, list[dict[str, Any]]]:
-    """Every figure for 1 January to a day that is not 31 December, by that day, in file
-    order: what a cumulative total to that day adds to the series' whole years."""
+    """Every figure for 1 January to a day of the same year, by that day, in file order:
+    what a cumulative total to a day other than 31 December adds to the series' whole
+    years (only such days are looked up)."""
     starts_year = (reports["period_start"].dt.month == 1) & (reports["period_start"].dt.day == 1)
-    ends_year = (reports["period_end"].dt.month == 12) & (reports["period_end"].dt.day == 31)
     same_year = reports["period_start"].dt.year == reports["period_end"].dt.year
     found: dict[pd.Timestamp, list[dict[str, Any]]] = {}
-    for row in reports[starts_year & same_year & ~ends_year].to_dict("records"):
+    for row in reports[starts_year & same_year].to_dict("records"):
         found.setdefault(pd.Timestamp(row["period_end"]), []).append(row)
     return found
 

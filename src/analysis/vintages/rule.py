@@ -25,7 +25,6 @@ class Row(NamedTuple):
     end: pd.Timestamp
     end_day: int
     source_id: str
-    published: str
     evidence: str
     rank: int
     precision: int  # 4, 7 or 10 characters: a year, a month or a day
@@ -64,7 +63,6 @@ def rows_of(frame: pd.DataFrame) -> list[Row]:
                 end=end,
                 end_day=end.toordinal(),
                 source_id=str(r["source_id"]),
-                published=str(r["published"]),
                 evidence=str(r["evidence"]),
                 rank=int(r["rank"]),
                 precision=int(r["precision"]),
