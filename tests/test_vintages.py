@@ -950,3 +950,15 @@ def test_only_a_figure_from_1_january_completes_a_total(minimal_data: Path) -> N
     )
     computed = vintages.reconcile_total(book, pd.Timestamp("2018-06-30"), "other", date(2018, 8, 1))
     assert computed is not None and computed["total"] == 2545 + 500
+
+
+def test_of_a_table_and_a_restatement_of_one_month_the_table_stands(minimal_data: Path) -> None:
+    """Both are MOU stating the series, dated to the same month: the table, whose figures
+    refer to a known day, outranks the restatement, which refers to none."""
+    add_rows(
+        minimal_data,
+        sources=[source("a-restatement", "2020-09")],
+        arrivals=["2017-01-01,2017-12-31,190,937,1127,a-restatement,mou_restatement,1127 in 2017"],
+    )
+    latest = by_period(book_of(minimal_data).arrivals("latest"))
+    assert list(latest.loc["2017", ["men", "source_id"]]) == [188, "mou-table-2020-09"]
