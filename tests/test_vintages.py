@@ -967,18 +967,18 @@ def test_of_a_table_and_a_restatement_of_one_month_the_table_stands(minimal_data
 def test_a_year_inside_the_newest_tables_last_bucket_stays_out_of_the_series(
     minimal_data: Path,
 ) -> None:
-    """A table whose last column is 2019-2020 ends the series' periods there: a press
-    figure for 2020 alone is a part of that bucket, not a period after the tables."""
+    """A table whose last column is 2019-2020 ends the series' periods there: a later
+    restatement of 2020 alone is a part of that bucket, not a period after the tables."""
     add_rows(
         minimal_data,
         sources=[
             source("mou-table-2021-02", "2021-02", kind="official_table"),
-            source("press-2021-01-20", "2021-01-20"),
+            source("press-2021-03-02", "2021-03-02"),
         ],
         table_dates=["mou-table-2021-02,2020-12-31,publication,A table ending with a bucket."],
         arrivals=[
             "2019-01-01,2020-12-31,300,1000,1300,mou-table-2021-02,mou_table,table column '19-'20",
-            "2020-01-01,2020-12-31,72,157,229,press-2021-01-20,report,229 in 2020",
+            "2020-01-01,2020-12-31,72,157,229,press-2021-03-02,mou_restatement,229 in 2020",
         ],
     )
     periods = list(book_of(minimal_data).arrivals("latest")["period"])
