@@ -983,3 +983,19 @@ def test_a_year_inside_the_newest_tables_last_bucket_stays_out_of_the_series(
     )
     periods = list(book_of(minimal_data).arrivals("latest")["period"])
     assert periods[-1] == "2019-2020" and "2020" not in periods
+
+
+def test_entries_and_rows_hold_plain_values(book: vintages.Book) -> None:
+    """What the public Book hands out says plainly what it is: a figure as printed or as
+    first reported is never inferred (False, not merely falsy), and a bucket from the
+    start of records has no start (None, not a missing timestamp)."""
+    for vintage in ("first", "mou-table-2012-01-11"):
+        assert {e.inferred for e in book.entries(vintage)} == {False}
+        assert all(type(e.inferred) is bool for e in book.entries(vintage))
+    bucket = next(r for r in book.rows if r.period == "up to 1998")
+    assert bucket.start is None
+    assert all(
+        isinstance(r.start, pd.Timestamp)
+        for r in book.rows
+        if r is not bucket and r.period != "up to 1998"
+    )
