@@ -948,3 +948,18 @@ def test_the_source_rules_answer_each_row_indexed_as_the_frame() -> None:
     kinds = {"a": "news_report", "b": "relayed_mou_notice"}
     fits = rules.evidence_fits_source(kinds).check(frame)
     assert fits.to_dict() == {2: True, 3: False, 4: True, 5: True}
+
+
+def test_a_large_file_takes_the_fast_reader_and_a_small_one_the_strict(tmp_path: Path) -> None:
+    """Both read the same table; only the large file's bytes are scanned for the facts
+    that let validation skip checks (the strict reader claims none)."""
+    row = "a-source,2017,some words\n"
+    small = "id,year,text\n" + row * 10
+    large = "id,year,text\n" + row * (tables.FAST_BYTES // len(row) + 1)
+    read = {}
+    for name, content in (("small.csv", small), ("large.csv", large)):
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        read[name] = tables.read_text_table(tmp_path / name, name)
+    assert read["small.csv"].facts == frozenset()
+    assert read["large.csv"].facts == frozenset(text.FACTS)
+    assert read["large.csv"].frame.head(10).equals(read["small.csv"].frame)
