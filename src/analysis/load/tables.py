@@ -15,7 +15,6 @@ from analysis.load.fastread import read_fast
 from analysis.load.problems import MAX_SHOWN, DataValidationError, Problem, check_utf8, read_bytes
 from analysis.load.text import TextTable, distinct
 
-
 FAST_BYTES = 1 << 18
 """From this size on, the C reader's fixed cost (a few milliseconds) pays for itself."""
 
