@@ -42,8 +42,9 @@ def execute(
     started = time.perf_counter()
     notebook = nbformat.read(source, as_version=4)
     # IPC sockets, not TCP: the kernel needs no network at all (and warns about none).
-    sockets = Path(tempfile.mkdtemp(prefix="analysis-kernel-", dir=scratch))
-    kernel = {"transport": "ipc", "ip": str(sockets / "kernel")}
+    # Short names: a socket's whole path must fit in 107 bytes, under any temp folder.
+    sockets = Path(tempfile.mkdtemp(prefix="k-", dir=scratch))
+    kernel = {"transport": "ipc", "ip": str(sockets / "k")}
     client = NotebookClient(
         notebook,
         config=Config(
@@ -103,7 +104,7 @@ def execute_all(
         max_workers=workers, initializer=processes.die_with_parent, initargs=(os.getpid(),)
     )
     # The kernels' sockets and connection files, deleted here even when a worker is killed.
-    scratch = Path(tempfile.mkdtemp(prefix="analysis-kernels-"))
+    scratch = Path(tempfile.mkdtemp(prefix="ak-"))
     with pool:
         try:
             for name, result in pool.map(_run, [(*job, scratch, data_dir) for job in ordered]):
