@@ -19,7 +19,7 @@ help:
 	@echo "make test       run the whole test suite"
 	@echo "make notebooks  re-execute the notebooks in place (refresh stored outputs)"
 	@echo "make lab        open the notebooks in JupyterLab (options: ARGS=...)"
-	@echo "make bench      time notebook execution, and validating a million rows, against their floors"
+	@echo "make bench      time the engine, notebook execution and validating a million rows, against their floors"
 	@echo "make mutants    mutation testing of the core modules (kill rate, survivors)"
 	@echo "make lock       re-resolve uv.lock and regenerate environment.yml"
 
