@@ -274,7 +274,7 @@ class Boundaries:
 
     @classmethod
     def of(cls, book: vintages.Book) -> "Boundaries":
-        sources, reports = book.data.sources, book.reports
+        sources, reports = book.data.sources, book.series_reports
         return cls(
             book=book,
             recorded=recorded_issues(book.data),

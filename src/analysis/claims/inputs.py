@@ -59,10 +59,10 @@ class Inputs:
             )
             for r in data.sources.to_dict("records")
         }
-        self.published_from = {
-            str(s): pd.Timestamp(d).toordinal()
-            for s, d in zip(data.sources["source_id"], data.sources["published_from"], strict=True)
-        }
+        self.published: dict[str, tuple[date, date]] = {
+            str(r["source_id"]): (r["published_from"].date(), r["published_to"].date())
+            for r in data.sources.to_dict("records")
+        }  # the first and last day each source's publication date can mean
         self.by_period: dict[str, list[Row]] = {}
         for row in self.book.rows:
             self.by_period.setdefault(row.period, []).append(row)
@@ -112,10 +112,8 @@ class Context:
 
     @property
     def last_day(self) -> date:
-        """The last publication day this vintage admits (every day for tables and 'latest')."""
-        if self.vintage.name == ARTICLE:
-            return self.inputs.data.article.vintage_date
-        return self.vintage.day or date.max
+        """The last publication day this vintage admits (every day for tables and 'first')."""
+        return self.vintage.on(self.inputs.data.article.vintage_date) or date.max
 
     def series_on(self, day: date) -> Series:
         return self.inputs.series(day)

@@ -21,7 +21,7 @@ from analysis.claims.checks.press import (
 )
 from analysis.claims.claim import Claim
 from analysis.claims.evidence import Outcome
-from analysis.claims.inputs import Inputs
+from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 
@@ -45,7 +45,7 @@ def _finding(outcome: Outcome) -> str:
 
 def _press_rows(inputs: Inputs) -> pd.DataFrame:
     """Every press figure of a series period, one row per (row, column)."""
-    rows = inputs.book.reports
+    rows = inputs.book.series_reports
     rows = rows[rows["evidence"].isin(PRESS_EVIDENCE)]
     melted = rows.melt(
         id_vars=["source_id", "period", "line", "quote", "published_to"],
@@ -109,14 +109,8 @@ def press_claims(inputs: Inputs) -> list[Claim]:
 
 def check_press(inputs: Inputs) -> list[PressCheck]:
     """Every press figure checked against the series of its publication day."""
-    days = sorted({d.toordinal() for d in inputs.data.sources["published_to"].dt.date})
-    bounds = {
-        str(s): (pd.Timestamp(f).date(), pd.Timestamp(t).date())
-        for s, f, t in inputs.data.sources[
-            ["source_id", "published_from", "published_to"]
-        ].itertuples(index=False)
-    }
-    contexts: dict[date, Any] = {}
+    days = sorted({last.toordinal() for _, last in inputs.published.values()})
+    contexts: dict[date, Context] = {}
 
     def outcome_on(claim: Claim, day: date) -> Outcome:
         if day not in contexts:
@@ -132,7 +126,7 @@ def check_press(inputs: Inputs) -> list[PressCheck]:
 
     found = []
     for claim in press_claims(inputs):
-        first, last = bounds[claim.args["source_id"]]
+        first, last = inputs.published[claim.args["source_id"]]
         # A report dated only to a month or a year may have seen the series of any day
         # in that interval: it matches if it gives the figure in force on one of them
         # (the days the series could change: the interval's ends and each publication).

@@ -243,7 +243,7 @@ class Reading(Ledger):
 
     def earlier_reports(self, period: str, column: str, than: Figure) -> list[Figure]:
         """Figures for `period` that other sources published before `than`'s source."""
-        published_from = self.ctx.inputs.published_from[than.source.id]
+        published_from = self.ctx.inputs.published[than.source.id][0].toordinal()
         earlier = sorted(
             (
                 r

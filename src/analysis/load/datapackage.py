@@ -9,7 +9,6 @@ validate` (and the tests) name it when it is out of date.
 
 import json
 from collections.abc import Callable, Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +161,6 @@ def constraints_text(field: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-@cache
 def pattern_words() -> dict[str, str]:
     """Each pattern a check states, in the words of that check's message: a reader gets
     "a lowercase id: ...", not a regular expression (which datapackage.json gives)."""

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from analysis.formatting import count
 from analysis.show.plots import (
     LINE,
     MEN,
@@ -18,7 +19,6 @@ from analysis.show.plots import (
     blank_figure,
     joined,
     shade_eras,
-    short_count,
     source_note,
     whole_years,
 )
@@ -80,7 +80,7 @@ def women_share_chart(
     alt = (
         f"Line chart of women's share of each year's arrivals, {first} to {last} (figures: "
         f"{vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is lowest at "
-        f"{low['share']:.0f}% in {int(low['year'])}, a year of only {short_count(low['total'])} arrivals."
+        f"{low['share']:.0f}% in {int(low['year'])}, a year of only {count(low['total'])} arrivals."
     )
     regular = years[~years["small_sample"]]
     detail = (
@@ -188,9 +188,9 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
     detail = (
         f"The largest change: {int(biggest['total_change']):+d} people in {int(biggest['year'])}. "
         + "".join(
-            f"{r['year']}: first reported as {short_count(r['men_first'])} men and {short_count(r['women_first'])} "
-            f"women, now {short_count(r['men_latest'])} and {short_count(r['women_latest'])}; the total, "
-            f"{short_count(r['total_latest'])}, is unchanged. "
+            f"{r['year']}: first reported as {count(r['men_first'])} men and {count(r['women_first'])} "
+            f"women, now {count(r['men_latest'])} and {count(r['women_latest'])}; the total, "
+            f"{count(r['total_latest'])}, is unchanged. "
             for r in split_records
         )
     )

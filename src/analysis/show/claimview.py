@@ -4,7 +4,7 @@ revisions), as HTML in notebooks and the report and as text elsewhere."""
 
 from dataclasses import dataclass
 
-from analysis import claims
+from analysis import claims, formatting
 from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.show import present
 
@@ -73,7 +73,7 @@ class ClaimView:
         for result in self.evidence_results:
             lines.append(f"The work ({result.short_heading}):")
             lines += [
-                f"  {f.label} = {present.cell(f.value)} ({f.file}, line {f.line}; "
+                f"  {f.label} = {formatting.cell(f.value)} ({f.file}, line {f.line}; "
                 f"{f.source.publisher}, {f.source.dated}, {f.source.url}"
                 + (f"; {f.note}" if f.note else "")
                 + ")"
@@ -85,7 +85,7 @@ class ClaimView:
         if self.revisions:
             lines.append("What changed since: every published value")
             lines += [
-                f"  {f.label} = {present.cell(f.value)} ({f.source.publisher}, {f.source.dated}; "
+                f"  {f.label} = {formatting.cell(f.value)} ({f.source.publisher}, {f.source.dated}; "
                 f"{f.file}, line {f.line})"
                 for f in self.revisions
             ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import claims, paths, vintages
+from analysis import claims, formatting, paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.show import charts, plots, present
 from analysis.show.claimview import ClaimView, Result
@@ -75,7 +75,7 @@ def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
 
 def _headings(vintage: str) -> tuple[str, str]:
     if vintage == vintages.ARTICLE:
-        day = present.day(session().data.article.vintage_date)
+        day = formatting.day(session().data.article.vintage_date)
         return (
             f"On MOU's figures as published on {day} (the article's date)",
             f"as published on {day}",

@@ -21,6 +21,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
+from analysis.formatting import count
+
 # Dark and light tones of one hue read apart in colour and in greyscale.
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
@@ -80,10 +82,6 @@ def blank_figure(left: float = 0.11, bottom: float = 0.16) -> tuple[Figure, "mpl
 
 def source_note(figure: Figure, text: str) -> None:
     figure.text(0.01, 0.015, text, ha="left", va="bottom", fontsize=8, color="#444444")
-
-
-def short_count(value: float) -> str:
-    return f"{value:,.0f}"
 
 
 def joined(items: list[str]) -> str:
@@ -160,8 +158,8 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
     if low >= BORDER_CLOSED:
         after = totals[totals.index >= BORDER_CLOSED]
         return (
-            f"Since the border closed in {BORDER_CLOSED}, at most {short_count(after.max())} a year "
-            f"({low}: {short_count(totals[low])})"
+            f"Since the border closed in {BORDER_CLOSED}, at most {count(after.max())} a year "
+            f"({low}: {count(totals[low])})"
         )
     return f"{low}: the fewest arrivals of {int(totals.index.min())} to {last}"
 
@@ -201,7 +199,7 @@ def arrivals_chart(
     for year, total in zip(years["year"], years["total"], strict=True):
         if total < peak / 10 or year == lowest:
             axes.annotate(
-                short_count(total),
+                count(total),
                 (year, total),
                 xytext=(0, 2),
                 textcoords="offset points",
@@ -228,13 +226,9 @@ def arrivals_chart(
     alt = (
         f"Bar chart of North Koreans arriving in South Korea each year, {first} to {last}, "
         f"split into women and men (figures: {vintage}). The highest year is "
-        f"{int(years['year'].iloc[int(years['total'].argmax())])} with {short_count(peak)}; the lowest is "
-        f"{int(low['year'])} with {short_count(low['total'])}"
-        + (
-            "."
-            if int(low["year"]) == last
-            else f"; {last} had {short_count(years['total'].iloc[-1])}."
-        )
+        f"{int(years['year'].iloc[int(years['total'].argmax())])} with {count(peak)}; the lowest is "
+        f"{int(low['year'])} with {count(low['total'])}"
+        + ("." if int(low["year"]) == last else f"; {last} had {count(years['total'].iloc[-1])}.")
     )
     return Chart(figure, title, arrivals_detail(years, era_start), alt, years)
 
@@ -247,17 +241,17 @@ def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
         era = totals[(totals.index >= era_start) & (totals.index < last)]
         if not era.empty:
             return (
-                f"{last} had {short_count(totals[last])} arrivals; the era's next lowest year, "
-                f"{year_of_min(era)}, had {short_count(era.min())}."
+                f"{last} had {count(totals[last])} arrivals; the era's next lowest year, "
+                f"{year_of_min(era)}, had {count(era.min())}."
             )
     before = BORDER_CLOSED - 1
     if low >= BORDER_CLOSED and before in totals.index:
         return (
-            f"From {short_count(totals[before])} in {before}, arrivals fell to "
-            f"{short_count(totals[BORDER_CLOSED])} in {BORDER_CLOSED} and {short_count(totals[low])} in "
-            f"{low}; {last} had {short_count(totals[last])}."
+            f"From {count(totals[before])} in {before}, arrivals fell to "
+            f"{count(totals[BORDER_CLOSED])} in {BORDER_CLOSED} and {count(totals[low])} in "
+            f"{low}; {last} had {count(totals[last])}."
         )
-    return f"The most: {year_of_max(totals)} ({short_count(totals.max())}); the fewest: {low} ({short_count(totals[low])})."
+    return f"The most: {year_of_max(totals)} ({count(totals.max())}); the fewest: {low} ({count(totals[low])})."
 
 
 def arrivals_by_sex(

@@ -1,8 +1,6 @@
-"""Numbers, dates, missing values and tables written for people: thousands
-separators, one decimal for shares, a dash for a missing value, plain headers,
-no row numbers. Every output a reader sees (claims' reasons, notebook tables,
-evidence blocks) formats through here, and its HTML comes from autoescaping
-templates (src/analysis/show/templates/)."""
+"""Tables and blocks written for people: plain headers, no row numbers, cells
+formatted by analysis.formatting, and HTML from autoescaping templates
+(src/analysis/show/templates/)."""
 
 import numbers
 from dataclasses import dataclass
@@ -11,10 +9,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from analysis.formatting import MISSING, cell, count, day, percent
-
-__all__ = ["MISSING", "Cell", "Table", "cell", "count", "day", "percent", "render_html", "table"]
-
+from analysis.formatting import cell
 
 # --- tables and blocks as HTML, escaped by the template engine -------------------
 

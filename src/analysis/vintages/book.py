@@ -101,8 +101,8 @@ class Book:
 
     def __init__(self, data: Data):
         self.data = data
-        self.reports = series_reports(data)
-        self.rows = rule.rows_of(self.reports)
+        self.series_reports = series_reports(data)
+        self.rows = rule.rows_of(self.series_reports)
         self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
         self._days = sorted({r.pub_to for r in self.rows})
         self.part_years = _part_years(data.reports)
@@ -161,7 +161,7 @@ class Book:
         """Annual arrivals (period, start, end, men, women, total) for one vintage, each
         row naming its source, publication date, basis and the evidence for an inference."""
         entries = self.entries(vintage)
-        rows = self.reports.iloc[[e.row.pos for e in entries]]
+        rows = self.series_reports.iloc[[e.row.pos for e in entries]]
         inferred = [e.inferred for e in entries]
         out = rows.rename(columns={"period_start": "start", "period_end": "end"}).assign(
             basis=[INFERRED if i else PUBLISHED for i in inferred],
