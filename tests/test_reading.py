@@ -606,3 +606,16 @@ def test_a_period_the_series_never_had_has_no_printings(latest: Reading) -> None
     reported = latest.report(HANKYUNG, "2017", "total")
     assert latest.same_value_elsewhere("1850", "total", reported) == []
     assert latest.earlier_reports("1850", "total", reported) == []
+
+
+def test_earlier_means_before_the_first_day_a_source_can_be_from(latest: Reading) -> None:
+    """Daily NK's English report is dated January 2017: Today Korea's of 3 January 2017
+    may be later than it, so it is not an earlier report; nothing of 2016 was."""
+    dailynk = latest.report("dailynk-en-2017-01", "2016", "total")
+    assert latest.earlier_reports("2016", "total", dailynk) == []
+    kukmin = latest.report("kukmin-2017-07-12", "2016", "total")
+    assert [f.source.id for f in latest.earlier_reports("2016", "total", kukmin)] == [
+        "todaykorea-2017-01-03",
+        "dailynk-en-2017-01",
+        "kbs-world-es-2017-01",
+    ]
