@@ -159,7 +159,9 @@ RESOURCES: dict[str, Resource] = {
             "dated_by": Field(
                 "publication: sources.csv gives the day it was published; earliest_evidence: "
                 "the publication date is unknown and sources.csv gives the earliest date "
-                "evidence shows the table was public."
+                "evidence shows the table was public; contents: the table is undated and "
+                "sources.csv gives an interval read from what it holds (after its reference "
+                "date, before the first announcement of a figure it lacks)."
             ),
             "note": Field("The evidence for both dates."),
         },

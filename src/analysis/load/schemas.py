@@ -122,12 +122,13 @@ def cumulative_schema(sources: Sources) -> Schema:
     )
 
 
-TABLE_DATING = ("publication", "earliest_evidence")
+TABLE_DATING = ("publication", "earliest_evidence", "contents")
 
 
 def table_dates_schema(sources: Sources) -> Schema:
     """Each MOU table's reference date, and whether its `published` date in sources.csv
-    is its publication or only the earliest evidence that it was public."""
+    is its publication, only the earliest evidence that it was public, or an interval
+    read from what it holds."""
     tables = [i for i, kind in sources.kinds.items() if kind == "official_table"]
     known = CellCheck("not an official_table in sources.csv", lambda cells: cells.text.isin(tables))
     return Schema(
