@@ -89,7 +89,8 @@ def iso_partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
     intervals = texts.str.contains("/", regex=False).fillna(False).astype(bool)
     days = _partial_days(texts.where(~intervals, ""))
     if intervals.any():
-        days[intervals] = [_bound(text, 0) for text in texts[intervals]]
+        firsts = pd.Series([_bound(t, 0) for t in texts], index=texts.index, dtype="datetime64[s]")
+        days = days.where(~intervals, firsts)
     return days
 
 
