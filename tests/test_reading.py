@@ -81,7 +81,7 @@ def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
         title="Hankyung/Yonhap 2018-01-05: 작년 입국 탈북민 1127명",
         published="2018-01-05",
         url="https://hankyung.com/amp/201801058396Y",
-        line=25,
+        line=26,
         dated="2018-01-05",
     )
 
@@ -90,7 +90,10 @@ def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
     ("source_id", "dated"),
     [
         ("mou-table-2012-01-11", "2012-01-11 (figures to December 2011)"),
-        ("mou-table-2020-09", "figures to September 2020; public by 2026 at the latest"),
+        (
+            "mou-table-2020-09",
+            "figures to September 2020; posted between October 2020 and January 2021",
+        ),
     ],
 )
 def test_an_mou_table_is_dated_by_its_figures_and_its_evidence(

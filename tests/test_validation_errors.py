@@ -580,7 +580,7 @@ EDITS = {
         TABLE_DATES,
         ",publication,",
         ",published,",
-        [(2, "dated_by", "published", "must be one of earliest_evidence, publication")],
+        [(2, "dated_by", "published", "must be one of contents, earliest_evidence, publication")],
     ),
     "table date without a note": Edit(
         TABLE_DATES, "A test table.", "", [(2, "note", None, "a value is required")]

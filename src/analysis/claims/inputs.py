@@ -36,6 +36,9 @@ def _dated(source_id: str, published: str, tables: dict[Any, dict[Any, Any]]) ->
     reference = pd.Timestamp(tables[source_id]["reference_date"])
     if tables[source_id]["dated_by"] == "earliest_evidence":
         return f"figures to {reference:%B %Y}; public by {published} at the latest"
+    if "/" in published:
+        first, last = (pd.Timestamp(part) for part in published.split("/"))
+        return f"figures to {reference:%B %Y}; posted between {first:%B %Y} and {last:%B %Y}"
     return f"{published} (figures to {reference:%B %Y})"
 
 
