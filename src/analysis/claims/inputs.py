@@ -23,6 +23,8 @@ class Point(NamedTuple):
     inferred: bool
     reconciles_with: str
     vintage: str  # the vintage in words
+    printed_by: str = ""  # the source that printed the total by then, when not the row's
+    split_inferred: bool = False  # men and women printed only after the vintage's day
 
 
 Series = dict[str, Point]  # by period label, in period order
@@ -85,7 +87,14 @@ class Inputs:
         if parsed not in self._series:
             words = self.book.describe(parsed)
             self._series[parsed] = {
-                e.row.period: Point(e.row, e.inferred, e.reconciles_with, words)
+                e.row.period: Point(
+                    e.row,
+                    e.inferred,
+                    e.reconciles_with,
+                    words,
+                    "" if e.printed_by is None else e.printed_by.source_id,
+                    e.split_inferred,
+                )
                 for e in self.book.entries(parsed)
             }
         return self._series[parsed]

@@ -235,7 +235,7 @@ def on_the_evidence(
     chosen: dict[int, Row], rows: Sequence[Row], totals: Sequence[Total], day: int, newest: int
 ) -> dict[int, Row]:
     """Each earlier period's figure checked against what was printed by `day` (rule 4).
-    MOU's own statement in force, printed by then, stands. Otherwise, of the figures ever
+    Of the figures ever
     printed for the period, those that make the latest cumulative totals reported by
     then add up stay in the running (a total is no evidence once a figure printed after
     it contradicts it, nor when nothing fits it); a sex split printed by then beats one
@@ -245,8 +245,6 @@ def on_the_evidence(
         current, group = chosen[end], groups.get(end, [chosen[end]])
         same = (current.men, current.women, current.total)
         printed_same = [r for r in group if r.pub_to <= day and (r.men, r.women, r.total) == same]
-        if any(r.rank for r in printed_same):
-            continue  # MOU's own statement in force, printed by then, stands
         viable = _candidates(group, current, day)
         for column in ("total", "women", "men"):
             for total in _deciders(totals, end, newest, day, column):
