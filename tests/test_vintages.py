@@ -1090,7 +1090,7 @@ def test_a_newer_mou_table_outranks_an_older_correction(data: Data) -> None:
         line=0,
     )
     rows = [*book.rows, table]
-    chosen = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day, book.totals)}
+    chosen = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day)}
     assert chosen[correction.end_day].total == 220
     before = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day - 1)}
     assert before[correction.end_day].total == correction.total == 223

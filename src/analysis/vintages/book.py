@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.load.datasets import Data
-from analysis.vintages import reconcile, rule
+from analysis.vintages import reconcile, rule, settle
 from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
 from analysis.vintages.rule import EVIDENCE_RANK, Row
 
@@ -82,7 +82,7 @@ def series_reports(data: Data) -> pd.DataFrame:
     )
 
 
-def year_end_totals(data: Data) -> list[rule.Total]:
+def year_end_totals(data: Data) -> list[settle.Total]:
     """The cumulative totals reported to a 31 December, as the as-of rule weighs them:
     a figure recorded as the source's error (data/source_issues.csv) is left out."""
     issues = data.source_issues
@@ -98,7 +98,7 @@ def year_end_totals(data: Data) -> list[rule.Total]:
             for c in ("men", "women", "total")
         ]
         day = pd.Timestamp(r["published_to"]).toordinal()
-        found.append(rule.Total(as_of.toordinal(), day, *counts))
+        found.append(settle.Total(as_of.toordinal(), day, *counts))
     return found
 
 
@@ -159,8 +159,9 @@ class Book:
             raise ValueError(f"no arrivals figure was published on or before {day}")
         boundary = self._days[at - 1]
         if boundary not in self._chosen:
-            self._chosen[boundary] = rule.chosen_on(
-                self.rows, self.latest_tables, boundary, self.totals
+            chosen = rule.chosen_on(self.rows, self.latest_tables, boundary)
+            self._chosen[boundary] = settle.on_the_evidence(
+                chosen, self.rows, self.totals, boundary
             )
         return self._chosen[boundary]
 

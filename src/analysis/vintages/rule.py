@@ -6,8 +6,6 @@ handful of comparisons rather than a pandas pipeline. Days are ordinals
 (`date.toordinal()`), so partial dates, ranks and ties compare as integers.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -138,10 +136,8 @@ def _back_series(
     return chosen | {end: row for end, row in latest_tables.items() if end not in chosen}
 
 
-def chosen_on(
-    rows: Sequence[Row], latest_tables: dict[int, Row], day: int, totals: Sequence[Total] = ()
-) -> list[Row]:
-    """The chosen figure per period on `day` (rules 1-4 of the package docstring),
+def chosen_on(rows: Sequence[Row], latest_tables: dict[int, Row], day: int) -> list[Row]:
+    """The chosen figure per period on `day` (rules 1-3 of the package docstring),
     ordered by period. `day` is on or after the first publication (Book.chosen sees
     to it), so some figure is known."""
     known = [r for r in rows if r.pub_to <= day]
@@ -155,106 +151,4 @@ def chosen_on(
         # Among MOU's own publications the newest wins: a correction, or a later table.
         if chosen[end].rank < fix.rank or chosen[end].pub_from <= fix.pub_to:
             chosen[end] = fix
-    return [chosen[end] for end in sorted(on_the_evidence(chosen, rows, totals, day, newest))]
-
-
-class Total(NamedTuple):
-    """A cumulative total to a 31 December as reported: what decides between figures."""
-
-    as_of: int
-    pub_to: int
-    men: int | None
-    women: int | None
-    total: int | None
-
-    def value(self, column: str) -> int | None:
-        figure: int | None = getattr(self, column)
-        return figure
-
-
-def _sum_with(
-    chosen: dict[int, Row], end: int, candidate: Row, as_of: int, column: str
-) -> int | None:
-    """The series' `column` summed to `as_of` with `candidate` standing for period `end`."""
-    values = [(candidate if e == end else r).value(column) for e, r in chosen.items() if e <= as_of]
-    return None if None in values else sum(v for v in values if v is not None)
-
-
-def _deciders(totals: Sequence[Total], end: int, newest: int, day: int, column: str) -> list[Total]:
-    """The totals of the latest day by `day` on which a total through `end` (and no
-    further than the series) was reported, that state `column`: the evidence of the
-    day. A figure recorded as the source's error is None, so such a day decides nothing."""
-    fit = [t for t in totals if t.pub_to <= day and end <= t.as_of <= newest]
-    latest = max((t.pub_to for t in fit), default=None)
-    return [t for t in fit if t.pub_to == latest and t.value(column) is not None]
-
-
-def _candidates(group: Sequence[Row], current: Row, day: int) -> list[Row]:
-    """`current`, then one row per other value ever printed for the period: a row printed
-    by `day` (the best-ranked, latest) or else the first printed after it."""
-    found = {(current.men, current.women, current.total): current}
-    ordered = sorted(
-        group,
-        key=lambda r: (
-            r.pub_to > day,
-            -r.rank if r.pub_to <= day else 0,
-            -r.pub_to if r.pub_to <= day else r.pub_to,
-            r.source_id,
-        ),
-    )
-    for row in ordered:
-        found.setdefault((row.men, row.women, row.total), row)
-    return list(found.values())
-
-
-def _newest(rows: Sequence[Row]) -> Row:
-    """MOU's own statement before a press report, then the newest."""
-    return min(rows, key=lambda r: (-r.rank, -r.pub_to, r.source_id))
-
-
-def _pick(viable: Sequence[Row], current: Row, day: int, printed_same: bool) -> Row:
-    """The figure the evidence leaves standing. The chosen one when its figures were
-    printed by `day`; else, for its total, a sex split printed by then; else the chosen
-    one (inferred).
-    When a total ruled the chosen one out: the newest viable figure printed by then,
-    else the first printed after."""
-    printed = [r for r in viable if r.pub_to <= day]
-    if current in viable:
-        if printed_same:
-            return current
-        split = [r for r in printed if r.total == current.total and r.men is not None]
-        if split:
-            return _newest(split)
-        return current
-    if printed:
-        return _newest(printed)
-    return min(viable, key=lambda r: (r.pub_to, r.source_id))
-
-
-def on_the_evidence(
-    chosen: dict[int, Row], rows: Sequence[Row], totals: Sequence[Total], day: int, newest: int
-) -> dict[int, Row]:
-    """Each earlier period's figure checked against what was printed by `day` (rule 4).
-    Of the figures ever
-    printed for the period, those that make the latest cumulative totals reported by
-    then add up stay in the running (a total is no evidence once a figure printed after
-    it contradicts it, nor when nothing fits it); a sex split printed by then beats one
-    printed only later. Newest period first, each with the others as chosen."""
-    groups = _by_period(rows)
-    for end in sorted((e for e in chosen if e < newest), reverse=True):
-        current, group = chosen[end], groups.get(end, [chosen[end]])
-        same = (current.men, current.women, current.total)
-        printed_same = [r for r in group if r.pub_to <= day and (r.men, r.women, r.total) == same]
-        viable = _candidates(group, current, day)
-        for column in ("total", "women", "men"):
-            for total in _deciders(totals, end, newest, day, column):
-
-                def fits(r: Row, t: Total = total, c: str = column, e: int = end) -> bool:
-                    return _sum_with(chosen, e, r, t.as_of, c) == t.value(c)
-
-                later = [r for r in group if total.pub_to < r.pub_from and r.pub_to <= day]
-                if any(not fits(r) for r in later):
-                    continue  # a figure printed since contradicts this total: it is stale
-                viable = [r for r in viable if fits(r)] or viable
-        chosen[end] = _pick(viable, current, day, bool(printed_same))
-    return chosen
+    return [chosen[end] for end in sorted(chosen)]
