@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.claims.checks.press import (
     DIFFERS,
+    DISPUTED,
     FINDINGS,
     MATCHES,
     NOT_COMPARABLE,
@@ -29,6 +30,7 @@ PRESS_EVIDENCE = ("report", "mou_restatement")
 NOTEBOOK = "07_press_figures.ipynb"
 __all__ = [
     "DIFFERS",
+    "DISPUTED",
     "FINDINGS",
     "NOTEBOOK",
     "STALE",
@@ -48,7 +50,7 @@ def _press_rows(inputs: Inputs) -> pd.DataFrame:
     rows = inputs.book.series_reports
     rows = rows[rows["evidence"].isin(PRESS_EVIDENCE)]
     melted = rows.melt(
-        id_vars=["source_id", "period", "line", "quote", "published_to"],
+        id_vars=["source_id", "period", "period_end", "line", "quote", "published_to"],
         value_vars=["men", "women", "total"],
         var_name="field",
         value_name="figure",
@@ -97,13 +99,23 @@ def press_claims(inputs: Inputs) -> list[Claim]:
     """Each press figure as a claim by its outlet: annual figures of series periods,
     then cumulative totals."""
     article = inputs.data.article.source_id
+    issues = inputs.data.source_issues
+    typos = issues[(issues["table"] == "arrivals") & (issues["kind"] == "typo")]
+    misprints = {  # what a source printed where arrivals.csv keeps the reading
+        (s, e, f): int(p)
+        for s, e, f, p in zip(
+            typos["source_id"], typos["period_end"], typos["field"], typos["printed"], strict=True
+        )
+        if str(p).isdigit()
+    }
     claims = []
     for row in _press_rows(inputs).to_dict("records"):
         if row["source_id"] == article:
             continue
         args = {"source_id": row["source_id"], "period": row["period"], "field": row["field"]}
         what, quantity = row["period"].replace(" ", "-"), f"{row['field']}, {row['period']}"
-        claims.append(_press_claim(row, what, quantity, int(row["figure"]), args))
+        stated = misprints.get((row["source_id"], row["period_end"], row["field"]), row["figure"])
+        claims.append(_press_claim(row, what, quantity, int(stated), args))
     return claims + _total_claims(inputs)
 
 
@@ -132,7 +144,7 @@ def check_press(inputs: Inputs) -> list[PressCheck]:
         # (the days the series could change: the interval's ends and each publication).
         outcome = outcome_on(claim, last)
         for day in _days_between(first, last, days):
-            if _finding(outcome) not in (STALE, DIFFERS):
+            if _finding(outcome) not in (STALE, DISPUTED, DIFFERS):
                 break
             earlier = outcome_on(claim, day)
             if _finding(earlier) in (MATCHES, REVISED):
