@@ -32,9 +32,7 @@ def printed_as(reading: Reading, source: str, period: str, column: str) -> int |
     return int(printed) if printed.isdigit() else None
 
 
-def _totals_from_others(
-    reading: Reading, source: str, end: pd.Timestamp
-) -> list[dict[str, object]]:
+def _totals_from_others(reading: Reading, source: str, end: pd.Timestamp) -> list[dict[Any, Any]]:
     """Other sources' cumulative totals to a 31 December on or after `end`."""
     return [
         row
