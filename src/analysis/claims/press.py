@@ -38,6 +38,7 @@ __all__ = [
     "check_press",
     "press_claims",
     "summary",
+    "unrecorded",
 ]
 
 
@@ -169,6 +170,23 @@ def _days_between(first: date, last: date, days: list[int]) -> list[date]:
     every publication's last possible day."""
     inside = (date.fromordinal(d) for d in days if first.toordinal() <= d < last.toordinal())
     return sorted({first, *inside})
+
+
+def unrecorded(checks: list[PressCheck], recorded: pd.DataFrame) -> list[str]:
+    """Each finding recorded in data/press_findings.csv that the check no longer gives
+    (or for a figure it does not know), located by line."""
+    found = {c.claim.id: c.finding for c in checks}
+    problems = []
+    for row in recorded.to_dict("records"):
+        where = f"data/press_findings.csv, line {row['line']}"
+        now = found.get(str(row["claim_id"]))
+        if now is None:
+            problems.append(f"{where}: no press figure {row['claim_id']}")
+        elif now != row["finding"]:
+            problems.append(
+                f"{where}: {row['claim_id']} is now '{now}', recorded as '{row['finding']}'"
+            )
+    return problems
 
 
 def summary(checks: list[PressCheck]) -> dict[str, int]:

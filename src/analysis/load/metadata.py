@@ -222,5 +222,19 @@ RESOURCES: dict[str, Resource] = {
             "note": Field("The evidence."),
         },
     ),
+    "press_findings": Resource(
+        "Press findings recorded with their reason: `python -m analysis claims --press "
+        "--check` fails when a press figure's finding is not the one recorded here",
+        {
+            "claim_id": Field("The press figure (its id in `claims --press`)."),
+            "source_id": Field("The outlet that published the figure."),
+            "finding": Field("The finding recorded (the vocabulary of the press check)."),
+            "previous": Field(
+                "The finding before the change recorded here; empty for a figure not "
+                "checked before."
+            ),
+            "reason": Field("Why the finding is what it is, or why it changed."),
+        },
+    ),
 }
 """Every CSV file of data/ by resource name (its file is NAME.csv), in the order written."""

@@ -35,6 +35,7 @@ from analysis.load.vocabulary import (
     ISSUE_FIELDS,
     ISSUE_KINDS,
     LANGUAGES,
+    PRESS_FINDINGS,
     SOURCE_KINDS,
 )
 
@@ -169,6 +170,21 @@ def anecdotes_schema(sources: Sources) -> Schema:
             published_after("period_end", sources.published_to),
             unique("figure_id"),
         ),
+    )
+
+
+def press_findings_schema(sources: Sources) -> Schema:
+    """Press findings recorded with the reason they are what they are (as `recorded` in
+    the claims registry does for the article's verdicts)."""
+    return Schema(
+        (
+            text("claim_id", ID),
+            _source_id(sources),
+            text("finding", one_of(PRESS_FINDINGS)),
+            text("previous", one_of(PRESS_FINDINGS), required=False),
+            text("reason"),
+        ),
+        (unique("claim_id"),),
     )
 
 

@@ -43,18 +43,11 @@ from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count
+from analysis.load.vocabulary import PRESS_FINDINGS
 from analysis.vintages import reconcile_total
 
-MATCHES, REVISED, SOLE, STALE, DISPUTED, DIFFERS, NOT_COMPARABLE = (
-    "matches then current",
-    "matches then current, revised since",
-    "the only source of its figure",
-    "stale",
-    "disputed",
-    "differs",
-    "not comparable",
-)
-FINDINGS = (MATCHES, REVISED, SOLE, STALE, DISPUTED, DIFFERS, NOT_COMPARABLE)
+FINDINGS = PRESS_FINDINGS
+MATCHES, REVISED, SOLE, STALE, DISPUTED, DIFFERS, NOT_COMPARABLE = FINDINGS
 _VERDICTS = {
     MATCHES: Verdict.REPRODUCED_EXACTLY,
     REVISED: Verdict.REPRODUCED_AS_PUBLISHED_THEN,
