@@ -25,6 +25,7 @@ TABLES_WITH_SOURCES: dict[str, str] = {
     "repatriation_context.csv": "repatriation_context",
     "source_issues.csv": "source_issues",
     "table_dates.csv": "table_dates",
+    "press_findings.csv": "press_findings",
 }
 """Each data file that cites sources, and its table in Data."""
 
