@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from analysis import formatting
 from analysis.claims.claim import Registry
 from analysis.claims.evidence import Source
 from analysis.load.datasets import Data
@@ -34,7 +35,7 @@ def _dated(source_id: str, published: str, tables: dict[Any, dict[Any, Any]]) ->
     """A source's date in words: an MOU table also gives the day its figures run to,
     and says when only the earliest evidence that it was public is known."""
     if source_id not in tables:
-        return published
+        return formatting.published(published)
     reference = pd.Timestamp(tables[source_id]["reference_date"])
     if tables[source_id]["dated_by"] == "earliest_evidence":
         return f"figures to {reference:%B %Y}; public by {published} at the latest"

@@ -78,7 +78,8 @@ def series_reports(data: Data) -> pd.DataFrame:
     ranked = series.assign(period=labels).merge(reference, on="source_id", how="left")
     return ranked.assign(
         rank=ranked["evidence"].map(EVIDENCE_RANK),
-        precision=ranked["published"].str.len(),
+        # 4, 7 or 10 characters: a year, a month or a day; an interval counts as a year
+        precision=ranked["published"].str.len().where(~ranked["published"].str.contains("/"), 4),
     )
 
 

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 
 EVIDENCE_RANK = {"mou_correction": 1, "mou_table": 1, "mou_restatement": 1, "report": 0}
+"""MOU's own publications rank alike (the newest is in force), above press reports."""
 OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
 COUNTS = ("men", "women", "total")
 
