@@ -152,7 +152,7 @@ def check_press(inputs: Inputs) -> list[PressCheck]:
                 outcome = earlier
         finding = _finding(outcome)
         issue = None
-        if finding == DIFFERS:
+        if finding in (DIFFERS, DISPUTED):
             table, period = (
                 ("cumulative", claim.args["as_of"])
                 if "as_of" in claim.args
