@@ -63,6 +63,8 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
     basis = frame["basis"].map(
         {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
     )
+    split_later = (frame["basis"] == vintages.PUBLISHED) & (frame["inferred_from"] != "")
+    basis = basis.where(~split_later, "published by then; split from a later table")
     return present.table(
         frame.assign(basis=basis, published=frame["published"].map(formatting.published)),
         {
