@@ -99,7 +99,7 @@ def _press_claim(
 def press_claims(inputs: Inputs) -> list[Claim]:
     """Each press figure as a claim by its outlet: annual figures of series periods,
     then cumulative totals."""
-    article = inputs.data.article.source_id
+    article = inputs.article.source_id
     issues = inputs.data.source_issues
     typos = issues[(issues["table"] == "arrivals") & (issues["kind"] == "typo")]
     misprints = {  # what a source printed where arrivals.csv keeps the reading

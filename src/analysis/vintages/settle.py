@@ -21,7 +21,7 @@ MOU's own statement in force, printed by then, is never second-guessed.
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from analysis.vintages.rule import Row
+from analysis.vintages.rule import Row, Span
 
 
 class Total(NamedTuple):
@@ -38,8 +38,8 @@ class Total(NamedTuple):
         return figure
 
 
-def _sum(chosen: dict[int, Row], as_of: int, column: str) -> int | None:
-    values = [row.value(column) for end, row in chosen.items() if end <= as_of]
+def _sum(chosen: dict[Span, Row], as_of: int, column: str) -> int | None:
+    values = [row.value(column) for span, row in chosen.items() if span[1] <= as_of]
     return None if None in values else sum(v for v in values if v is not None)
 
 
@@ -69,33 +69,33 @@ def _best(rows: Sequence[Row], day: int) -> Row:
 
 
 def _by_total(
-    chosen: dict[int, Row], groups: dict[int, list[Row]], totals: Sequence[Total], day: int
+    chosen: dict[Span, Row], groups: dict[Span, list[Row]], totals: Sequence[Total], day: int
 ) -> None:
     """A total reproduced by exactly one other figure for one open period decides it."""
     for reported in totals:
         stated, computed = reported.total, _sum(chosen, reported.as_of, "total")
         if stated is None or computed is None or computed == stated:
             continue
-        fixes: dict[tuple[int, int], list[Row]] = {}
-        for end, current in chosen.items():
-            group = groups.get(end, [])
-            if end > reported.as_of or current.total is None or not _open(current, group, day):
+        fixes: dict[tuple[Span, int], list[Row]] = {}
+        for span, current in chosen.items():
+            group = groups.get(span, [])
+            if span[1] > reported.as_of or current.total is None or not _open(current, group, day):
                 continue
             for row in group:
                 if row.total is not None and computed - current.total + row.total == stated:
-                    fixes.setdefault((end, row.total), []).append(row)
+                    fixes.setdefault((span, row.total), []).append(row)
         if len(fixes) == 1:
-            [((end, _), rows)] = fixes.items()
-            chosen[end] = _best(rows, day)
+            [((span, _), rows)] = fixes.items()
+            chosen[span] = _best(rows, day)
 
 
 def _by_split(
-    chosen: dict[int, Row], groups: dict[int, list[Row]], totals: Sequence[Total], day: int
+    chosen: dict[Span, Row], groups: dict[Span, list[Row]], totals: Sequence[Total], day: int
 ) -> None:
     """A split printed by `day` for the same total stands over one printed later, unless
     the latest men or women reported by then say otherwise."""
-    for end, current in list(chosen.items()):
-        group = groups.get(end, [])
+    for span, current in list(chosen.items()):
+        group = groups.get(span, [])
         if current.men is None or any(
             (r.men, r.women, r.total) == (current.men, current.women, current.total)
             for r in _printed(group, day)
@@ -107,9 +107,9 @@ def _by_split(
         if not printed:
             continue
         split = _best(printed, day)
-        trial = chosen | {end: split}
+        trial = chosen | {span: split}
         for reported in totals:
-            if reported.as_of < end:
+            if reported.as_of < span[1]:
                 continue
             for column in ("men", "women"):
                 stated = reported.value(column)
@@ -118,7 +118,7 @@ def _by_split(
                 now, then = (_sum(c, reported.as_of, column) for c in (chosen, trial))
                 if now == stated and then != stated:
                     split = current
-        chosen[end] = split
+        chosen[span] = split
 
 
 def on_the_evidence(
@@ -127,22 +127,22 @@ def on_the_evidence(
     """The day's series (`chosen`, by period) with its earlier periods weighed against
     the evidence of `day` (see the module's docstring)."""
     newest = chosen[-1].end_day
-    groups: dict[int, list[Row]] = {}
+    groups: dict[Span, list[Row]] = {}
     for row in rows:
-        groups.setdefault(row.end_day, []).append(row)
-    series = {row.end_day: row for row in chosen}
-    back = {end: row for end, row in series.items() if end < newest}
+        groups.setdefault(row.span, []).append(row)
+    series = {row.span: row for row in chosen}
+    back = {span: row for span, row in series.items() if span[1] < newest}
     stands = {
-        end
-        for end, row in back.items()
+        span
+        for span, row in back.items()
         if any(
             r.rank and (r.men, r.women, r.total) == (row.men, row.women, row.total)
-            for r in _printed(groups.get(end, []), day)
+            for r in _printed(groups.get(span, []), day)
         )
     }
     latest = latest_totals(totals, day, newest)
-    weighed = {end: row for end, row in back.items() if end not in stands}
+    weighed = {span: g for span, g in groups.items() if span in back and span not in stands}
     fixed = dict(series)
-    _by_total(fixed, {e: g for e, g in groups.items() if e in weighed}, latest, day)
-    _by_split(fixed, {e: g for e, g in groups.items() if e in weighed}, latest, day)
-    return [fixed[end] for end in sorted(fixed)]
+    _by_total(fixed, weighed, latest, day)
+    _by_split(fixed, weighed, latest, day)
+    return [fixed[span] for span in sorted(fixed)]
