@@ -68,7 +68,7 @@ def checks_table(every: Every) -> str:
     """Every check with its arguments, what it checks (its docstring's first sentence)
     and, where a registry uses it, the first such claim as an example."""
     lines = ["| Check | Arguments | What it checks | Example |", "|---|---|---|---|"]
-    used = {}
+    used: dict[str, claims.Claim] = {}
     for results in every:
         for claim in results.registry.claims:
             used.setdefault(claim.check, claim)
