@@ -78,11 +78,11 @@ def checks_table(every: Every) -> str:
         args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
         doc = " ".join((check.function.__doc__ or "").split())
         what = _cell(doc.split(". ")[0].rstrip("."))
-        claim = used.get(name)
+        first = used.get(name)
         example = "–"
-        if claim is not None:
-            stated = "" if claim.stated is None else f" {_cell(str(claim.stated))}"
-            example = f"“{_cell(claim.quote)}” (`{claim.id}`: {claim.precision}{stated})"
+        if first is not None:
+            stated = "" if first.stated is None else f" {_cell(str(first.stated))}"
+            example = f"“{_cell(first.quote)}” (`{first.id}`: {first.precision}{stated})"
         lines.append(f"| `{name}` | {args} | {what} | {example} |")
     return "\n".join(lines) + "\n"
 
