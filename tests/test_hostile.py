@@ -8,11 +8,13 @@ outright (tests/test_validation_errors.py); free text may hold anything
 printable, so every page that shows it must escape it.
 """
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -102,12 +104,13 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, columns in free_text_columns().items():
         _poison_csv(data / name, columns)
     _poison_toml(data / DEEP_DIVE / "claims.toml", REGISTRY_TEXT)
+    # The article quotes what its registry quotes (a quote must be one of its sentences).
+    with (data / DEEP_DIVE / "claims.toml").open("rb") as handle:
+        quotes = [c["quote"] for c in tomllib.load(handle)["claim"]]
     article = data / DEEP_DIVE / "article.toml"
-    quoted = HOSTILE.replace('"', '\\"')
+    sentences = "".join(f"  {json.dumps(q, ensure_ascii=False)},\n" for q in [HOSTILE, *quotes])
     article.write_text(
-        article.read_text(encoding="utf-8").replace(
-            "sentences = [", f'sentences = [\n  "{quoted}",'
-        ),
+        article.read_text(encoding="utf-8").replace("sentences = [", f"sentences = [\n{sentences}"),
         encoding="utf-8",
     )
     output = root / "report"
