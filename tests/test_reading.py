@@ -424,14 +424,14 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         label="the article's arrivals in 2017",
         value=1127,
         file="data/articles/dailynk-2018-01/claims.toml",
-        line=59,
+        line=154,
         column="stated",
         source=article,
         vintage="the article",
     )
     # a year is stated as the year's name, like the era's first year below
     year = latest.stated(registry.get("era-start-consistency"))
-    assert (year.value, year.line) == ("2011", 167)
+    assert (year.value, year.line) == ("2011", 262)
     assert latest.era_start() == Figure(
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
