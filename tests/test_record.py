@@ -7,7 +7,7 @@ from analysis import claims
 from analysis.load.datasets import load
 from tests.conftest import add_article, run_cli
 
-REGISTRY = Path("articles") / "nknews-2019-01" / "claims.toml"
+REGISTRY = Path("articles") / "dailynk-2018-01" / "claims.toml"
 UNRECORDED = """[[claim]]
 id = "second-arrivals-2016"
 quote = "Arrivals were 1,418 in 2016."
@@ -32,17 +32,20 @@ args = { period = "2017", field = "total" }
 
 
 def test_a_correction_is_recorded_after_review(data_copy: Path) -> None:
-    """A stated value corrected in a copy (NK News's 969 women read as 970): the check
-    fails naming the claim, the record writes exactly its `recorded` line, and the check
-    passes."""
+    """A stated value corrected in a copy (the article's 1,275 for 2015 read as 1,276):
+    the check fails naming the claim, the record writes exactly its `recorded` line, and
+    the check passes."""
     before = (data_copy / REGISTRY).read_text(encoding="utf-8")
+    assert before.count("stated = 1275\n") == 1
     (data_copy / REGISTRY).write_text(
-        before.replace("stated = 969\n", "stated = 970\n"), encoding="utf-8"
+        before.replace("stated = 1275\n", "stated = 1276\n"), encoding="utf-8"
     )
     before = (data_copy / REGISTRY).read_text(encoding="utf-8")
     failing = run_cli("claims", "--check", data_dir=data_copy)
-    assert failing.returncode == 1 and "nknews-women-2018 [latest]" in failing.stderr
-    assert "of 46 claims in 3 articles" in failing.stdout
+    assert failing.returncode == 1 and "arrivals-2015 [article]" in failing.stderr
+    every = claims.load_registries(load(data_copy))
+    total = sum(len(r.claims) for r in every)
+    assert f"{total - 1} of {total} claims in {len(every)} articles" in failing.stdout
     recorded = run_cli("claims", "--record", data_dir=data_copy)
     assert recorded.returncode == 0, recorded.stderr
     changed = [
