@@ -529,7 +529,12 @@ def test_a_tolerance_widens_a_bound() -> None:
 
 
 def _change(stated: float, direction: str) -> Claim:
-    args: dict[str, Any] = {"before": "2016", "after": "2017", "field": "total", "direction": direction}
+    args: dict[str, Any] = {
+        "before": "2016",
+        "after": "2017",
+        "field": "total",
+        "direction": direction,
+    }
     return _claim("figures.change", stated, "percent", **args)
 
 
