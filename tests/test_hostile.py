@@ -30,7 +30,11 @@ HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascrip
 # Markup that a browser would act on: a real tag (a literal "<"), an event attribute
 # inside a tag, or a javascript: link made from the Markdown link syntax.
 UNESCAPED = re.compile(
-    r"<script>alert|<img src=x|<[^<>]*\sonerror=|href=[\"']?javascript:", re.IGNORECASE
+    r"<script>alert|<img src=x"
+    # an onerror attribute of a real tag, after whole attributes (not text inside a value)
+    r"""|<[a-z]+(\s+[a-z-]+(=("[^"]*"|'[^']*'|[^\s"'>]*))?)*\s+onerror="""
+    r"""|href=["']?javascript:""",
+    re.IGNORECASE,
 )
 SCHEMAS = {
     "sources.csv": lambda s: schemas.sources_schema(),
@@ -212,3 +216,6 @@ def test_the_detector_sees_markup_and_only_unescaped_markup() -> None:
     assert UNESCAPED.search(f"<p>{HOSTILE}</p>")
     assert UNESCAPED.search('<a href="javascript:alert(3)">x</a>')
     assert not UNESCAPED.search(f"<p>{html.escape(HOSTILE)}</p>")
+    assert UNESCAPED.search('<div class="a" onerror=alert(1)>')
+    # escaped inside an attribute's value it is text, as in a page's <link title="...">
+    assert not UNESCAPED.search(f'<link rel="prev" title="{html.escape(HOSTILE)}">')
