@@ -147,7 +147,8 @@ class Context:
         return self.vintage.on(self.inputs.article.vintage_date) or date.max
 
     def series_on(self, day: date) -> Series:
-        return self.inputs.series(day)
+        """A day's series; the last day there is (date.max) is the latest, so named."""
+        return self.latest_series if day == date.max else self.inputs.series(day)
 
     def first(self) -> Series:
         return self.inputs.series(FIRST)
