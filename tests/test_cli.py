@@ -7,7 +7,7 @@ from tests.conftest import run_cli as run
 def test_validate_reports_every_file() -> None:
     result = run("validate")
     assert result.returncode == 0, result.stderr
-    assert "data/arrivals.csv: 166 rows, valid" in result.stdout
+    assert "data/arrivals.csv: 169 rows, valid" in result.stdout
     assert "reproduced exactly by the vintage rule: 13" in result.stdout
 
 

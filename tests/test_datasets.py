@@ -76,9 +76,9 @@ def test_every_dossier_figure_is_kept(data: Data) -> None:
     # 194 rows in the dossier: 152 per-period figures and 42 cumulative totals. One
     # per-period row is left out: Aju's 2013 figure, whose kept quote states neither
     # of its numbers (KBS gives the same figures that day; see aju-2014-01-13's note).
-    # Curated since (docs/sources.md): 15 figures the kept quotes or later-found copies
+    # Curated since (docs/sources.md): 18 figures the kept quotes or later-found copies
     # state (part-years, and years restated inside quotes), and one cumulative total.
-    assert len(data.reports) == 151 + 15
+    assert len(data.reports) == 151 + 18
     assert len(data.cumulative) == 42 + 1
 
 
@@ -212,7 +212,7 @@ def test_a_relative_data_dir_is_resolved_once_for_the_command_line_and_kernels(
         check=False,
     )
     assert cli.returncode == 0, cli.stderr
-    assert "data/arrivals.csv: 166 rows, valid" in cli.stdout
+    assert "data/arrivals.csv: 169 rows, valid" in cli.stdout
     # A kernel starts in the notebook's folder, as the notebooks' kernels start in notebooks/.
     folder = tmp_path / "notebooks"
     folder.mkdir()

@@ -70,7 +70,7 @@ PACKAGE: dict[str, object] = {
         "reading the source's own arithmetic supports, and what was printed is kept in "
         "source_issues.csv; evidence 'mou_correction' marks the report of MOU's own correction "
         "notice. Evidence 'mou_restatement' marks a dated report of MOU's revised figures for "
-        "past years (Yonhap 2012-10-28, and Newsfinder two days later relaying it). Where the dossier or a quoted report pins the day "
+        "past years (Yonhap via the Global Times, 2012-07-02; Yonhap 2012-10-28, and Newsfinder relaying it). Where the dossier or a quoted report pins the day "
         "figures were made public (an MOU briefing, an MOU statement), sources.csv gives that "
         "day and its note the provenance; MOU tables are dated by publication, the earliest "
         "evidence they were public, or (undated) the interval their contents allow, their "
