@@ -8,6 +8,7 @@ from analysis import claims
 from analysis.load.datasets import Data, load
 from analysis.site import preview, report
 
+
 def _restated(data_copy: Path) -> list[preview.Change]:
     """The deep dive's 1,127 for 2017 read as 1,128 in a copy of the registry."""
     path = data_copy / "articles" / "dailynk-2018-01" / "claims.toml"
