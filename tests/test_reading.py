@@ -83,7 +83,7 @@ def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
         title="Hankyung/Yonhap 2018-01-05: 작년 입국 탈북민 1127명",
         published="2018-01-05",
         url="https://hankyung.com/amp/201801058396Y",
-        line=26,
+        line=27,
         dated="2018-01-05",
     )
 

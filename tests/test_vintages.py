@@ -165,10 +165,17 @@ def test_a_precise_date_outranks_a_year_dated_report_of_equal_rank(book: vintage
 
 
 def test_a_dated_restatement_outranks_the_older_table(book: vintages.Book) -> None:
-    """Yonhap reported MOU's revised 2011, 2010 and 2009 on 2012-10-28: from that day the
-    2012-01 table's provisional figures are stale; the day before they still stood."""
-    before = by_period(book.arrivals(date(2012, 10, 27)))
+    """MOU's restated 2011 (2,706) was reported on 2012-07-02 (Global Times relaying
+    Yonhap), and Yonhap reported its revised 2011, 2010 and 2009 on 2012-10-28: from July
+    the 2012-01 table's figures are stale (2010 and 2009 inferred from the October
+    report, the nearest statement of the back-series after the July one); before July
+    they still stood."""
+    before = by_period(book.arrivals(date(2012, 7, 1)))
     assert before.loc[["2011", "2010", "2009"], "total"].tolist() == [2737, 2379, 2927]
+    july = by_period(book.arrivals(date(2012, 10, 27)))
+    assert july.loc[["2011", "2010", "2009"], "total"].tolist() == [2706, 2401, 2914]
+    assert july.loc["2011", "source_id"] == "chinagate-2012-07-02"
+    assert july.loc[["2010", "2009"], "basis"].tolist() == ["inferred", "inferred"]
     for day in (date(2012, 10, 28), date(2012, 12, 1), date(2013, 1, 1)):
         series = by_period(book.arrivals(day))
         assert series.loc[["2011", "2010", "2009"], "total"].tolist() == [2706, 2401, 2914]
