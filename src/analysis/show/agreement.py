@@ -17,6 +17,7 @@ count for a rise. Counts, years and dates must be equal; shares and rates (an en
 value that is a float) agree within `TOLERANCE`.
 """
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -71,9 +72,12 @@ def _went_down(claim: Claim, outcome: Outcome) -> Any:
 
 
 def _fluctuated(claim: Claim, outcome: Outcome) -> Any:
-    """The highest of the years against the lowest of the reference years."""
+    """The changes of direction among the years, and their highest against the lowest of
+    the reference years."""
     years, reference = outcome.value
-    return max(years), min(reference)
+    rises = [b > a for a, b in itertools.pairwise(years)]
+    turns = sum(a != b for a, b in itertools.pairwise(rises))
+    return turns, max(years), min(reference)
 
 
 def _first_published(claim: Claim, outcome: Outcome) -> Any:
