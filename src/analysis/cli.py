@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import claims, paths, vintages
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError
-from analysis.show import claimreview, readme, render
+from analysis.show import claimreview, readme, render, terminal
 
 
 def _vintage(text: str) -> vintages.Vintage:
@@ -21,6 +21,25 @@ def _vintage(text: str) -> vintages.Vintage:
         return vintages.Vintage.parse(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _data_dir(text: str) -> Path:
+    """A --data value: a path, made absolute (an empty one would mean the working directory)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path: name the data directory")
+    return Path(os.path.abspath(text))
+
+
+def _base_url(text: str) -> str:
+    """A --base-url value: empty, or an http(s) URL (it goes into every ClaimReview link)."""
+    if text and not claimreview.BASE_URL.match(text):
+        raise argparse.ArgumentTypeError(f"{text!r}: {claimreview.BASE_URL_RULE}")
+    return text
+
+
+def _shown(data_dir: Path, name: str) -> str:
+    """How messages name a data file: data/NAME in the project's data folder, else its path."""
+    return f"data/{name}" if data_dir == paths.DEFAULT_DATA_DIR else str(data_dir / name)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -48,9 +67,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if failed or data is None:
         raise DataValidationError.combined(failed)
     for name, field in datasets.FIELDS.items():
-        print(f"data/{name}: {len(getattr(data, field))} rows, valid")
+        print(f"{_shown(args.data, name)}: {len(getattr(data, field))} rows, valid")
     print(
-        "data/datapackage.json: generated from the schemas that checked these files, and up to date"
+        f"{_shown(args.data, 'datapackage.json')}: generated from the schemas that checked "
+        "these files, and up to date"
     )
     article = data.article
     print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
@@ -67,7 +87,7 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
     else:
         with pd.option_context("display.width", 200, "display.max_rows", 500):
-            print(table.to_string(index=False))
+            print(terminal.inert(table.to_string(index=False)))
     return 0
 
 
@@ -81,7 +101,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
         inputs = claims.inputs_for(data)
         found = claims.discrepancies(inputs)
         for line in found:
-            print(f"claim check failed: {line}", file=sys.stderr)
+            print(terminal.inert(f"claim check failed: {line}"), file=sys.stderr)
         total = len(inputs.registry.claims)
         print(f"{total - len(found)} of {total} claims have their recorded verdicts")
         return 1 if found else 0
@@ -110,11 +130,11 @@ def _press(args: argparse.Namespace) -> int:
         sys.stdout.write(render.press_table(checks))
     unexplained = [c for c in checks if not c.explained]
     for check in unexplained:
-        print(
+        message = (
             f"press figure unexplained: {check.claim.id} ({check.outcome.reason}); record it in "
-            "data/source_issues.csv or correct data/arrivals.csv",
-            file=sys.stderr,
+            f"{_shown(args.data, 'source_issues.csv')} or correct {_shown(args.data, 'arrivals.csv')}"
         )
+        print(terminal.inert(message), file=sys.stderr)
     return 1 if args.check and unexplained else 0
 
 
@@ -180,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     parser.add_argument(
         "--data",
-        type=lambda text: Path(os.path.abspath(text)),
+        type=_data_dir,
         default=paths.DATA_DIR,
         help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
     )
@@ -220,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     claims_.add_argument(
         "--base-url",
+        type=_base_url,
         default="",
         help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
     )
@@ -251,12 +272,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except DataValidationError as error:
-        print(error, file=sys.stderr)
+        if args.data != paths.DEFAULT_DATA_DIR:
+            error = error.located_in(args.data)
+        print(terminal.inert(str(error)), file=sys.stderr)
         return 2
     except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(terminal.inert(f"error: {error}"), file=sys.stderr)
         return 2
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        print(terminal.inert(f"error: {error.strerror or error}{where}"), file=sys.stderr)
         return 2

@@ -20,7 +20,13 @@ from analysis import paths
 from analysis.load import schemas, validation
 from analysis.load.article import Article, read_article
 from analysis.load.dates import date_bounds
-from analysis.load.problems import DataValidationError, Problem
+from analysis.load.problems import (
+    MAX_TEXT_BYTES,
+    DataValidationError,
+    Problem,
+    parsing,
+    read_bytes,
+)
 from analysis.load.tables import read_text_table
 
 COUNT_COLUMNS = ("men", "women", "total")
@@ -136,7 +142,16 @@ def article(data_dir: Path = paths.DATA_DIR) -> Article:
     article.toml must set exactly `source_id` (a known source), `vintage_date` (a TOML
     date) and `sentences`; anything else is a located DataValidationError.
     """
-    return read_article(data_dir, sources(data_dir))
+    return _article(data_dir, sources(data_dir))
+
+
+def _article(data_dir: Path, known: pd.DataFrame) -> Article:
+    """article.toml read by analysis.load.article, once it is known to be a regular file of
+    at most MAX_TEXT_BYTES; nesting past Python's recursion limit is a located error, as
+    every other way the file can be wrong."""
+    read_bytes(data_dir / "article.toml", "data/article.toml", MAX_TEXT_BYTES)
+    with parsing("data/article.toml"):
+        return read_article(data_dir, known)
 
 
 TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -215,7 +230,7 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
         "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
         "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
         "source_issues": lambda: _source_issues(data_dir, known),
-        "article": lambda: read_article(data_dir, known),
+        "article": lambda: _article(data_dir, known),
     }
     read: dict[str, Any] = {}
     failed: list[DataValidationError] = []

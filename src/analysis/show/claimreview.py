@@ -1,12 +1,17 @@
 """Export verdicts as schema.org ClaimReview JSON-LD, the fact-checking
 ecosystem's standard markup (https://schema.org/ClaimReview)."""
 
+import re
 from typing import Any
 
 import orjson
 
 from analysis import claims
 
+BASE_URL = re.compile(r"^https?://[^\s\"'<>\\`\x00-\x1f\x7f]+$")
+"""A base URL for the links: an http(s) address without spaces, quotes or angle brackets
+(a javascript: or data: URL would become every review's link)."""
+BASE_URL_RULE = "must be an http:// or https:// URL without spaces, quotes or angle brackets"
 DATA_FILES = (
     "data/arrivals.csv",
     "data/cumulative.csv",
@@ -40,6 +45,8 @@ def claim_reviews(
     `base_url` prefixes the links to notebooks and data: the repository's notebook
     files, or with `site` the report's pages (FILE.html#ID) and its data folder.
     """
+    if base_url and not BASE_URL.match(base_url):
+        raise ValueError(f"base URL {base_url!r}: {BASE_URL_RULE}")
     registry, article = results.registry, results.data.article
     vintage = results.vintages[-1]
     outcomes = {o.claim_id: o for o in results.outcomes if o.vintage == vintage}
@@ -86,6 +93,13 @@ def claim_reviews(
     return reviews
 
 
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON-LD is made to be embedded in a page's <script> tag, where a "</script>" or "<!--"
+in any text would end or change the script: "<", ">" and "&" are written as JSON escapes
+(they can only occur inside strings, so the document means the same)."""
+
+
 def as_json_ld(results: claims.Results, base_url: str = "", site: bool = False) -> str:
+    """The ClaimReviews as JSON-LD, safe to embed in a <script> tag (SCRIPT_SAFE)."""
     reviews = claim_reviews(results, base_url, site)
-    return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode() + "\n"
+    return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode().translate(SCRIPT_SAFE) + "\n"

@@ -8,16 +8,18 @@ import re
 from collections.abc import Callable
 
 from analysis import claims, paths
-from analysis.show import render
+from analysis.show import markdown, render
 
 README = paths.ROOT / "README.md"
 
 
 def notebooks_table(results: claims.Results) -> str:
-    """The notebooks with their titles and questions, as the registry declares them."""
+    """The notebooks with their titles and questions, as the registry declares them; every
+    field inert (analysis.show.markdown)."""
     lines = ["| Notebook | Title | Question |", "|---|---|---|"]
     lines += [
-        f"| [`{n.file}`](notebooks/{n.file}) | {n.title} | {n.question} |"
+        f"| [{markdown.code(n.file)}]({markdown.destination(f'notebooks/{n.file}')}) "
+        f"| {markdown.inline(n.title)} | {markdown.inline(n.question)} |"
         for n in results.registry.notebooks
     ]
     return "\n".join(lines) + "\n"

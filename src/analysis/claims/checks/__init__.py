@@ -11,7 +11,9 @@ from analysis import paths
 from analysis.claims.checks import anecdotes, arithmetic, official, press
 from analysis.claims.claim import Registry
 from analysis.claims.declare import Check
+from analysis.claims.registry import CLAIMS_FILE, DISPLAY_NAME
 from analysis.claims.registry import load_registry as _load
+from analysis.load.problems import MAX_TEXT_BYTES, parsing, read_bytes
 
 CHECKS: dict[str, Check] = {
     check.name: check
@@ -40,5 +42,12 @@ CHECKS: dict[str, Check] = {
 
 
 def load_registry(data_dir: Path = paths.DATA_DIR) -> Registry:
-    """The registry of `data_dir`, validated against this table of checks."""
-    return _load(data_dir, CHECKS)
+    """The registry of `data_dir`, validated against this table of checks.
+
+    The file is first read as every data file is (analysis.load.problems.read_bytes): a
+    named pipe, a device, a file over the size limit is refused by name before the
+    registry's reader opens it; nesting past the recursion limit is a located error.
+    """
+    read_bytes(data_dir / CLAIMS_FILE, DISPLAY_NAME, MAX_TEXT_BYTES)
+    with parsing(DISPLAY_NAME):
+        return _load(data_dir, CHECKS)
