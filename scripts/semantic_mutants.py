@@ -80,10 +80,24 @@ MUTANTS = (
     ),
     Mutant(
         "rounding-band-closed",
-        "src/analysis/claims/checks/compare.py",
-        "stated - 0.5 <= computed < stated + 0.5",
-        "stated - 0.5 <= computed <= stated + 0.5",
+        "src/analysis/claims/band.py",
+        "return Band(stated - half - tolerance, stated + half + tolerance, high_open=True)",
+        "return Band(stated - half - tolerance, stated + half + tolerance, high_open=False)",
         "a share of exactly x.5 counts as rounding to the lower whole percent too",
+    ),
+    Mutant(
+        "over-includes-its-bound",
+        "src/analysis/claims/band.py",
+        "return Band(stated - tolerance, math.inf, low_open=True)",
+        "return Band(stated - tolerance, math.inf, low_open=False)",
+        "“over 1,200” holds for exactly 1,200",
+    ),
+    Mutant(
+        "fewer-than-includes-its-bound",
+        "src/analysis/claims/band.py",
+        "return Band(-math.inf, stated + tolerance, high_open=True)",
+        "return Band(-math.inf, stated + tolerance, high_open=False)",
+        "“fewer than 1,200” holds for exactly 1,200",
     ),
     Mutant(
         "check-article-vintage-only",
@@ -101,11 +115,9 @@ MUTANTS = (
     ),
     Mutant(
         "difference-swapped",
-        "src/analysis/claims/checks/official.py",
-        "        return x - y, f\"arrivals {a} − arrivals {b} = {count(x)} − {count(y)} = "
-        '{count(x - y)}"',
-        "        return y - x, f\"arrivals {a} − arrivals {b} = {count(x)} − {count(y)} = "
-        '{count(y - x)}"',
+        "src/analysis/claims/checks/figures.py",
+        'return x - y, f"{word} {a} − {word} {b} = {count(x)} − {count(y)} = {count(x - y)}"',
+        'return y - x, f"{word} {a} − {word} {b} = {count(x)} − {count(y)} = {count(y - x)}"',
         "the operands of difference swapped",
     ),
     Mutant(
@@ -141,7 +153,8 @@ def copy_project(target: Path) -> None:
 
 
 def run(mutant: Mutant) -> str:
-    """'killed' when a test fails on the mutant, 'survived' when all pass, else 'error'."""
+    """'killed' when a test fails on the mutant, 'survived' when all pass, else 'error'
+    (a test file that does not collect, a broken patch: the output is printed)."""
     with tempfile.TemporaryDirectory(prefix=f"mutant-{mutant.name}-") as folder:
         copy = Path(folder)
         copy_project(copy)
@@ -153,7 +166,10 @@ def run(mutant: Mutant) -> str:
         result = subprocess.run(
             [*command, *SELECTION], cwd=copy, env=env, capture_output=True, text=True, check=False
         )
-        if result.returncode == 1:
+        summary = result.stdout.strip().splitlines()[-1:] or [""]
+        # Killed only by a failing test: with -x, a file that does not even collect also
+        # exits 1, which says nothing about the mutant.
+        if result.returncode == 1 and " failed" in summary[0] and "error" not in summary[0]:
             return "killed"
         if result.returncode == 0:
             return "survived"

@@ -18,7 +18,9 @@ CSV_FILES = (
     "repatriation_context.csv",
     "source_issues.csv",
 )
-FILES = (*CSV_FILES, "article.toml", "claims.toml", "datapackage.json")
+ARTICLE = "articles/the-article/article.toml"
+CLAIMS = "articles/the-article/claims.toml"
+FILES = (*CSV_FILES, ARTICLE, CLAIMS, "datapackage.json")
 
 
 def edit(path: Path, old: str, new: str) -> None:

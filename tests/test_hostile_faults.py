@@ -18,7 +18,7 @@ from analysis.load import problems
 from analysis.show import readme
 from analysis.site import buildfolder
 from tests.conftest import run_cli
-from tests.hostile import refused
+from tests.hostile import ARTICLE, CLAIMS, refused
 
 Make = Callable[[Path], object]
 FOLDERS: dict[str, tuple[Make, str]] = {
@@ -94,26 +94,19 @@ def _raises(error: BaseException) -> Any:
     return fail
 
 
-@pytest.mark.parametrize(
-    ("error", "message"),
-    [(MemoryError(), problems.TOO_LARGE), (RecursionError(), problems.NESTED)],
-    ids=["memory", "recursion"],
-)
-@pytest.mark.parametrize(
-    ("name", "module", "function"),
-    [("article.toml", tomllib, "loads"), ("datapackage.json", json, "loads")],
-    ids=["toml", "json"],
-)
+PARSERS = {
+    "json-memory": ("datapackage.json", json, MemoryError(), problems.TOO_LARGE),
+    "json-recursion": ("datapackage.json", json, RecursionError(), problems.NESTED),
+    "toml-recursion": (ARTICLE, tomllib, RecursionError(), "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("case", PARSERS)
 def test_a_parser_that_runs_out_is_an_error_naming_the_file(
-    minimal_data: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    error: BaseException,
-    message: str,
-    name: str,
-    module: object,
-    function: str,
+    minimal_data: Path, monkeypatch: pytest.MonkeyPatch, case: str
 ) -> None:
-    monkeypatch.setattr(module, function, _raises(error))
+    name, module, error, message = PARSERS[case]
+    monkeypatch.setattr(module, "loads", _raises(error))
     refused(minimal_data, name, message)
 
 
@@ -131,14 +124,14 @@ class _FailingFile:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
 
-@pytest.mark.parametrize("name", ["arrivals.csv", "article.toml", "datapackage.json"])
+@pytest.mark.parametrize("name", ["arrivals.csv", ARTICLE, CLAIMS, "datapackage.json"])
 def test_a_read_error_from_the_disk_is_an_error_naming_the_file(
     minimal_data: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     real = problems.read_bytes
 
-    def failing(path: Path, display_name: str, limit: int = problems.MAX_BYTES) -> bytes:
-        if path.name != name:
+    def failing(path: Path, display_name: str, limit: int | None = None) -> bytes:
+        if not str(path).endswith(name):
             return real(path, display_name, limit)
         monkeypatch.setattr(problems, "open", _FailingFile, raising=False)
         try:
@@ -147,8 +140,15 @@ def test_a_read_error_from_the_disk_is_an_error_naming_the_file(
             monkeypatch.delattr(problems, "open")
 
     monkeypatch.setattr(problems, "read_bytes", failing)
-    for module in ("tables", "datasets", "datapackage"):
-        loaded = importlib.import_module(f"analysis.load.{module}")
+    readers = (
+        "load.tables",
+        "load.datasets",
+        "load.datapackage",
+        "load.article",
+        "claims.registry",
+    )
+    for module in readers:
+        loaded = importlib.import_module(f"analysis.{module}")
         if hasattr(loaded, "read_bytes"):
             monkeypatch.setattr(loaded, "read_bytes", failing)
     refused(minimal_data, name, "cannot be read: Input/output error")

@@ -16,7 +16,7 @@ import pytest
 
 from analysis.load import problems
 from analysis.load.problems import MAX_BYTES, MAX_TEXT_BYTES
-from tests.hostile import CSV_FILES, FILES, edit, refused
+from tests.hostile import ARTICLE, CLAIMS, CSV_FILES, FILES, edit, refused
 
 
 def _replace(path: Path, make: Callable[[Path], None]) -> None:
@@ -87,17 +87,17 @@ CSV_MESSAGES: dict[str, tuple[str, int | None]] = {
     "truncated": ("", None),  # where the cut falls decides what is wrong; it is located
 }
 OTHER_MESSAGES: dict[str, dict[str, tuple[str, int | None]]] = {
-    "article.toml": {
+    ARTICLE: {
         "empty": ("missing key", None),
         "bom": ("byte-order mark", 1),
         "not-utf8": ("not valid UTF-8 text", 1),
         "nul": ("not valid TOML", 2),
         "truncated": ("not valid TOML", None),
     },
-    "claims.toml": {
-        "empty": ("missing the [eras] table", None),
-        "bom": ("not valid TOML", None),
-        "not-utf8": ("not valid UTF-8 text", None),
+    CLAIMS: {
+        "empty": ("missing the [review] table", None),
+        "bom": ("byte-order mark", 1),
+        "not-utf8": ("not valid UTF-8 text", 1),
         "nul": ("not valid TOML", None),
         "truncated": ("not valid TOML", None),
     },
@@ -123,8 +123,8 @@ def test_a_file_whose_bytes_are_broken_is_refused_at_its_line(
 
 DEPTH = 100_000
 NESTED = {
-    "article.toml": "sentences = " + "[" * DEPTH + "]" * DEPTH + "\n",
-    "claims.toml": "x = " + "{ a = " * DEPTH + "1" + " }" * DEPTH + "\n",
+    ARTICLE: "sentences = " + "[" * DEPTH + "]" * DEPTH + "\n",
+    CLAIMS: "x = " + "{ a = " * DEPTH + "1" + " }" * DEPTH + "\n",
     "datapackage.json": '{"a": ' * DEPTH + "1" + "}" * DEPTH + "\n",
 }
 
@@ -132,7 +132,7 @@ NESTED = {
 @pytest.mark.parametrize("name", NESTED)
 def test_nesting_past_the_recursion_limit_is_refused_by_name(minimal_data: Path, name: str) -> None:
     (minimal_data / name).write_text(NESTED[name], encoding="utf-8")
-    refused(minimal_data, name, problems.NESTED)
+    refused(minimal_data, name, "nested too deeply")
 
 
 def _package(data_dir: Path) -> Path:

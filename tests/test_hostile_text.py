@@ -126,7 +126,7 @@ def test_a_quote_in_the_readme_claims_table_stays_in_its_cell(
 def test_a_quote_in_claimreview_json_ld_is_safe_in_a_script_tag(
     results: claims.Results, name: str
 ) -> None:
-    written = claimreview.as_json_ld(_quoting(results, PAYLOADS[name]))
+    written = claimreview.as_json_ld([_quoting(results, PAYLOADS[name])])
     assert not {"<", ">", "&"} & set(written)
     assert [r["claimReviewed"] for r in json.loads(written)] == [PAYLOADS[name]]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis import claims
-from analysis.claims.checks import compare
+from analysis.claims import band
 from analysis.load import datasets
 from analysis.load.datasets import Data
 from analysis.load.problems import DataValidationError
@@ -71,16 +71,31 @@ def test_an_anecdote_that_ends_the_day_before_it_starts_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("stated", "computed", "within"),
-    [(83, 82.5, True), (83, 83.4999, True), (83, 83.5, False), (83, 82.4999, False)],
+    ("stated", "precision", "value", "within"),
+    [
+        (83, "percent", 82.5, True),
+        (83, "percent", 83.4999, True),
+        (83, "percent", 83.5, False),
+        (83, "percent", 82.4999, False),
+        (1200, "over", 1200, False),
+        (1200, "over", 1201, True),
+        (1200, "fewer_than", 1200, False),
+        (1200, "fewer_than", 1199, True),
+        (1200, "at_least", 1200, True),
+        (1200, "at_most", 1200, True),
+        (1200, "at_most", 1201, False),
+    ],
 )
-def test_the_rounding_band_is_half_open(stated: int, computed: float, within: bool) -> None:
-    """“83%” is 82.5% to under 83.5%: 83.5% rounds to 84%."""
-    assert compare.matches(stated, computed, "percent") is within
+def test_each_band_holds_exactly_the_values_its_wording_allows(
+    stated: int, precision: str, value: float, within: bool
+) -> None:
+    """“83%” is 82.5% to under 83.5% (83.5% rounds to 84%); “over 1,200” excludes 1,200,
+    “fewer than 1,200” too; “at least” and “at most” include it."""
+    assert band.band(stated, precision).holds(value) is within
 
 
 def _record(data_dir: Path, vintage: str, verdict: str) -> None:
-    path = data_dir / "claims.toml"
+    path = data_dir / "articles" / "the-article" / "claims.toml"
     text = path.read_text(encoding="utf-8")
     old = 'recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }'
     assert text.count(old) == 1
@@ -96,17 +111,19 @@ def test_claims_check_fails_on_a_wrong_verdict_of_either_vintage(
     result = run_cli("claims", "--check", data_dir=minimal_data)
     assert result.returncode == 1
     assert (
-        f"claim check failed: arrivals-2017 [{vintage}]: recorded contradicted, computed "
+        f"claim check failed: arrivals-2017 [{vintage}] recorded contradicted, computed "
         "reproduced_exactly" in result.stderr
     )
-    assert "0 of 1 claims have their recorded verdicts" in result.stdout
+    assert result.stdout == "0 of 1 claims in 1 article have their recorded verdicts\n"
 
 
 def test_every_claim_is_evaluated_on_every_vintage(data: Data) -> None:
-    results = claims.results(data)
-    pairs = [(o.claim_id, o.vintage) for o in results.outcomes]
-    ids = [c.id for c in results.registry.claims]
-    assert pairs == [(i, v) for i in ids for v in ("article", "latest")]
+    every = claims.every_result(data)
+    assert len(every) == len(data.articles)
+    for results in every:
+        pairs = [(o.claim_id, o.vintage) for o in results.outcomes]
+        ids = [c.id for c in results.registry.claims]
+        assert pairs == [(i, v) for i in ids for v in ("article", "latest")]
 
 
 def test_a_difference_is_the_minuend_less_the_subtrahend(data: Data) -> None:
@@ -120,10 +137,14 @@ def test_a_difference_is_the_minuend_less_the_subtrahend(data: Data) -> None:
 
 
 def test_a_fall_is_read_from_the_earlier_year_to_the_later(data: Data) -> None:
-    inputs = claims.inputs_for(data)
-    falls = [c for c in inputs.registry.claims if c.check == "official.went_down"]
+    falls = [
+        (claim, inputs)
+        for inputs in claims.every_inputs(data)
+        for claim in inputs.registry.claims
+        if claim.check == "official.went_down"
+    ]
     assert falls
-    for claim in falls:
+    for claim, inputs in falls:
         outcome = claims.evaluate_claim(claim, "latest", inputs)
         before, after = (int(v) for v in outcome.value[:2])
         assert after < before and outcome.verdict is claims.Verdict.REPRODUCED, claim.id

@@ -1,7 +1,6 @@
 """The project's command line: validate the data, print a vintage of the series."""
 
 import argparse
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -9,32 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, paths, vintages
+from analysis import arguments, claims, paths, vintages
+from analysis.claims import record
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError
 from analysis.show import claimreview, readme, render, terminal
-
-
-def _vintage(text: str) -> vintages.Vintage:
-    """A --vintage value, parsed as the Python API parses it."""
-    try:
-        return vintages.Vintage.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _data_dir(text: str) -> Path:
-    """A --data value: a path, made absolute (an empty one would mean the working directory)."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("an empty path: name the data directory")
-    return Path(os.path.abspath(text))
-
-
-def _base_url(text: str) -> str:
-    """A --base-url value: empty, or an http(s) URL (it goes into every ClaimReview link)."""
-    if text and not claimreview.BASE_URL.match(text):
-        raise argparse.ArgumentTypeError(f"{text!r}: {claimreview.BASE_URL_RULE}")
-    return text
 
 
 def _shown(data_dir: Path, name: str) -> str:
@@ -59,11 +37,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Every other file refers to sources.csv: with it broken, their checks would only echo it.
     sources_broken = any(p.file == "data/sources.csv" for e in failed for p in e.problems)
     if not sources_broken:
-        for check in (datapackage.check, claims.load_registry):
-            try:
-                check(args.data)
-            except DataValidationError as error:
-                failed.append(error)
+        try:
+            datapackage.check(args.data)
+        except DataValidationError as error:
+            failed.append(error)
+    if data is not None:
+        try:
+            claims.load_registries(data)
+        except DataValidationError as error:
+            failed.append(error)
     if failed or data is None:
         raise DataValidationError.combined(failed)
     for name, field in datasets.FIELDS.items():
@@ -72,8 +54,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{_shown(args.data, 'datapackage.json')}: generated from the schemas that checked "
         "these files, and up to date"
     )
-    article = data.article
-    print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
+    for article in data.articles:
+        print(
+            f"article {article.id}: {article.publisher}, {article.title!r}, "
+            f"figures as of {article.vintage_date}"
+        )
     book = vintages.Book(data)
     exact = vintages.year_end_reconciliation(book)["status"].eq("exact").sum()
     print(f"year-end cumulative totals reproduced exactly by the vintage rule: {exact}")
@@ -97,25 +82,42 @@ def cmd_claims(args: argparse.Namespace) -> int:
     if args.press:
         return _press(args)
     data = datasets.load(args.data)
-    if args.check:
-        inputs = claims.inputs_for(data)
-        found = claims.discrepancies(inputs)
-        for line in found:
-            print(terminal.inert(f"claim check failed: {line}"), file=sys.stderr)
-        total = len(inputs.registry.claims)
-        print(f"{total - len(found)} of {total} claims have their recorded verdicts")
-        return 1 if found else 0
-    if args.format == "claimreview":
-        sys.stdout.write(claimreview.as_json_ld(claims.results(data, chosen[-1:]), args.base_url))
+    if args.record:
+        diff = record.record_all(claims.every_inputs(data))
+        sys.stdout.write(
+            terminal.inert(diff or "every recorded verdict is already the computed one\n")
+        )
         return 0
-    results = claims.results(data, chosen)
+    if args.check:
+        return _check(data)
+    if args.format == "claimreview":
+        every = claims.every_result(data, chosen[-1:])
+        sys.stdout.write(claimreview.as_json_ld(every, args.base_url))
+        return 0
+    every = claims.every_result(data, chosen)
     if args.format == "json":
-        sys.stdout.write(render.as_json(results))
+        sys.stdout.write(render.as_json(every))
     elif args.format == "markdown":
-        sys.stdout.write(render.markdown_table(results))
+        sys.stdout.write(readme.claims_tables(every))
     else:
-        sys.stdout.write(render.plain_table(results))
+        sys.stdout.write(render.plain_table(every))
     return 0
+
+
+def _check(data: datasets.Data) -> int:
+    """Every article's claims against their recorded verdicts: "N of M claims", counting
+    claims (not claim-vintage pairs), with each failing claim's vintages listed."""
+    every = claims.every_inputs(data)
+    total = sum(len(inputs.registry.claims) for inputs in every)
+    failing = 0
+    for inputs in every:
+        for claim_id, lines in claims.discrepancies(inputs).items():
+            failing += 1
+            for line in lines:
+                print(terminal.inert(f"claim check failed: {claim_id} {line}"), file=sys.stderr)
+    articles = f"{len(every)} article{'s' if len(every) != 1 else ''}"
+    print(f"{total - failing} of {total} claims in {articles} have their recorded verdicts")
+    return 1 if failing else 0
 
 
 def _press(args: argparse.Namespace) -> int:
@@ -140,13 +142,13 @@ def _press(args: argparse.Namespace) -> int:
 
 def cmd_readme(args: argparse.Namespace) -> int:
     """Rewrite README.md's generated sections (claims table); --check only reports."""
-    results = claims.results(datasets.load(args.data))
+    every = claims.every_result(datasets.load(args.data))
     if args.check:
-        if readme.stale(results):
+        if readme.stale(every):
             print("README.md is out of date: run `python -m analysis readme`", file=sys.stderr)
             return 1
         return 0
-    readme.write(results)
+    readme.write(every)
     return 0
 
 
@@ -169,7 +171,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     try:
         notebooks.execute_all(((p, p) for p in notebooks.notebook_paths()), data_dir=args.data)
     except notebooks.NotebookFailed as error:
-        print(f"notebook failed: {error}", file=sys.stderr)
+        print(terminal.inert(f"notebook failed: {error}"), file=sys.stderr)
         return 1
     return 0
 
@@ -185,10 +187,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             cmd_validate(args)
             report.build(args.output, args.data)
         except notebooks.NotebookFailed as error:
-            print(f"notebook failed: {error}", file=sys.stderr)
+            print(terminal.inert(f"notebook failed: {error}"), file=sys.stderr)
             return 1
         except (report.BuildFailed, buildfolder.FolderRefused) as error:
-            print(error, file=sys.stderr)
+            print(terminal.inert(str(error)), file=sys.stderr)
             return 1
         except processes.Terminated:
             print("report: stopped by SIGTERM", file=sys.stderr)
@@ -200,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     parser.add_argument(
         "--data",
-        type=_data_dir,
+        type=arguments.data_dir,
         default=paths.DATA_DIR,
         help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
     )
@@ -210,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     arrivals = commands.add_parser("arrivals", help=cmd_arrivals.__doc__)
     arrivals.add_argument(
         "--vintage",
-        type=_vintage,
+        type=arguments.vintage,
         default=vintages.LATEST,
         help="latest | first | article | YYYY-MM-DD | an MOU table's source_id (default: latest)",
     )
@@ -220,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims_.add_argument(
         "--vintage",
         action="append",
-        type=_vintage,
+        type=arguments.vintage,
         help="article | latest | first | YYYY-MM-DD | an MOU table's source_id; repeat for "
         "several (default: article and latest)",
     )
@@ -233,6 +235,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="exit 1 naming each claim whose verdict changed or whose data disagree",
     )
     claims_.add_argument(
+        "--record",
+        action="store_true",
+        help="after reviewing a change: write every claim's computed verdicts into its "
+        "article's claims.toml (`recorded`) and print the diff",
+    )
+    claims_.add_argument(
         "--press",
         action="store_true",
         help="check every figure the press published against MOU's series as it stood on its "
@@ -240,7 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     claims_.add_argument(
         "--base-url",
-        type=_base_url,
+        type=arguments.base_url,
         default="",
         help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
     )

@@ -16,13 +16,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load import metadata, schemas
-from analysis.load.problems import (
-    MAX_TEXT_BYTES,
-    DataValidationError,
-    Problem,
-    decode_utf8,
-    read_bytes,
-)
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 from analysis.load.structured import parse_json
 from analysis.load.validation import Column, Schema
 
@@ -134,7 +128,7 @@ def check(data_dir: Path = paths.DATA_DIR) -> dict[str, Any]:
     it. The file is read strictly (analysis.load.structured): a key given twice or a NaN
     is refused as such."""
     shown = f"data/{FILE}"
-    text = decode_utf8(read_bytes(data_dir / FILE, shown, MAX_TEXT_BYTES), shown)
+    text = decode_utf8(read_bytes(data_dir / FILE, shown), shown)
     found = parse_json(text, shown)
     wanted = render()
     if text == wanted:

@@ -18,15 +18,9 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load import schemas, validation
-from analysis.load.article import Article, read_article
+from analysis.load.article import ARTICLES_DIR, Article, read_articles
 from analysis.load.dates import date_bounds
-from analysis.load.problems import (
-    MAX_TEXT_BYTES,
-    DataValidationError,
-    Problem,
-    parsing,
-    read_bytes,
-)
+from analysis.load.problems import DataValidationError, Problem, parsing
 from analysis.load.tables import read_text_table
 
 COUNT_COLUMNS = ("men", "women", "total")
@@ -136,22 +130,17 @@ def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _source_issues(data_dir, sources(data_dir))
 
 
-def article(data_dir: Path = paths.DATA_DIR) -> Article:
-    """The article's record (from sources.csv) and its vintage date (from article.toml).
-
-    article.toml must set exactly `source_id` (a known source), `vintage_date` (a TOML
-    date) and `sentences`; anything else is a located DataValidationError.
-    """
-    return _article(data_dir, sources(data_dir))
+def articles(data_dir: Path = paths.DATA_DIR) -> tuple[Article, ...]:
+    """Every checked article (data/articles/<id>/article.toml), by the day its figures
+    stand for; anything missing or out of range is a located DataValidationError."""
+    return _articles(data_dir, sources(data_dir))
 
 
-def _article(data_dir: Path, known: pd.DataFrame) -> Article:
-    """article.toml read by analysis.load.article, once it is known to be a regular file of
-    at most MAX_TEXT_BYTES; nesting past Python's recursion limit is a located error, as
-    every other way the file can be wrong."""
-    read_bytes(data_dir / "article.toml", "data/article.toml", MAX_TEXT_BYTES)
-    with parsing("data/article.toml"):
-        return read_article(data_dir, known)
+def _articles(data_dir: Path, known: pd.DataFrame) -> tuple[Article, ...]:
+    """Every article, read by analysis.load.article; a parser that runs out of memory or
+    recursion is a located error naming the articles' folder, never a traceback."""
+    with parsing(paths.shown(data_dir / ARTICLES_DIR)):
+        return read_articles(data_dir, known)
 
 
 TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -199,7 +188,13 @@ class Data:
     border_arrests: pd.DataFrame
     repatriation_context: pd.DataFrame
     source_issues: pd.DataFrame
-    article: Article
+    articles: tuple[Article, ...]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"no article {article_id!r} in {self.directory}")
 
 
 def check_directory(data_dir: Path) -> None:
@@ -230,7 +225,7 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
         "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
         "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
         "source_issues": lambda: _source_issues(data_dir, known),
-        "article": lambda: _article(data_dir, known),
+        "articles": lambda: _articles(data_dir, known),
     }
     read: dict[str, Any] = {}
     failed: list[DataValidationError] = []

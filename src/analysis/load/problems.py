@@ -101,13 +101,16 @@ KINDS = {
 }
 
 
-def read_bytes(path: Path, display_name: str, limit: int = MAX_BYTES) -> bytes:
+def read_bytes(path: Path, display_name: str, limit: int | None = None) -> bytes:
     """The file's bytes, or a DataValidationError saying in plain words why it cannot be read.
 
     Only a regular file is read (through a symbolic link, the file it names): a named pipe
     would wait for a writer, a device such as /dev/zero never ends. At most `limit` bytes
-    are read, whatever size the file claims.
+    are read, whatever size the file claims (by default MAX_TEXT_BYTES of a TOML or JSON
+    file, MAX_BYTES of any other).
     """
+    if limit is None:
+        limit = MAX_TEXT_BYTES if path.suffix in (".toml", ".json") else MAX_BYTES
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

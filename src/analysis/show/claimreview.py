@@ -2,22 +2,26 @@
 ecosystem's standard markup (https://schema.org/ClaimReview)."""
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
 from analysis import claims
+from analysis.show import render
 
 BASE_URL = re.compile(r"^https?://[^\s\"'<>\\`\x00-\x1f\x7f]+$")
 """A base URL for the links: an http(s) address without spaces, quotes or angle brackets
 (a javascript: or data: URL would become every review's link)."""
 BASE_URL_RULE = "must be an http:// or https:// URL without spaces, quotes or angle brackets"
-DATA_FILES = (
-    "data/arrivals.csv",
-    "data/cumulative.csv",
-    "data/border_arrests.csv",
-    "data/claims.toml",
-)
+DATA_FILES = ("data/arrivals.csv", "data/cumulative.csv", "data/border_arrests.csv")
+
+
+def page(claim: claims.Claim) -> str:
+    """The report page that shows a claim: its notebook's, else its article's."""
+    if claim.notebook:
+        return claim.notebook.removesuffix(".ipynb") + ".html"
+    return f"articles/{claim.article}.html"
 
 
 def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
@@ -36,18 +40,22 @@ def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
 
 
 def claim_reviews(
-    results: claims.Results, base_url: str = "", site: bool = False
+    every: Sequence[claims.Results], base_url: str = "", site: bool = False
 ) -> list[dict[str, Any]]:
-    """One ClaimReview per registry claim, for one vintage, citing the sources of
-    the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
+    """One ClaimReview per claim of every article, for one vintage, citing the sources
+    of the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
     not verifiable has a label and no rating, as schema.org allows).
 
-    `base_url` prefixes the links to notebooks and data: the repository's notebook
-    files, or with `site` the report's pages (FILE.html#ID) and its data folder.
+    `base_url` prefixes the links to notebooks and data: the repository's files, or
+    with `site` the report's pages (PAGE.html#ID) and its data folder.
     """
     if base_url and not BASE_URL.match(base_url):
         raise ValueError(f"base URL {base_url!r}: {BASE_URL_RULE}")
-    registry, article = results.registry, results.data.article
+    return [review for results in every for review in _reviews(results, base_url, site)]
+
+
+def _reviews(results: claims.Results, base_url: str, site: bool) -> list[dict[str, Any]]:
+    registry, article = results.registry, results.article
     vintage = results.vintages[-1]
     outcomes = {o.claim_id: o for o in results.outcomes if o.vintage == vintage}
     reviews = []
@@ -67,27 +75,28 @@ def claim_reviews(
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "url": (
-                    f"{base_url}{claim.notebook.removesuffix('.ipynb')}.html#{claim.id}"
+                    f"{base_url}{page(claim)}#{claim.id}"
                     if site
-                    else f"{base_url}notebooks/{claim.notebook}#{claim.id}"
+                    else f"{base_url}{render.anchor(claim)}"
                 ),
                 "claimReviewed": claim.quote,
                 "datePublished": registry.review_date.isoformat(),
                 "author": {"@type": "Organization", "name": registry.reviewer},
                 "itemReviewed": {
                     "@type": "Claim",
-                    "author": {"@type": "Organization", "name": article.publisher},
+                    "author": {"@type": "Person", "name": article.author},
                     "datePublished": article.published,
                     "appearance": {
                         "@type": "NewsArticle",
                         "headline": article.title,
                         "url": article.url,
+                        "publisher": {"@type": "Organization", "name": article.publisher},
                     },
                 },
                 "reviewRating": rating,
                 "reviewBody": "; ".join((outcome.reason, *outcome.evidence.arithmetic)),
                 "citation": _citations(outcome),
-                "isBasedOn": [f"{base_url}{path}" for path in DATA_FILES],
+                "isBasedOn": [f"{base_url}{path}" for path in (*DATA_FILES, registry.file)],
             }
         )
     return reviews
@@ -99,7 +108,7 @@ in any text would end or change the script: "<", ">" and "&" are written as JSON
 (they can only occur inside strings, so the document means the same)."""
 
 
-def as_json_ld(results: claims.Results, base_url: str = "", site: bool = False) -> str:
+def as_json_ld(every: Sequence[claims.Results], base_url: str = "", site: bool = False) -> str:
     """The ClaimReviews as JSON-LD, safe to embed in a <script> tag (SCRIPT_SAFE)."""
-    reviews = claim_reviews(results, base_url, site)
+    reviews = claim_reviews(every, base_url, site)
     return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode().translate(SCRIPT_SAFE) + "\n"

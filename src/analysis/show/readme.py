@@ -5,7 +5,7 @@ rewritten from the code; `check()` reports the ones that are out of date.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from analysis import claims, paths
 from analysis.show import markdown, render
@@ -13,20 +13,40 @@ from analysis.show import markdown, render
 README = paths.ROOT / "README.md"
 
 
-def notebooks_table(results: claims.Results) -> str:
-    """The notebooks with their titles and questions, as the registry declares them; every
-    field inert (analysis.show.markdown)."""
+Every = Sequence[claims.Results]
+
+
+def notebooks_table(every: Every) -> str:
+    """The notebooks with their titles and questions, as the deep dive's registry
+    declares them; every field inert (analysis.show.markdown)."""
     lines = ["| Notebook | Title | Question |", "|---|---|---|"]
     lines += [
         f"| [{markdown.code(n.file)}]({markdown.destination(f'notebooks/{n.file}')}) "
         f"| {markdown.inline(n.title)} | {markdown.inline(n.question)} |"
+        for results in every
         for n in results.registry.notebooks
     ]
     return "\n".join(lines) + "\n"
 
 
-SECTIONS: dict[str, Callable[[claims.Results], str]] = {
-    "claims": render.markdown_table,
+def claims_tables(every: Every) -> str:
+    """Each article's claims table under a line naming the article and its date; every
+    field inert (analysis.show.markdown)."""
+    parts = []
+    for results in every:
+        article = results.article
+        day = article.vintage_date.isoformat()
+        registry = markdown.code(f"data/articles/{article.id}/claims.toml")
+        parts.append(
+            f"**{markdown.inline(article.publisher)}, [{markdown.inline(article.title)}]"
+            f"({markdown.destination(article.url)})** "
+            f"(figures as of {day}; registry {registry})\n\n" + render.markdown_table(results)
+        )
+    return "\n".join(parts)
+
+
+SECTIONS: dict[str, Callable[[Every], str]] = {
+    "claims": claims_tables,
     "notebooks": notebooks_table,
 }
 
@@ -35,13 +55,13 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL)
 
 
-def updated(text: str, results: claims.Results) -> str:
-    """`text` with every generated section rewritten from `results`."""
+def updated(text: str, every: Every) -> str:
+    """`text` with every generated section rewritten from every article's results."""
     for name, build in SECTIONS.items():
         pattern = _pattern(name)
         if not pattern.search(text):
             raise ValueError(f"README.md has no generated section {name!r}")
-        content = build(results)
+        content = build(every)
         text = pattern.sub(_replacement(content), text)
     return text
 
@@ -50,10 +70,10 @@ def _replacement(content: str) -> Callable[[re.Match[str]], str]:
     return lambda match: match.group(1) + content + match.group(3)
 
 
-def write(results: claims.Results) -> None:
-    README.write_text(updated(README.read_text(encoding="utf-8"), results), encoding="utf-8")
+def write(every: Every) -> None:
+    README.write_text(updated(README.read_text(encoding="utf-8"), every), encoding="utf-8")
 
 
-def stale(results: claims.Results) -> bool:
+def stale(every: Every) -> bool:
     text = README.read_text(encoding="utf-8")
-    return updated(text, results) != text
+    return updated(text, every) != text
