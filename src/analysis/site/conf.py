@@ -5,6 +5,9 @@ MyST-NB only renders them. Nothing is loaded from another host, and the pages
 carry no build date, so two builds give the same bytes.
 """
 
+import html
+from typing import Any
+
 project = "Checking Daily NK's January 2018 article on defector arrivals"
 author = "The defector-claims project"
 copyright = "the defector-claims project"
@@ -47,3 +50,19 @@ html_theme_options = {
     "navigation_with_keys": False,
     "article_header_end": ["toggle-secondary-sidebar"],
 }
+
+
+def _escape_titles(
+    app: object, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """sphinx-book-theme hands its templates the page's and the site's titles as raw text
+    (`pagetitle`, `root_title`: the title node's astext()) and writes them unescaped, in
+    the print header and the sidebar: a title made from data would be live markup. They
+    are escaped here, after the theme's own handler, as every other text is."""
+    for key in ("pagetitle", "root_title"):
+        if isinstance(context.get(key), str):
+            context[key] = html.escape(context[key], quote=False)
+
+
+def setup(app: Any) -> None:
+    app.connect("html-page-context", _escape_titles, priority=900)
