@@ -1,5 +1,6 @@
 """The command line, as an analyst runs it."""
 
+from analysis import paths
 from tests.conftest import run_cli as run
 
 
@@ -58,4 +59,7 @@ def test_claims_scorecard_formats() -> None:
     table = run("claims")
     assert table.returncode == 0 and "arrivals-2017" in table.stdout
     markdown = run("claims", "--format", "markdown", "--vintage", "latest")
-    assert markdown.stdout.startswith("| Claim | Verdict (latest) |")
+    assert markdown.stdout.startswith("**Daily NK, [New Year")  # each article's table in turn
+    assert markdown.stdout.count("| Claim | Verdict (latest) |") == len(
+        list((paths.DATA_DIR / "articles").iterdir())
+    )

@@ -17,6 +17,7 @@ from analysis import paths
 from analysis.load import datasets
 from analysis.load.datasets import Data, load
 from analysis.load.problems import DataValidationError
+from tests.conftest import add_article
 
 TABLES_WITH_SOURCES: dict[str, str] = {
     "arrivals.csv": "reports",
@@ -102,10 +103,18 @@ def test_typos_kept_as_data_match_the_corrected_tables(data: Data) -> None:
         assert str(rows.iloc[0][typo["field"]]) == typo["reading"], typo["issue_id"]
 
 
-def test_article_records(data: Data) -> None:
+def test_article_records(data: Data, data_copy: Path) -> None:
     """Every article folder is read, ordered by the day its figures stand for, each with
-    its record from sources.csv; only the deep dive sets an era."""
-    assert [a.id for a in data.articles] == ["dailynk-2018-01", "nknews-2019-01", "kbs-2020-01"]
+    its record from sources.csv; an era is an article's optional setting."""
+    assert data.articles[0].id == "dailynk-2018-01"
+    assert [a.vintage_date for a in data.articles] == sorted(a.vintage_date for a in data.articles)
+    add_article(data_copy, "aa-early", "2016-05-02", "Arrivals were 1,275 in 2015.", "")
+    add_article(data_copy, "zz-late", "2021-03-04", "Arrivals were 229 in 2020.", "")
+    copied = load(data_copy).articles
+    assert [a.id for a in copied][:2] == ["aa-early", "dailynk-2018-01"]
+    assert (
+        copied[-1].id == "zz-late" and copied[-1].eras is None and copied[-1].author == "A reporter"
+    )
     article = data.article("dailynk-2018-01")
     assert (article.publisher, article.author) == ("Daily NK", "Kang Mi Jin")
     assert article.vintage_date.isoformat() == "2018-01-07"
@@ -114,8 +123,6 @@ def test_article_records(data: Data) -> None:
         2012,
         (2011, 2012),
     )
-    assert [a.eras for a in data.articles[1:]] == [None, None]
-    assert data.article("kbs-2020-01").vintage_date.isoformat() == "2020-01-27"
     with pytest.raises(KeyError, match="no article 'nope'"):
         data.article("nope")
 

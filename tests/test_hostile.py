@@ -15,56 +15,27 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from analysis import paths
 from analysis.load import datasets, schemas
+from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
 from analysis.site import report
 from tests.conftest import run_cli
 
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3))'
-
-
-class _LiveMarkup(HTMLParser):
-    """What a browser would act on, as it parses the page: a script whose text calls
-    alert, an img whose src is the payload's, an event attribute, a javascript: link.
-    Text (and an attribute's quoted value) holding the same characters is inert."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on") and "alert(" in value:
-                self.found.append(f"<{tag} {name}={value!r}>")
-            if name in ("href", "src") and value.strip().lower().startswith("javascript:"):
-                self.found.append(f"<{tag} {name}={value!r}>")
-            if tag == "img" and name == "src" and value == "x":
-                self.found.append("<img src=x>")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script and "alert(" in data:
-            self.found.append(f"<script>{data[:40]}")
-
-
-def live_markup(page: str) -> list[str]:
-    parser = _LiveMarkup()
-    parser.feed(page)
-    parser.close()
-    return parser.found
-
-
+# Markup that a browser would act on: a real tag (a literal "<"), an event attribute
+# inside a tag, or a javascript: link made from the Markdown link syntax.
+UNESCAPED = re.compile(
+    r"<script>alert|<img src=x"
+    # an onerror attribute of a real tag, after whole attributes (not text inside a value)
+    r"""|<[a-z]+(\s+[a-z-]+(=("[^"]*"|'[^']*'|[^\s"'>]*))?)*\s+onerror="""
+    r"""|href=["']?javascript:""",
+    re.IGNORECASE,
+)
 SCHEMAS = {
     "sources.csv": lambda s: schemas.sources_schema(),
     "arrivals.csv": schemas.arrivals_schema,
@@ -75,7 +46,6 @@ SCHEMAS = {
     "source_issues.csv": schemas.source_issues_schema,
 }
 REGISTRY_TEXT = ("quote", "quantity", "title", "question")
-DEEP_DIVE = "articles/dailynk-2018-01"
 SECRET = "root:$y$j9T$not-for-readers:19000:0:99999:7:::\n"
 
 
@@ -122,6 +92,9 @@ def test_every_file_has_its_free_text_covered() -> None:
     assert "url" not in columns["sources.csv"] and "source_id" not in columns["arrivals.csv"]
 
 
+DEEP_DIVE = "articles/dailynk-2018-01"
+
+
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The report built from a copy of data/ with markup in every free-text field, and
@@ -133,11 +106,16 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _plant_undeclared(data, root / "shadow")
     for name, columns in free_text_columns().items():
         _poison_csv(data / name, columns)
-    for registry in sorted((data / "articles").glob("*/claims.toml")):
-        _poison_toml(registry, REGISTRY_TEXT)
-        # A quote must be in one of its article's sentences: each poisoned quote is one.
-        quotes = [c["quote"] for c in tomllib.loads(registry.read_text(encoding="utf-8"))["claim"]]
-        _add_sentences(registry.parent / "article.toml", [HOSTILE, *quotes])
+    _poison_toml(data / DEEP_DIVE / "claims.toml", REGISTRY_TEXT)
+    # The article quotes what its registry quotes (a quote must be one of its sentences).
+    with (data / DEEP_DIVE / "claims.toml").open("rb") as handle:
+        quotes = [c["quote"] for c in tomllib.load(handle)["claim"]]
+    article = data / DEEP_DIVE / "article.toml"
+    sentences = "".join(f"  {json.dumps(q, ensure_ascii=False)},\n" for q in [HOSTILE, *quotes])
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("sentences = [", f"sentences = [\n{sentences}"),
+        encoding="utf-8",
+    )
     output = root / "report"
     result = subprocess.run(
         [sys.executable, "-m", "analysis", "report", "--output", str(output)],
@@ -151,13 +129,6 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-def _add_sentences(article: Path, sentences: list[str]) -> None:
-    written = "".join(f"\n  {json.dumps(text, ensure_ascii=False)}," for text in sentences)
-    text = article.read_text(encoding="utf-8")
-    assert text.count("sentences = [") == 1
-    article.write_text(text.replace("sentences = [", f"sentences = [{written}"), encoding="utf-8")
-
-
 def _plant_undeclared(data: Path, secret: Path) -> None:
     """A secret outside the data folder, linked from it as a CSV file; an unknown CSV file."""
     secret.write_text(SECRET, encoding="utf-8")
@@ -165,13 +136,10 @@ def _plant_undeclared(data: Path, secret: Path) -> None:
     (data / "zz_unknown.csv").write_text("a,b\n1,2\n", encoding="utf-8")
 
 
-def _files(folder: Path) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if not p.is_dir())
-
-
 def test_the_report_publishes_only_the_declared_data_files(hostile_report: Path) -> None:
     published = hostile_report / "data"
-    assert _files(published) == sorted(report.data_files(datasets.load(paths.DATA_DIR)))
+    files = sorted(str(p.relative_to(published)) for p in published.rglob("*") if p.is_file())
+    assert files == sorted(report.data_files(load(paths.DATA_DIR)))
     everything = b"".join(p.read_bytes() for p in hostile_report.rglob("*") if p.is_file())
     assert SECRET.encode() not in everything
 
@@ -180,11 +148,14 @@ def test_publishing_copies_declared_files_and_ignores_the_rest(
     data_copy: Path, tmp_path: Path
 ) -> None:
     _plant_undeclared(data_copy, tmp_path / "shadow")
-    names = report.data_files(datasets.load(data_copy))
-    report.publish_data(data_copy, tmp_path / "site" / "data", names)
-    assert _files(tmp_path / "site" / "data") == sorted(names)
-    for name in names:
-        path = tmp_path / "site" / "data" / name
+    names = report.data_files(load(data_copy))
+    assert "zz_unknown.csv" not in names and f"{DEEP_DIVE}/claims.toml" in names
+    site = tmp_path / "site" / "data"
+    report.publish_data(data_copy, site, names)
+    published = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    assert published == sorted(names)
+    for name in published:
+        path = site / name
         assert not path.is_symlink() and path.read_bytes() == (data_copy / name).read_bytes()
 
 
@@ -196,7 +167,7 @@ def test_a_declared_file_that_is_a_link_or_a_pipe_is_refused_by_name(
     (tmp_path / "arrivals.csv").write_bytes((data_copy / "arrivals.csv").read_bytes())
     (data_copy / "arrivals.csv").unlink()
     (data_copy / "arrivals.csv").symlink_to(tmp_path / "arrivals.csv")
-    names = report.data_files(datasets.load(data_copy))
+    names = report.data_files(load(data_copy))
     (data_copy / DEEP_DIVE / "claims.toml").unlink()
     os.mkfifo(data_copy / DEEP_DIVE / "claims.toml")
     with pytest.raises(DataValidationError) as refused:
@@ -231,9 +202,9 @@ def test_no_page_of_the_report_holds_unescaped_markup(hostile_report: Path) -> N
     pages = sorted(hostile_report.rglob("*.html"))
     assert len(pages) >= 9
     found = [
-        f"{page.relative_to(hostile_report)}: {markup}"
+        f"{page.relative_to(hostile_report)}: {match.group()}"
         for page in pages
-        for markup in live_markup(page.read_text(encoding="utf-8"))
+        for match in UNESCAPED.finditer(page.read_text(encoding="utf-8"))
     ]
     assert found == []
 
@@ -241,7 +212,9 @@ def test_no_page_of_the_report_holds_unescaped_markup(hostile_report: Path) -> N
 def test_the_detector_sees_markup_and_only_unescaped_markup() -> None:
     import html
 
-    assert len(live_markup(f"<p>{HOSTILE}</p>")) == 3  # the script, the img, its onerror
-    assert live_markup('<a href="javascript:alert(3)">x</a>') == ["<a href='javascript:alert(3)'>"]
-    assert live_markup(f"<p>{html.escape(HOSTILE)}</p>") == []
-    assert live_markup(f'<link title="{html.escape(HOSTILE)}">') == []
+    assert UNESCAPED.search(f"<p>{HOSTILE}</p>")
+    assert UNESCAPED.search('<a href="javascript:alert(3)">x</a>')
+    assert not UNESCAPED.search(f"<p>{html.escape(HOSTILE)}</p>")
+    assert UNESCAPED.search('<div class="a" onerror=alert(1)>')
+    # escaped inside an attribute's value it is text, as in a page's <link title="...">
+    assert not UNESCAPED.search(f'<link rel="prev" title="{html.escape(HOSTILE)}">')

@@ -19,7 +19,8 @@ from analysis.claims.claim import Registry
 from analysis.claims.declare import Check, Names, Numbers, PeriodName, Through, YearOrEra, check
 from analysis.claims.evidence import Figure, Outcome, Source
 from analysis.claims.inputs import Context, Inputs
-from analysis.claims.reading import ARRIVALS_FILE, Reading
+from analysis.claims.reading import Reading
+from analysis.claims.reports import ARRIVALS_FILE
 from analysis.claims.verdicts import Verdict
 from analysis.load.datasets import Data, load
 
@@ -435,7 +436,7 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
         file="data/articles/dailynk-2018-01/article.toml",
-        line=37,
+        line=38,
         column="eras.used",
         source=article,
         vintage="the article",
@@ -608,12 +609,12 @@ def test_period_arguments_name_a_period_the_data_give(
 
 def test_the_article_itself_never_gives_a_period(data: Data) -> None:
     """A period only the article (or a source that repeats it) gives is not a period the
-    data give: NK News's first half of 2018 comes from its own July report."""
+    data give: the first half of 2018 comes from NK News's July report alone."""
     declared = check(x=PeriodName)(_noop)
-    nknews = data.article("nknews-2019-01")
-    assert declared.argument_problems({"x": "2018-H1"}, data, nknews) == []
-    repeating = replace(nknews, repeats=("nknews-2018-07-13",))
-    assert repeating.own_sources == frozenset({"nknews-2019-01", "nknews-2018-07-13"})
+    article = data.article("dailynk-2018-01")
+    assert declared.argument_problems({"x": "2018-H1"}, data, article) == []
+    repeating = replace(article, repeats=("nknews-2018-07-13",))
+    assert repeating.own_sources == frozenset({"dailynk-2018-01-article", "nknews-2018-07-13"})
     found = declared.argument_problems({"x": "2018-H1"}, data, repeating)
     assert found and "no source but the article" in found[0]
 

@@ -10,7 +10,7 @@ from analysis import claims, paths
 from analysis.claims.claim import Registry
 from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
-from tests.conftest import run_cli
+from tests.conftest import add_article, run_cli
 
 FIRST_CLAIM = 'id = "arrivals-2017"'
 REGISTRY = "data/articles/dailynk-2018-01/claims.toml"
@@ -208,12 +208,28 @@ def test_a_broken_article_is_a_located_error(
     assert message in str(raised.value)
 
 
+SECOND = """[[claim]]
+id = "arrivals-2017"
+quote = "Arrivals were 1,127 in 2017."
+quantity = "arrivals in 2017"
+kind = "official_statistic"
+stated = 1127
+precision = "exact"
+check = "figures.value"
+args = { period = "2017", field = "total" }
+recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }
+"""
+
+
 def test_claim_ids_are_unique_across_articles(data_copy: Path) -> None:
     """A claim's page anchor is its id, so two articles cannot share one."""
-    _edit(data_copy, 'id = "kbs-men-2019"', FIRST_CLAIM, "data/articles/kbs-2020-01/claims.toml")
+    add_article(data_copy, "second", "2018-02-01", "Arrivals were 1,127 in 2017.", SECOND)
     with pytest.raises(DataValidationError, match="claim id also used in") as raised:
         _registry(data_copy)
-    assert "kbs-2020-01/claims.toml" in str(raised.value)
+    assert "articles/second/claims.toml" in str(raised.value)
+    _edit(data_copy, FIRST_CLAIM, 'id = "second-arrivals-2017"', "data/articles/second/claims.toml")
+    registries = {r.article.id: r for r in claims.load_registries(load(data_copy))}
+    assert [c.id for c in registries["second"].claims] == ["second-arrivals-2017"]
 
 
 def test_entry_errors_name_the_line(data_copy: Path) -> None:

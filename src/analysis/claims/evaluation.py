@@ -16,12 +16,15 @@ from analysis.claims.reading import Reading
 from analysis.claims.registry import VINTAGES
 from analysis.load.article import Article
 from analysis.load.datasets import Data
-from analysis.vintages import Vintage
+from analysis.vintages import Book, Vintage
 
 
 def every_inputs(data: Data) -> tuple[Inputs, ...]:
-    """The checks' inputs for each article of a data set, in the articles' order."""
-    return tuple(Inputs(data, registry) for registry in load_registries(data))
+    """The checks' inputs for each article of a data set, in the articles' order; the
+    vintages of articles none of whose own reports are in the data are computed once."""
+    registries = load_registries(data)
+    shared = Book(data, registries[0].article)
+    return tuple(Inputs(data, registry, shared) for registry in registries)
 
 
 def inputs_for(data: Data, article_id: str | None = None) -> Inputs:
@@ -87,11 +90,11 @@ def discrepancies(inputs: Inputs) -> dict[str, list[str]]:
     is wrong, one line per vintage."""
     found: dict[str, list[str]] = {}
     for outcome in evaluate_all(inputs):  # on the recorded VINTAGES
-        lines = [f"[{outcome.vintage}] {p}" for p in outcome.problems]
+        lines = [f"[{outcome.vintage}]: {p}" for p in outcome.problems]
         recorded = inputs.registry.get(outcome.claim_id).recorded.get(outcome.vintage)
         if recorded != outcome.verdict.value:
             lines.append(
-                f"[{outcome.vintage}] recorded {recorded}, computed "
+                f"[{outcome.vintage}]: recorded {recorded}, computed "
                 f"{outcome.verdict.value} ({outcome.reason})"
             )
         if lines:

@@ -44,11 +44,11 @@ class Inputs:
     built once. The article's own figures, and reports that only repeat it, are left
     out: a claim is never confirmed by the article that makes it."""
 
-    def __init__(self, data: Data, registry: Registry):
+    def __init__(self, data: Data, registry: Registry, book: Book | None = None):
         self.data = data
         self.registry = registry
         self.article = registry.article
-        self.book = Book(data, registry.article)
+        self.book = Book(data, registry.article) if book is None else book.for_article(self.article)
         tables = {r["source_id"]: r for r in data.table_dates.to_dict("records")}
         self.sources = {
             str(r["source_id"]): Source(

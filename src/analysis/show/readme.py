@@ -45,8 +45,48 @@ def claims_tables(every: Every) -> str:
     return "\n".join(parts)
 
 
+def _kind(spec: object) -> str:
+    """A check argument's kind in words."""
+    if isinstance(spec, tuple):
+        return "one of " + ", ".join(f"`{v}`" for v in spec)
+    words = {
+        "str": "text",
+        "float": "a number",
+        "Names": "a list of texts",
+        "Numbers": "a list of numbers",
+        "PeriodName": "a period",
+        "Through": "a year or a day",
+        "YearOrEra": 'a year or `"era"`',
+    }
+    return words.get(getattr(spec, "__name__", ""), str(spec))
+
+
+def checks_table(every: Every) -> str:
+    """Every check with its arguments, what it checks (its docstring's first sentence)
+    and, where a registry uses it, the first such claim as an example."""
+    lines = ["| Check | Arguments | What it checks | Example |", "|---|---|---|---|"]
+    used: dict[str, claims.Claim] = {}
+    for results in every:
+        for claim in results.registry.claims:
+            used.setdefault(claim.check, claim)
+    for name, check in claims.CHECKS.items():
+        if name.startswith("press."):
+            continue  # the press checks are made for each press figure, not registered
+        args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
+        doc = " ".join((check.function.__doc__ or "").split())
+        what = markdown.inline(doc.split(". ")[0].rstrip("."))
+        first = used.get(name)
+        example = "–"
+        if first is not None:
+            stated = "" if first.stated is None else f" {markdown.inline(first.stated)}"
+            example = f"“{markdown.inline(first.quote)}” (`{first.id}`: {first.precision}{stated})"
+        lines.append(f"| `{name}` | {args} | {what} | {example} |")
+    return "\n".join(lines) + "\n"
+
+
 SECTIONS: dict[str, Callable[[Every], str]] = {
     "claims": claims_tables,
+    "checks": checks_table,
     "notebooks": notebooks_table,
 }
 

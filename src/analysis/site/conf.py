@@ -5,9 +5,6 @@ MyST-NB only renders them. Nothing is loaded from another host, and the pages
 carry no build date, so two builds give the same bytes.
 """
 
-import html
-from typing import Any
-
 project = "Checking Daily NK's January 2018 article on defector arrivals"
 author = "The defector-claims project"
 copyright = "the defector-claims project"
@@ -52,17 +49,16 @@ html_theme_options = {
 }
 
 
-def _escape_titles(
-    app: object, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    """sphinx-book-theme hands its templates the page's and the site's titles as raw text
-    (`pagetitle`, `root_title`: the title node's astext()) and writes them unescaped, in
-    the print header and the sidebar: a title made from data would be live markup. They
-    are escaped here, after the theme's own handler, as every other text is."""
+def _escape_theme_titles(app, pagename, templatename, context, doctree):  # type: ignore[no-untyped-def]
+    """sphinx-book-theme sets `pagetitle` to the title's plain text and prints it
+    unescaped in its print-only header: escape it, as a Markup string, so a template
+    that escapes it too does not escape it twice. Titles hold data (publishers)."""
+    from markupsafe import escape
+
     for key in ("pagetitle", "root_title"):
-        if isinstance(context.get(key), str):
-            context[key] = html.escape(context[key], quote=False)
+        if key in context:
+            context[key] = escape(context[key])
 
 
-def setup(app: Any) -> None:
-    app.connect("html-page-context", _escape_titles, priority=900)
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("html-page-context", _escape_theme_titles, priority=900)

@@ -2,6 +2,7 @@
 day's series chosen once, and the reconciliations that show which back-series
 stood when. Everything a vintage question needs comes from one `Book`."""
 
+import copy
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -127,6 +128,17 @@ class Book:
     @property
     def article_day(self) -> date:
         return self.article.vintage_date
+
+    def for_article(self, article: Article) -> "Book":
+        """This book for another article whose own reports it equally leaves out (none
+        of either's are in the data): what is chosen per day is shared, computed once;
+        only the day "article" means differs."""
+        own = set(self.data.reports["source_id"])
+        if (article.own_sources | self.article.own_sources) & own:
+            return Book(self.data, article)
+        book = copy.copy(self)
+        book.article = article
+        return book
 
     def chosen(self, day: date) -> list[Row]:
         """The chosen figure per period on `day`, ordered by period."""

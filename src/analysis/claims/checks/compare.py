@@ -38,11 +38,13 @@ def claim_band(reading: Reading) -> band.Band:
     return band.band(claim.stated, claim.precision, claim.tolerance)
 
 
-def stated_text(reading: Reading, unit: str = "count") -> str:
+def stated_text(reading: Reading, unit: str = "count", stated: Any = None) -> str:
+    """The stated value (or another in its place) as the wording gives it: "at least 70%"."""
     claim = reading.claim
     if claim.precision == "percent":
         unit = "percent"
-    return band.stated_words(claim.stated, claim.precision, _stated_show(unit))
+    value = claim.stated if stated is None else stated
+    return band.stated_words(value, claim.precision, _stated_show(unit))
 
 
 def wording_band(reading: Reading, unit: str = "count") -> str:

@@ -30,7 +30,7 @@ def value(reading: Reading) -> Outcome:
     def compute(then: Any) -> tuple[float | None, str]:
         figure = reading.figure(period, column, then)
         shown = "no figure" if figure is None else count(int(figure.value))
-        label = f"{WORDS[column]}, {period_words(period)}"
+        label = f"{column}, {period_words(period)}"
         return (None if figure is None else int(figure.value)), f"{label} = {shown}"
 
     return compare(reading, compute, "count")

@@ -6,7 +6,15 @@ inside a band, and a run of rises or falls. Parameters are in the registry."""
 import itertools
 from collections.abc import Callable, Mapping
 
-from analysis.claims.checks.compare import claim_band, share_of, unpublished, wording_band
+from analysis.claims.band import Band
+from analysis.claims.band import band as band_of
+from analysis.claims.checks.compare import (
+    claim_band,
+    share_of,
+    stated_text,
+    unpublished,
+    wording_band,
+)
 from analysis.claims.declare import Numbers, PeriodName, YearOrEra, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
@@ -15,6 +23,12 @@ from analysis.formatting import count, percent
 
 COLUMNS = ("men", "women", "total")
 ORDERS = ("lowest", "highest")
+
+
+def _band(reading: Reading, stated: object) -> Band:
+    """The claim's band with another stated value (an alternative threshold)."""
+    claim = reading.claim
+    return band_of(stated, claim.precision, claim.tolerance)
 
 
 def _first_year(reading: Reading, since: str) -> int:
@@ -140,15 +154,15 @@ def every_year(reading: Reading) -> Outcome:
     outside = {y: v for y, v in values.items() if not allowed.holds(v)}
     low, high = min(values, key=lambda y: values[y]), max(values, key=lambda y: values[y])
     computed = f"lowest {show(values[low])} ({low}), highest {show(values[high])} ({high})"
+    unit = "percent" if share else "count"
     robustness = ", ".join(
-        f"{t}: {'holds' if all(v >= t for v in values.values()) else 'fails'}"
-        for t in args["alternatives"]
+        f"{stated_text(reading, unit, t)}: {'holds' if all(map(_band(reading, t).holds, values.values())) else 'fails'}"
+        for t in [claim.stated, *args["alternatives"]]
     )
     misses = f"; outside: {_listing(outside, show)}" if outside else ""
     verdict = Verdict.CONTRADICTED if outside else Verdict.REPRODUCED
-    band = wording_band(reading, "percent" if share else "count")
-    reason = f"every year {first}-{last} against {band}: {computed}{misses}"
-    reason += f" (re-checked at least {robustness})" if robustness else ""
+    band = wording_band(reading, unit)
+    reason = f"every year {first}-{last}: {computed}{misses} ({robustness})"
     return reading.outcome(
         verdict, computed, reason, tuple(values.items()), (_listing(values, show),), band
     )
