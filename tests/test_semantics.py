@@ -111,7 +111,7 @@ def test_claims_check_fails_on_a_wrong_verdict_of_either_vintage(
     result = run_cli("claims", "--check", data_dir=minimal_data)
     assert result.returncode == 1
     assert (
-        f"claim check failed: arrivals-2017 [{vintage}] recorded contradicted, computed "
+        f"claim check failed: arrivals-2017 [{vintage}]: recorded contradicted, computed "
         "reproduced_exactly" in result.stderr
     )
     assert result.stdout == "0 of 1 claims in 1 article have their recorded verdicts\n"
