@@ -107,8 +107,8 @@ MUTANTS = (
     Mutant(
         "check-first-article-only",
         "src/analysis/claims/evaluation.py",
-        "return tuple(Inputs(data, registry) for registry in load_registries(data))",
-        "return tuple(Inputs(data, registry) for registry in load_registries(data)[:1])",
+        "return tuple(Inputs(data, registry, shared) for registry in registries)",
+        "return tuple(Inputs(data, registry, shared) for registry in registries[:1])",
         "--check and every export cover the first article only",
     ),
     Mutant(

@@ -135,7 +135,7 @@ BROKEN = [
         'args = { period = "2017", field = "total" }',
         'args = { period = "2017-Q2", field = "total" }',
         "column 'args'",
-        "no source but the article gives a figure for '2017-Q2'",
+        "no source gives a figure for '2017-Q2'",
     ),
     (
         "not a period",

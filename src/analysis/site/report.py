@@ -160,7 +160,8 @@ def index_markdown(
     total = found.changes.article_total
     template = _environment().get_template("index.md.j2")
     return template.render(
-        title="Daily NK's January 2018 article on defector arrivals, checked",
+        title="Arrests at the border and arrivals in the South: Daily NK's January 2018 article, checked",
+        summary=articles.summary(results),
         article=results.article,
         articles=_entries(every or (results,)),
         f=found,
