@@ -11,20 +11,17 @@ from analysis import claims, paths
 from analysis.claims import Verdict
 from analysis.load.datasets import Data, load
 from analysis.show import claimreview, readme, render
-from tests.conftest import add_article, run_cli
+from tests.conftest import add_article, run_cli, value_claim
 
 EDIT = Callable[[Path, str, str, str], None]
-CLAIM_FOR_A_LATER_ARTICLE = """[[claim]]
-id = "later-men-2017"
-quote = "Women were 83% of 2017's arrivals."
-quantity = "men among 2017's arrivals"
-kind = "official_statistic"
-stated = 189
-precision = "exact"
-check = "figures.value"
-args = { period = "2017", field = "men" }
-recorded = { article = "contradicted", latest = "contradicted" }
-"""
+CLAIM_FOR_A_LATER_ARTICLE = value_claim(
+    "later-men-2017",
+    "Women were 83% of 2017's arrivals.",
+    189,
+    "2017",
+    "men",
+    "contradicted",
+)
 
 
 class Outcomes(dict[tuple[str, str], claims.Outcome]):

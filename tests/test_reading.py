@@ -22,7 +22,7 @@ from analysis.claims.reading import Reading
 from analysis.claims.reports import ARRIVALS_FILE
 from analysis.claims.verdicts import Verdict
 from analysis.load.datasets import Data, load
-from tests.conftest import add_article
+from tests.conftest import add_article, value_claim
 
 ARTICLE_DAY = "as published on 7 January 2018"
 HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127
@@ -607,17 +607,13 @@ def test_period_arguments_name_a_period_the_data_give(
         assert len(found) == 1 and problem in found[0], found
 
 
-ITS_OWN_FIGURE = """[[claim]]
-id = "own-h1-2018"
-quote = "a total of 488 arrived in the first half"
-quantity = "arrivals from January to June 2018"
-kind = "official_statistic"
-stated = 488
-precision = "exact"
-check = "figures.value"
-args = { period = "2018-H1", field = "total" }
-recorded = { article = "not_verifiable", latest = "not_verifiable" }
-"""
+ITS_OWN_FIGURE = value_claim(
+    "own-h1-2018",
+    "a total of 488 arrived in the first half",
+    488,
+    "2018-H1",
+    recorded="not_verifiable",
+)
 
 
 def test_an_article_never_confirms_its_own_figure(data_copy: Path) -> None:

@@ -5,30 +5,14 @@ from pathlib import Path
 
 from analysis import claims
 from analysis.load.datasets import load
-from tests.conftest import add_article, run_cli
+from tests.conftest import add_article, run_cli, value_claim
 
 REGISTRY = Path("articles") / "dailynk-2018-01" / "claims.toml"
-UNRECORDED = """[[claim]]
-id = "second-arrivals-2016"
-quote = "Arrivals were 1,418 in 2016."
-quantity = "arrivals in 2016"
-kind = "official_statistic"
-stated = 1418
-precision = "exact"
-check = "figures.value"
-args = { period = "2016", field = "total" }
-
-# a comment that stays where it is
-[[claim]]
-id = "second-arrivals-2017"
-quote = "Arrivals were 1,418 in 2016."
-quantity = "arrivals in 2017"
-kind = "official_statistic"
-stated = 1127
-precision = "exact"
-check = "figures.value"
-args = { period = "2017", field = "total" }
-"""
+UNRECORDED = (
+    value_claim("second-arrivals-2016", "Arrivals were 1,418 in 2016.", 1418, "2016")
+    + "\n# a comment that stays where it is\n"
+    + value_claim("second-arrivals-2017", "Arrivals were 1,418 in 2016.", 1127, "2017")
+)
 
 
 def test_a_correction_is_recorded_after_review(data_copy: Path) -> None:

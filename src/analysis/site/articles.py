@@ -4,10 +4,12 @@ deciding number and one source), each with the full work collapsed below it.
 No sentence here is typed by hand: every finding is worded from the verdicts."""
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis import claims, formatting
 from analysis.show.claimview import ClaimView, Result
+from analysis.site import preview
 
 THEN, NOW = claims.VINTAGES
 HOLDS = (
@@ -54,14 +56,16 @@ class Card:
     deciding: str  # the number the verdict turns on, in words
     source: claims.Source | None  # the source of the first figure the verdict rests on
     view: ClaimView
+    changed: str = ""  # how its verdicts differ from the recorded ones, in words
 
     @property
     def same(self) -> bool:
         return self.now.outcome.verdict == self.then.outcome.verdict
 
 
-def cards(results: claims.Results) -> list[Card]:
-    """Every claim of one article as a card, in registry order."""
+def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[Card]:
+    """Every claim of one article as a card, in registry order; a claim whose verdict
+    differs from the recorded one says how."""
     day = formatting.day(results.article.vintage_date)
     found = {(o.claim_id, o.vintage): o for o in results.outcomes}
     made = []
@@ -83,6 +87,9 @@ def cards(results: claims.Results) -> list[Card]:
                 deciding=computed,
                 source=figures[0].source if figures else None,
                 view=ClaimView(claim, said, (then, now)),
+                changed="; ".join(
+                    f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id
+                ),
             )
         )
     return made

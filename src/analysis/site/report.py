@@ -33,7 +33,7 @@ from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import markdown, plots
-from analysis.site import articles, buildfolder, findings, notebooks, processes
+from analysis.site import articles, buildfolder, findings, notebooks, preview, processes
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
@@ -142,7 +142,7 @@ def article_markdown(results: claims.Results) -> str:
             day=formatting.day(results.article.vintage_date),
             bottom_line=articles.bottom_line(results),
             notebooks=results.registry.notebooks,
-            cards=articles.cards(results),
+            cards=articles.cards(results, preview.changes([results])),
         )
     )
 
@@ -245,6 +245,7 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
         prepare_for_readers(path)
     every = claims.every_result(data)
     results = claims.results(data)  # the deep dive's
+    announcement = preview.banner(preview.changes(every))
     figures = findings.figures(extra / "figures", results)
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
     shutil.copytree(
@@ -265,6 +266,7 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
         *("-D", f"html_extra_path={extra}"),
+        *(("-D", f"html_theme_options.announcement={announcement}") if announcement else ()),
         *(str(source), str(html)),
     ]
     sphinx = subprocess.run(
