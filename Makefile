@@ -64,8 +64,10 @@ lint: $(ENV_STAMP)
 notebooks: $(ENV_STAMP)
 	$(BIN)/python -m analysis notebooks
 
-# Mutation testing of the core modules: not part of `make test` (it takes minutes).
+# Mutation testing of the core modules: not part of `make test` (it takes minutes). First the
+# semantic mutants mutmut does not make (scripts/semantic_mutants.py, about two minutes), then mutmut.
 mutants: $(ENV_STAMP)
+	$(BIN)/python scripts/semantic_mutants.py
 	$(BIN)/python scripts/mutants.py
 
 bench: $(ENV_STAMP)

@@ -528,7 +528,7 @@ def test_one_run_of_validate_lists_the_problems_of_every_file(minimal_data: Path
     assert result.returncode == 2
     assert result.stderr.startswith("4 problems in the data:"), result.stderr
     for name in (ARRIVALS, CUMULATIVE, ARTICLE, PACKAGE):
-        assert f"data/{name}, line " in result.stderr, name
+        assert f"  - {minimal_data / name}, line " in result.stderr, name
 
 
 class Edit(NamedTuple):

@@ -1,7 +1,6 @@
 """The project's command line: validate the data, print a vintage of the series."""
 
 import argparse
-import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -9,19 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import claims, paths, vintages
+from analysis import arguments, claims, paths, vintages
 from analysis.claims import record
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError
-from analysis.show import claimreview, readme, render
+from analysis.show import claimreview, readme, render, terminal
 
 
-def _vintage(text: str) -> vintages.Vintage:
-    """A --vintage value, parsed as the Python API parses it."""
-    try:
-        return vintages.Vintage.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+def _shown(data_dir: Path, name: str) -> str:
+    """How messages name a data file: data/NAME in the project's data folder, else its path."""
+    return f"data/{name}" if data_dir == paths.DEFAULT_DATA_DIR else str(data_dir / name)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -53,9 +49,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if failed or data is None:
         raise DataValidationError.combined(failed)
     for name, field in datasets.FIELDS.items():
-        print(f"data/{name}: {len(getattr(data, field))} rows, valid")
+        print(f"{_shown(args.data, name)}: {len(getattr(data, field))} rows, valid")
     print(
-        "data/datapackage.json: generated from the schemas that checked these files, and up to date"
+        f"{_shown(args.data, 'datapackage.json')}: generated from the schemas that checked "
+        "these files, and up to date"
     )
     for article in data.articles:
         print(
@@ -75,7 +72,7 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
     else:
         with pd.option_context("display.width", 200, "display.max_rows", 500):
-            print(table.to_string(index=False))
+            print(terminal.inert(table.to_string(index=False)))
     return 0
 
 
@@ -87,7 +84,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
     data = datasets.load(args.data)
     if args.record:
         diff = record.record_all(claims.every_inputs(data))
-        sys.stdout.write(diff or "every recorded verdict is already the computed one\n")
+        sys.stdout.write(
+            terminal.inert(diff or "every recorded verdict is already the computed one\n")
+        )
         return 0
     if args.check:
         return _check(data)
@@ -115,7 +114,7 @@ def _check(data: datasets.Data) -> int:
         for claim_id, lines in claims.discrepancies(inputs).items():
             failing += 1
             for line in lines:
-                print(f"claim check failed: {claim_id} {line}", file=sys.stderr)
+                print(terminal.inert(f"claim check failed: {claim_id} {line}"), file=sys.stderr)
     articles = f"{len(every)} article{'s' if len(every) != 1 else ''}"
     print(f"{total - failing} of {total} claims in {articles} have their recorded verdicts")
     return 1 if failing else 0
@@ -134,14 +133,14 @@ def _press(args: argparse.Namespace) -> int:
         sys.stdout.write(render.press_table(checks))
     unexplained = [c for c in checks if not c.explained]
     for check in unexplained:
-        print(
+        message = (
             f"press figure unexplained: {check.claim.id} ({check.outcome.reason}); record it in "
-            "data/source_issues.csv or correct data/arrivals.csv",
-            file=sys.stderr,
+            f"{_shown(args.data, 'source_issues.csv')} or correct {_shown(args.data, 'arrivals.csv')}"
         )
+        print(terminal.inert(message), file=sys.stderr)
     changed = press.unrecorded(checks, data.press_findings)
     for problem in changed:
-        print(f"press finding changed: {problem}", file=sys.stderr)
+        print(terminal.inert(f"press finding changed: {problem}"), file=sys.stderr)
     return 1 if args.check and (unexplained or changed) else 0
 
 
@@ -176,7 +175,7 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     try:
         notebooks.execute_all(((p, p) for p in notebooks.notebook_paths()), data_dir=args.data)
     except notebooks.NotebookFailed as error:
-        print(f"notebook failed: {error}", file=sys.stderr)
+        print(terminal.inert(f"notebook failed: {error}"), file=sys.stderr)
         return 1
     return 0
 
@@ -192,10 +191,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             cmd_validate(args)
             report.build(args.output, args.data)
         except notebooks.NotebookFailed as error:
-            print(f"notebook failed: {error}", file=sys.stderr)
+            print(terminal.inert(f"notebook failed: {error}"), file=sys.stderr)
             return 1
         except (report.BuildFailed, buildfolder.FolderRefused) as error:
-            print(error, file=sys.stderr)
+            print(terminal.inert(str(error)), file=sys.stderr)
             return 1
         except processes.Terminated:
             print("report: stopped by SIGTERM", file=sys.stderr)
@@ -207,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     parser.add_argument(
         "--data",
-        type=lambda text: Path(os.path.abspath(text)),
+        type=arguments.data_dir,
         default=paths.DATA_DIR,
         help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
     )
@@ -217,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     arrivals = commands.add_parser("arrivals", help=cmd_arrivals.__doc__)
     arrivals.add_argument(
         "--vintage",
-        type=_vintage,
+        type=arguments.vintage,
         default=vintages.LATEST,
         help="latest | first | article | YYYY-MM-DD | an MOU table's source_id (default: latest)",
     )
@@ -227,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims_.add_argument(
         "--vintage",
         action="append",
-        type=_vintage,
+        type=arguments.vintage,
         help="article | latest | first | YYYY-MM-DD | an MOU table's source_id; repeat for "
         "several (default: article and latest)",
     )
@@ -253,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     claims_.add_argument(
         "--base-url",
+        type=arguments.base_url,
         default="",
         help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
     )
@@ -284,12 +284,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except DataValidationError as error:
-        print(error, file=sys.stderr)
+        if args.data != paths.DEFAULT_DATA_DIR:
+            error = error.located_in(args.data)
+        print(terminal.inert(str(error)), file=sys.stderr)
         return 2
     except ValueError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(terminal.inert(f"error: {error}"), file=sys.stderr)
         return 2
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(f"error: {error.strerror or error}{where}", file=sys.stderr)
+        print(terminal.inert(f"error: {error.strerror or error}{where}"), file=sys.stderr)
         return 2

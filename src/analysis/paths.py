@@ -8,14 +8,17 @@ A relative ANALYSIS_DATA_DIR is resolved once, here, against the working
 directory of the process that first imports this module, and written back to
 the environment as an absolute path: notebook kernels inherit the environment
 but start in notebooks/, where the relative path would mean another folder.
+An empty ANALYSIS_DATA_DIR counts as unset (it would otherwise mean the working
+directory, whose missing files would be reported as data/'s).
 """
 
 import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = Path(os.path.abspath(os.environ.get("ANALYSIS_DATA_DIR", ROOT / "data")))
-if "ANALYSIS_DATA_DIR" in os.environ:
+DEFAULT_DATA_DIR = ROOT / "data"
+DATA_DIR = Path(os.path.abspath(os.environ.get("ANALYSIS_DATA_DIR") or DEFAULT_DATA_DIR))
+if os.environ.get("ANALYSIS_DATA_DIR"):
     os.environ["ANALYSIS_DATA_DIR"] = str(DATA_DIR)
 NOTEBOOKS_DIR = ROOT / "notebooks"
 BUILD_DIR = ROOT / "build"

@@ -15,6 +15,7 @@ from analysis.claims.claim import Claim, Notebook, Registry
 from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
 from analysis.load.article import ARTICLES_DIR, ID_PATTERN, Article
+from analysis.load.cells import MAX_COUNT
 from analysis.load.datasets import Data
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
@@ -51,6 +52,7 @@ CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "recorded": dict,
     "tolerance": NUMBER,
 }
+BEYOND_100 = {"figures.change", "figures.ratio"}  # percentages that may pass 100
 OPTIONAL = {"notebook", "tolerance", "recorded"}  # `claims --record` writes `recorded`
 
 
@@ -285,6 +287,12 @@ def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
             where.bad("must be [low, high], two numbers, low first", "stated", stated)
         elif any(isinstance(n, NUMBER) and not (math.isfinite(n) and n >= 0) for n in numbers):
             where.bad("must be a finite number, not negative", "stated", stated)
+        elif any(isinstance(n, NUMBER) and n > MAX_COUNT for n in numbers):
+            where.bad(
+                f"must be at most {MAX_COUNT:,}, as every count in the data", "stated", stated
+            )
+        elif precision == "percent" and entry.get("check") not in BEYOND_100 and numbers[0] > 100:
+            where.bad("a share in percent must be at most 100", "stated", stated)
     tolerance = entry.get("tolerance", 0)
     if not (math.isfinite(tolerance) and tolerance >= 0):
         where.bad("must be a finite number, not negative", "tolerance", tolerance)

@@ -129,6 +129,10 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
         raise DataValidationError([_toml_problem(name, error)]) from None
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
+    except MemoryError:
+        raise DataValidationError(
+            [Problem(name, "not valid TOML: out of memory while parsing")]
+        ) from None
     table = known.set_index("source_id")
 
     def problem(key: str, message: str, value: object = None) -> Problem:

@@ -17,6 +17,7 @@ import pandas as pd
 from analysis import paths
 from analysis.load import metadata, schemas
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.structured import parse_json
 from analysis.load.validation import Column, Schema
 
 FILE = "datapackage.json"
@@ -121,23 +122,60 @@ def write(data_dir: Path = paths.DATA_DIR) -> None:
     (data_dir / FILE).write_text(render(), encoding="utf-8")
 
 
-def check(data_dir: Path = paths.DATA_DIR) -> None:
-    """Raise DataValidationError unless the file is exactly what render() gives, naming
-    the first line that differs and the command that rewrites it."""
+def check(data_dir: Path = paths.DATA_DIR) -> dict[str, Any]:
+    """The descriptor in the file, once it is exactly what render() gives; otherwise a
+    DataValidationError naming the first line that differs, the first key whose value
+    differs (a missing title, a licence written as text) and the command that rewrites
+    it. The file is read strictly (analysis.load.structured): a key given twice or a NaN
+    is refused as such."""
     shown = f"data/{FILE}"
-    found = decode_utf8(read_bytes(data_dir / FILE, shown), shown).splitlines(keepends=True)
-    wanted = render().splitlines(keepends=True)
-    if found == wanted:
-        return
+    text = decode_utf8(read_bytes(data_dir / FILE, shown), shown)
+    found = parse_json(text, shown)
+    wanted = render()
+    if text == wanted:
+        return dict(found)
+    lines, wanted_lines = text.splitlines(keepends=True), wanted.splitlines(keepends=True)
     line = next(
-        (i for i, (a, b) in enumerate(zip(found, wanted, strict=False), 1) if a != b),
-        min(len(found), len(wanted)) + 1,
+        (i for i, (a, b) in enumerate(zip(lines, wanted_lines, strict=False), 1) if a != b),
+        min(len(lines), len(wanted_lines)) + 1,
     )
+    key = first_difference(found, descriptor())
+    where = "" if key is None else f" (first at key {key[0]!r}: {key[1]})"
     message = (
         "out of date: the file is generated from the schemas and analysis.metadata, "
-        f"and differs from what they give from this line on; run `{COMMAND}`"
+        f"and differs from what they give from this line on{where}; run `{COMMAND}`"
     )
     raise DataValidationError([Problem(shown, message, line=line)])
+
+
+def first_difference(found: Any, wanted: Any, at: str = "") -> tuple[str, str] | None:
+    """The path of the first key where `found` differs from `wanted` (depth first, in
+    `wanted`'s order), with what is wrong there; None when they are equal."""
+    if isinstance(wanted, dict) and isinstance(found, dict):
+        for name, value in wanted.items():
+            path = f"{at}.{name}" if at else name
+            if name not in found:
+                return path, "a required key is missing"
+            if (inner := first_difference(found[name], value, path)) is not None:
+                return inner
+        extra = [name for name in found if name not in wanted]
+        if extra:
+            return (f"{at}.{extra[0]}" if at else extra[0]), "an unexpected key"
+        return None
+    if isinstance(wanted, list) and isinstance(found, list):
+        for i, (a, b) in enumerate(zip(found, wanted, strict=False)):
+            if (inner := first_difference(a, b, f"{at}[{i}]")) is not None:
+                return inner
+        if len(found) != len(wanted):
+            return at or "(the document)", f"holds {len(found)} items, not {len(wanted)}"
+        return None
+    if type(found) is not type(wanted):
+        kinds = {dict: "an object", list: "a list", str: "text", int: "a whole number"}
+        shown = kinds.get(type(wanted), type(wanted).__name__)
+        return at or "(the document)", f"must be {shown}"
+    if found != wanted:
+        return at or "(the document)", "differs from the generated value"
+    return None
 
 
 def constraints_text(field: Mapping[str, Any]) -> str:

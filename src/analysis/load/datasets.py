@@ -18,9 +18,9 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load import schemas, validation
-from analysis.load.article import Article, read_articles
+from analysis.load.article import ARTICLES_DIR, Article, read_articles
 from analysis.load.dates import date_bounds
-from analysis.load.problems import DataValidationError, Problem
+from analysis.load.problems import DataValidationError, Problem, parsing
 from analysis.load.tables import read_text_table
 
 COUNT_COLUMNS = ("men", "women", "total")
@@ -144,7 +144,14 @@ def press_findings(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
 def articles(data_dir: Path = paths.DATA_DIR) -> tuple[Article, ...]:
     """Every checked article (data/articles/<id>/article.toml), by the day its figures
     stand for; anything missing or out of range is a located DataValidationError."""
-    return read_articles(data_dir, sources(data_dir))
+    return _articles(data_dir, sources(data_dir))
+
+
+def _articles(data_dir: Path, known: pd.DataFrame) -> tuple[Article, ...]:
+    """Every article, read by analysis.load.article; a parser that runs out of memory or
+    recursion is a located error naming the articles' folder, never a traceback."""
+    with parsing(paths.shown(data_dir / ARTICLES_DIR)):
+        return read_articles(data_dir, known)
 
 
 TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -233,7 +240,7 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
         "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
         "source_issues": lambda: _source_issues(data_dir, known),
         "press_findings": lambda: _press_findings(data_dir, known),
-        "articles": lambda: read_articles(data_dir, known),
+        "articles": lambda: _articles(data_dir, known),
     }
     read: dict[str, Any] = {}
     failed: list[DataValidationError] = []

@@ -3,8 +3,11 @@ every way it can fail to open (missing, a directory, a symlink loop, unreadable,
 UTF-8, a BOM) becomes such a problem: loaders never let a traceback reach the reader."""
 
 import errno
-from collections.abc import Sequence
-from dataclasses import dataclass
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 MAX_SHOWN = 50
@@ -68,18 +71,93 @@ class DataValidationError(ValueError):
             lines.append(f"  ... and {self.total - len(self.problems)} more")
         super().__init__("\n".join(lines))
 
+    def located_in(self, data_dir: Path) -> "DataValidationError":
+        """The same problems, each file named data/NAME named by its path in `data_dir`
+        (when the data directory is not the project's data/, data/NAME would mislead)."""
+        moved = [
+            replace(p, file=str(data_dir / p.file.removeprefix("data/")))
+            if p.file.startswith("data/")
+            else p
+            for p in self.problems
+        ]
+        return DataValidationError(moved, self.total)
+
     @classmethod
     def combined(cls, errors: Sequence["DataValidationError"]) -> "DataValidationError":
         """One error listing the problems of several, in order, with their total."""
         return cls([p for error in errors for p in error.problems], sum(e.total for e in errors))
 
 
-def read_bytes(path: Path, display_name: str) -> bytes:
-    """The file's bytes, or a DataValidationError saying in plain words why it cannot be read."""
+MAX_BYTES = 1 << 28
+"""The largest data file read (256 MiB; a million-row arrivals.csv is about 70 MB): a
+larger one, a sparse file of NULs or a link to /dev/zero, is refused by name, not read."""
+MAX_TEXT_BYTES = 1 << 22
+"""The largest TOML or JSON file read (4 MiB; the project's are under 30 KB)."""
+KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def read_bytes(path: Path, display_name: str, limit: int | None = None) -> bytes:
+    """The file's bytes, or a DataValidationError saying in plain words why it cannot be read.
+
+    Only a regular file is read (through a symbolic link, the file it names): a named pipe
+    would wait for a writer, a device such as /dev/zero never ends. At most `limit` bytes
+    are read, whatever size the file claims (by default MAX_TEXT_BYTES of a TOML or JSON
+    file, MAX_BYTES of any other).
+    """
+    if limit is None:
+        limit = MAX_TEXT_BYTES if path.suffix in (".toml", ".json") else MAX_BYTES
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise DataValidationError([Problem(display_name, unreadable_reason(path, error))]) from None
+    try:
+        status = os.fstat(fd)
+        mode = status.st_mode
+        if stat.S_ISDIR(mode):
+            raise DataValidationError([Problem(display_name, "is a directory, not a file")])
+        if not stat.S_ISREG(mode):
+            kind = KINDS.get(stat.S_IFMT(mode), "not a regular file")
+            message = f"is {kind}, not a regular file: only regular files are read"
+            raise DataValidationError([Problem(display_name, message)])
+        if status.st_size > limit:
+            raise DataValidationError([Problem(display_name, too_large(limit))])
+        with open(fd, "rb", closefd=False) as handle:  # never more, whatever the size claimed
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise DataValidationError([Problem(display_name, unreadable_reason(path, error))]) from None
+    except MemoryError:
+        raise DataValidationError([Problem(display_name, TOO_LARGE)]) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise DataValidationError([Problem(display_name, too_large(limit))])
+    return data
+
+
+def too_large(limit: int) -> str:
+    return f"is larger than {limit:,} bytes, the most this file may hold: not read"
+
+
+TOO_LARGE = "is too large to read into memory"
+NESTED = "is nested too deeply to read (lists or tables inside one another past Python's limit)"
+
+
+@contextmanager
+def parsing(display_name: str) -> Iterator[None]:
+    """Turn a parser's exhaustion (nesting past Python's recursion limit, memory) into a
+    located error naming the file."""
+    try:
+        yield
+    except RecursionError:
+        raise DataValidationError([Problem(display_name, NESTED)]) from None
+    except MemoryError:
+        raise DataValidationError([Problem(display_name, TOO_LARGE)]) from None
 
 
 def unreadable_reason(path: Path, error: OSError) -> str:

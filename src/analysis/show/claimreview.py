@@ -1,6 +1,7 @@
 """Export verdicts as schema.org ClaimReview JSON-LD, the fact-checking
 ecosystem's standard markup (https://schema.org/ClaimReview)."""
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,10 @@ import orjson
 from analysis import claims
 from analysis.show import render
 
+BASE_URL = re.compile(r"^https?://[^\s\"'<>\\`\x00-\x1f\x7f]+$")
+"""A base URL for the links: an http(s) address without spaces, quotes or angle brackets
+(a javascript: or data: URL would become every review's link)."""
+BASE_URL_RULE = "must be an http:// or https:// URL without spaces, quotes or angle brackets"
 DATA_FILES = ("data/arrivals.csv", "data/cumulative.csv", "data/border_arrests.csv")
 
 
@@ -45,6 +50,8 @@ def claim_reviews(
     `base_url` prefixes the links to notebooks and data: the repository's files, or
     with `site` the report's pages (PAGE.html#ID) and its data folder.
     """
+    if base_url and not BASE_URL.match(base_url):
+        raise ValueError(f"base URL {base_url!r}: {BASE_URL_RULE}")
     return [review for results in every for review in _reviews(results, base_url, site)]
 
 
@@ -96,8 +103,13 @@ def _reviews(results: claims.Results, base_url: str, site: bool) -> list[dict[st
     return reviews
 
 
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+"""JSON-LD is made to be embedded in a page's <script> tag, where a "</script>" or "<!--"
+in any text would end or change the script: "<", ">" and "&" are written as JSON escapes
+(they can only occur inside strings, so the document means the same)."""
+
+
 def as_json_ld(every: Sequence[claims.Results], base_url: str = "", site: bool = False) -> str:
-    """The ClaimReviews as JSON-LD, safe inside a <script> element (no "</")."""
+    """The ClaimReviews as JSON-LD, safe to embed in a <script> tag (SCRIPT_SAFE)."""
     reviews = claim_reviews(every, base_url, site)
-    text = orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode()
-    return text.replace("</", "<\\/") + "\n"
+    return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode().translate(SCRIPT_SAFE) + "\n"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from analysis import claims, paths
-from analysis.show import render
+from analysis.show import markdown, render
 
 README = paths.ROOT / "README.md"
 
@@ -18,32 +18,29 @@ Every = Sequence[claims.Results]
 
 def notebooks_table(every: Every) -> str:
     """The notebooks with their titles and questions, as the deep dive's registry
-    declares them."""
+    declares them; every field inert (analysis.show.markdown)."""
     lines = ["| Notebook | Title | Question |", "|---|---|---|"]
     lines += [
-        f"| [`{n.file}`](notebooks/{n.file}) | {_cell(n.title)} | {_cell(n.question)} |"
+        f"| [{markdown.code(n.file)}]({markdown.destination(f'notebooks/{n.file}')}) "
+        f"| {markdown.inline(n.title)} | {markdown.inline(n.question)} |"
         for results in every
         for n in results.registry.notebooks
     ]
     return "\n".join(lines) + "\n"
 
 
-def _cell(text: str) -> str:
-    """Text inert in a Markdown table cell: one line, no column breaks."""
-    return " ".join(text.split()).replace("|", "\\|")
-
-
 def claims_tables(every: Every) -> str:
-    """Each article's claims table under a line naming the article and its date."""
+    """Each article's claims table under a line naming the article and its date; every
+    field inert (analysis.show.markdown)."""
     parts = []
     for results in every:
         article = results.article
         day = article.vintage_date.isoformat()
-        title = _cell(article.title).replace("[", "\\[").replace("]", "\\]")
+        registry = markdown.code(f"data/articles/{article.id}/claims.toml")
         parts.append(
-            f"**{_cell(article.publisher)}, [{title}]({article.url})** "
-            f"(figures as of {day}; registry `data/articles/{article.id}/claims.toml`)\n\n"
-            + render.markdown_table(results)
+            f"**{markdown.inline(article.publisher)}, [{markdown.inline(article.title)}]"
+            f"({markdown.destination(article.url)})** "
+            f"(figures as of {day}; registry {registry})\n\n" + render.markdown_table(results)
         )
     return "\n".join(parts)
 
@@ -77,12 +74,12 @@ def checks_table(every: Every) -> str:
             continue  # the press checks are made for each press figure, not registered
         args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
         doc = " ".join((check.function.__doc__ or "").split())
-        what = _cell(doc.split(". ")[0].rstrip("."))
+        what = markdown.inline(doc.split(". ")[0].rstrip("."))
         first = used.get(name)
         example = "–"
         if first is not None:
-            stated = "" if first.stated is None else f" {_cell(str(first.stated))}"
-            example = f"“{_cell(first.quote)}” (`{first.id}`: {first.precision}{stated})"
+            stated = "" if first.stated is None else f" {markdown.inline(first.stated)}"
+            example = f"“{markdown.inline(first.quote)}” (`{first.id}`: {first.precision}{stated})"
         lines.append(f"| `{name}` | {args} | {what} | {example} |")
     return "\n".join(lines) + "\n"
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from analysis import claims
+from analysis.show import markdown, terminal
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -140,15 +141,21 @@ def as_json(every: Sequence[claims.Results]) -> str:
 
 def markdown_table(results: claims.Results) -> str:
     """A Markdown table of one article's claims: each quote linking to its section in
-    its notebook (or its registry), one verdict column per vintage."""
+    its notebook (or its registry), one verdict column per vintage; every field inert
+    (analysis.show.markdown)."""
     doc, vintages = document([results]), results.vintages
     head = ["Claim", *(f"Verdict ({v})" for v in vintages)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in doc["claims"]:
         verdicts = [claims.words(c["results"][v]["verdict"]).short for v in vintages]
-        quote = c["quote"].replace("|", "\\|")
-        lines.append("| " + " | ".join([f"[“{quote}”]({c['anchor']})", *verdicts]) + " |")
+        link = f"[“{markdown.inline(c['quote'])}”]({markdown.destination(c['anchor'])})"
+        lines.append("| " + " | ".join([link, *verdicts]) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _inert(rows: list[list[str]]) -> list[list[str]]:
+    """Every cell with its control characters, line breaks among them, shown escaped."""
+    return [[terminal.inert(cell, keep_newlines=False) for cell in row] for row in rows]
 
 
 def _wrapped_table(rows: list[list[str]], widths: list[int]) -> str:
@@ -182,6 +189,7 @@ def plain_table(every: Sequence[claims.Results]) -> str:
                 found[vintages[-1]]["computed"] or "–",
             ]
         )
+    rows = _inert(rows)
     first = max(len(r[0]) for r in rows)
     verdict = max(len(cell) for r in rows for cell in r[1:-1])
     last = TERMINAL_WIDTH - first - verdict * len(vintages) - 2 * (len(vintages) + 1)
@@ -226,6 +234,7 @@ def press_table(checks: "list[press.PressCheck]") -> str:
         for c in checks
         if c.finding in (press.STALE, press.DISPUTED, press.DIFFERS)
     ]
+    rows = _inert(rows)
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     last = TERMINAL_WIDTH - sum(widths) - 6
     return "\n".join(lines) + "\n\n" + _wrapped_table(rows, [*widths, max(last, 12)])

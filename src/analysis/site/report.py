@@ -12,7 +12,6 @@ bytes. Nothing is loaded from another host. Only the data files the project
 declares and validates are published, each copied as a regular file.
 """
 
-import json
 import os
 import re
 import shutil
@@ -33,7 +32,7 @@ import nbformat
 from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
-from analysis.show import plots
+from analysis.show import markdown, plots
 from analysis.site import articles, buildfolder, findings, notebooks, preview, processes
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
@@ -44,9 +43,7 @@ DATA_FILES = (*datasets.TABLES, "datapackage.json")
 claims.toml (`data_files`)."""
 LINK = "is a symbolic link, which the report does not publish: put the file itself there"
 NOT_REGULAR = "is not a regular file, which the report does not publish"
-# CommonMark lets a backslash escape any ASCII punctuation; these could start markup.
 EMPTY_HEADER = re.compile(r"<th>\s*</th>")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
 
 
 class BuildFailed(RuntimeError):
@@ -55,12 +52,13 @@ class BuildFailed(RuntimeError):
 
 def markdown_text(value: object) -> str:
     """`value` as literal MyST text: markup characters escaped, lines joined."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return markdown.inline(value)
 
 
 def _environment() -> jinja2.Environment:
     """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown
-    in text, `line` keeps a directive option on its line."""
+    in text, `url` percent-encodes a link's destination, `line` keeps a directive option on
+    its line."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE),
         autoescape=False,
@@ -68,6 +66,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = markdown_text
+    environment.filters["url"] = markdown.destination
     # Directive options are plain text (docutils escapes them into HTML): one line each.
     environment.filters["line"] = lambda value: " ".join(str(value).split())
     environment.filters["thousands"] = lambda value: f"{int(value):,}"
@@ -216,10 +215,8 @@ def _extra_files(extra: Path, every: tuple[claims.Results, ...]) -> None:
 
 
 def _data_package(data_dir: Path) -> Mapping[str, Any]:
-    package: Mapping[str, Any] = json.loads(
-        (data_dir / "datapackage.json").read_text(encoding="utf-8")
-    )
-    return package
+    """The data package descriptor, as validated (read strictly, equal to the generated one)."""
+    return datapackage.check(data_dir)
 
 
 def build(report_dir: Path = paths.REPORT_DIR, data_dir: Path = paths.DATA_DIR) -> None:

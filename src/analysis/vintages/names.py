@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from analysis.load.dates import EARLIEST_DAY, latest_day
+
 LATEST, FIRST, ARTICLE = "latest", "first", "article"
 ACCEPTED_FORMS = (
     "'latest', 'first', 'article', a day written YYYY-MM-DD (e.g. 2018-01-07), "
@@ -12,6 +14,18 @@ ACCEPTED_FORMS = (
 )
 _DAY_LIKE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,2}$")
 _TABLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def _in_range(day: date) -> date:
+    """A written vintage's day, once it is one whose figures can exist: from 1950 to
+    tomorrow (a day in the future would be labelled "as published on" a day that has not
+    come). The engine's own days (date.max, "every figure ever") are dates, not text."""
+    if not EARLIEST_DAY <= day <= latest_day():
+        raise ValueError(
+            f"invalid date {day.isoformat()!r}: a vintage's day must fall between "
+            f"{EARLIEST_DAY} and tomorrow ({latest_day()})"
+        )
+    return day
 
 
 @dataclass(frozen=True)
@@ -37,11 +51,12 @@ class Vintage:
             return cls(spec)
         if _DAY_LIKE.match(spec):
             try:
-                return cls("day", day=date.fromisoformat(spec))
+                day = date.fromisoformat(spec)
             except ValueError:
                 raise ValueError(
                     f"invalid date {spec!r}: no such day; a vintage is {ACCEPTED_FORMS}"
                 ) from None
+            return cls("day", day=_in_range(day))
         if _TABLE_ID.match(spec):
             return cls("table", table=spec)
         raise ValueError(f"invalid vintage {spec!r}: a vintage is {ACCEPTED_FORMS}")

@@ -5,6 +5,7 @@ The table is written out, so a check is found by its name from Python as from
 the registry, and adding a check means adding it here.
 """
 
+from analysis import paths
 from analysis.claims.checks import (
     anecdotes,
     arithmetic,
@@ -17,7 +18,9 @@ from analysis.claims.checks import (
 from analysis.claims.claim import Registry
 from analysis.claims.declare import Check
 from analysis.claims.registry import load_registries as _load
+from analysis.load.article import ARTICLES_DIR
 from analysis.load.datasets import Data
+from analysis.load.problems import parsing
 
 CHECKS: dict[str, Check] = {
     check.name: check
@@ -53,5 +56,8 @@ CHECKS: dict[str, Check] = {
 
 
 def load_registries(data: Data) -> tuple[Registry, ...]:
-    """Every article's registry in `data`, validated against this table of checks."""
-    return _load(data, CHECKS)
+    """Every article's registry in `data`, validated against this table of checks; a
+    parser that runs out of memory or recursion is a located error naming the articles'
+    folder, never a traceback."""
+    with parsing(paths.shown(data.directory / ARTICLES_DIR)):
+        return _load(data, CHECKS)

@@ -1,0 +1,130 @@
+"""Hostile input, the registry's and the article's fields (claims.toml, article.toml):
+stated values, era years, review dates, quotes, ids and notebook paths out of their
+declared ranges, each to be refused by `validate` with an error naming the file and the
+field.
+
+Every field of an article's article.toml and claims.toml has a declared type and range
+(analysis.load.article, analysis.claims.registry): each case below is refused by name.
+A stated count of 0 is not among them: it is a count, checked like any other."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import ARTICLE, CLAIMS, refused
+
+CLAIM = CLAIMS
+NOTEBOOK = "01_arrivals_under_kim_jong_un.ipynb"
+
+
+def case(file: str, old: str, new: str, field: str) -> object:
+    return pytest.param(file, old, new, field)
+
+
+STATED = "stated = 1127"
+PERCENT = 'stated = 1127\nprecision = "exact"'
+QUOTE = 'quote = "Only 1,127 North Koreans entered South Korea in 2017"'
+CASES = {
+    "stated-negative": case(CLAIM, STATED, "stated = -1127", "stated"),
+    "stated-huge": case(CLAIM, STATED, "stated = 9223372036854775807", "stated"),
+    "stated-over-int64": case(CLAIM, STATED, "stated = 9223372036854775808", "stated"),
+    "stated-over-the-data": case(CLAIM, STATED, "stated = 100001", "stated"),
+    "stated-nan": case(CLAIM, STATED, "stated = nan", "stated"),
+    "stated-inf": case(CLAIM, STATED, "stated = inf", "stated"),
+    "stated-float": case(CLAIM, STATED, "stated = 1127.0", "stated"),
+    "stated-text": case(CLAIM, STATED, 'stated = "1127"', "stated"),
+    "stated-bool": case(CLAIM, STATED, "stated = true", "stated"),
+    "percent-negative": case(CLAIM, PERCENT, 'stated = -83\nprecision = "percent"', "stated"),
+    "percent-over-100": case(CLAIM, PERCENT, 'stated = 183\nprecision = "percent"', "stated"),
+    "percent-nan": case(CLAIM, PERCENT, 'stated = nan\nprecision = "percent"', "stated"),
+    "percent-inf": case(CLAIM, PERCENT, 'stated = inf\nprecision = "percent"', "stated"),
+    "era-1901": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [1901, 2012]", "eras"),
+    "era-2099": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [2012, 2099]", "eras"),
+    "era-1900": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [1900, 2012]", "eras"),
+    "era-empty": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = []", "eras"),
+    "era-text": case(
+        ARTICLE, "alternatives = [2011, 2012]", 'alternatives = ["2011", 2012]', "eras"
+    ),
+    "era-unused": case(ARTICLE, "used = 2012", "used = 2013", "eras"),
+    "review-year-1": case(CLAIM, "date = 2026-11-29", "date = 0001-01-01", "review"),
+    "review-future": case(CLAIM, "date = 2026-11-29", "date = 2999-01-01", "review"),
+    "review-datetime": case(CLAIM, "date = 2026-11-29", "date = 2026-11-29T10:00:00", "review"),
+    "review-text": case(CLAIM, "date = 2026-11-29", 'date = "2026-11-29"', "review"),
+    "quote-empty": case(CLAIM, QUOTE, 'quote = ""', "quote"),
+    "quote-blank": case(CLAIM, QUOTE, 'quote = "   \\n  "', "quote"),
+    "quote-nul": case(CLAIM, 'quote = "Only', 'quote = "\\u0000Only', "quote"),
+    "quote-escape": case(CLAIM, 'quote = "Only', 'quote = "\\u001b[2JOnly', "quote"),
+    "id-newline": case(CLAIM, 'id = "arrivals-2017"', 'id = "arrivals-2017\\n"', "id"),
+    "id-space": case(CLAIM, 'id = "arrivals-2017"', 'id = "arrivals-2017 "', "id"),
+    "id-upper": case(CLAIM, 'id = "arrivals-2017"', 'id = "Arrivals-2017"', "id"),
+    "id-markup": case(CLAIM, 'id = "arrivals-2017"', 'id = "a<script>"', "id"),
+    "notebook-absolute": case(
+        CLAIM,
+        NOTEBOOK,
+        f"{Path(__file__).parents[1]}/notebooks/{NOTEBOOK}",
+        "notebook",
+    ),
+    "notebook-parent": case(
+        CLAIM,
+        NOTEBOOK,
+        f"../notebooks/{NOTEBOOK}",
+        "notebook",
+    ),
+    "notebook-missing": case(
+        CLAIM,
+        NOTEBOOK,
+        "99_none.ipynb",
+        "notebook",
+    ),
+    "sentence-empty": case(ARTICLE, "sentences = [", 'sentences = ["", ', "sentences"),
+    "sentence-escape": case(ARTICLE, "sentences = [", 'sentences = ["\\u001b[31m", ', "sentences"),
+    "sentence-number": case(ARTICLE, "sentences = [", "sentences = [1, ", "sentences"),
+    "vintage-future": case(
+        ARTICLE, "vintage_date = 2018-01-07", "vintage_date = 2999-01-07", "vintage_date"
+    ),
+    "vintage-text": case(
+        ARTICLE, "vintage_date = 2018-01-07", 'vintage_date = "2018-01-07"', "vintage_date"
+    ),
+}
+
+
+@pytest.mark.parametrize(("file", "old", "new", "field"), list(CASES.values()), ids=list(CASES))
+def test_a_registry_or_article_field_out_of_range_is_refused_by_name(
+    minimal_data: Path, file: str, old: str, new: str, field: str
+) -> None:
+    path = minimal_data / file
+    text = path.read_text(encoding="utf-8")
+    # A notebook's name is both declared and used: every occurrence changes.
+    assert text.count(old) == (2 if old == NOTEBOOK else 1), old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    refused(minimal_data, file, field)
+
+
+def test_a_parser_out_of_memory_on_an_article_is_an_error_naming_its_file(
+    minimal_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A TOML parser that runs out of memory on an article.toml is an error naming that
+    file, as one that runs out of recursion is."""
+
+    def exhausted(text: str) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(tomllib, "loads", exhausted)
+    refused(minimal_data, ARTICLE, "memory")
+
+
+def test_a_stated_count_of_zero_is_checked_like_any_other(minimal_data: Path) -> None:
+    """Zero arrivals is a count a report may state: it is read, and contradicted here."""
+    from analysis import claims
+    from analysis.load.datasets import load
+
+    path = minimal_data / CLAIM
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(STATED, "stated = 0"), encoding="utf-8"
+    )
+    outcome = claims.evaluate("arrivals-2017", "latest", load(minimal_data))
+    assert (outcome.verdict, outcome.reason) == (
+        claims.Verdict.CONTRADICTED,
+        "the data give 1,127, not 0",
+    )
