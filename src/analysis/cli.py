@@ -1,13 +1,15 @@
-"""The project's command line: validate the data, print a vintage of the series."""
+"""Check Daily NK's January 2018 article on North Korean defectors against South Korea's
+Ministry of Unification (MOU) figures: validate the data, print the series as it stood
+on any day, evaluate every claim (or every press figure), and build the report."""
 
 import argparse
+import errno
+import inspect
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-
-import pandas as pd
 
 from analysis import claims, paths, vintages
 from analysis.load import datapackage, datasets
@@ -61,13 +63,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_arrivals(args: argparse.Namespace) -> int:
-    """Print the annual series for one vintage."""
-    table = vintages.arrivals(args.vintage, datasets.load(args.data))
+    """Print arrivals per period (by sex and in total) as they stood on one vintage, with
+    the source of each figure."""
+    book = vintages.Book(datasets.load(args.data))
+    table = book.arrivals(args.vintage)
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
+        table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d", lineterminator="\n")
     else:
-        with pd.option_context("display.width", 200, "display.max_rows", 500):
-            print(table.to_string(index=False))
+        heading = f"North Koreans arriving in South Korea, {book.describe(args.vintage)}"
+        sys.stdout.write(render.arrivals_table(table, heading))
     return 0
 
 
@@ -119,7 +123,7 @@ def _press(args: argparse.Namespace) -> int:
 
 
 def cmd_readme(args: argparse.Namespace) -> int:
-    """Rewrite README.md's generated sections (claims table); --check only reports."""
+    """Rewrite README.md's generated sections from the registry and the verdicts; --check only reports."""
     results = claims.results(datasets.load(args.data))
     if args.check:
         if readme.stale(results):
@@ -176,36 +180,74 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    commands: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A subcommand whose one-line help and description are its function's docstring."""
+    doc = inspect.getdoc(run) or ""
+    summary = " ".join(doc.split("\n\n")[0].split())
+    parser = commands.add_parser(
+        name,
+        help=summary[0].lower() + summary[1:].rstrip("."),
+        description=doc,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=run)
+    return parser
+
+
+VINTAGE_HELP = (
+    "latest (the newest figure for every period), first (each as first reported), article "
+    "(as published on the article's date), a day YYYY-MM-DD, or an MOU table's source id "
+    "(e.g. mou-table-2012-01-11)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description=__doc__,
+        epilog="Run `python -m analysis COMMAND --help` for a command's options.",
+    )
     parser.add_argument(
         "--data",
         type=lambda text: Path(os.path.abspath(text)),
         default=paths.DATA_DIR,
+        metavar="DIR",
         help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help=cmd_validate.__doc__)
-    validate.set_defaults(run=cmd_validate)
-    arrivals = commands.add_parser("arrivals", help=cmd_arrivals.__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _command(commands, "validate", cmd_validate)
+    arrivals = _command(commands, "arrivals", cmd_arrivals)
     arrivals.add_argument(
         "--vintage",
         type=_vintage,
         default=vintages.LATEST,
-        help="latest | first | article | YYYY-MM-DD | an MOU table's source_id (default: latest)",
+        help=f"which figures: {VINTAGE_HELP} (default: latest)",
     )
-    arrivals.add_argument("--format", choices=["table", "csv"], default="table")
-    arrivals.set_defaults(run=cmd_arrivals)
-    claims_ = commands.add_parser("claims", help=cmd_claims.__doc__)
+    arrivals.add_argument(
+        "--format",
+        choices=["table", "csv"],
+        default="table",
+        help="table: for people, counts with thousands separators; csv: every column, for "
+        "other tools (default: table)",
+    )
+    claims_ = _command(commands, "claims", cmd_claims)
     claims_.add_argument(
         "--vintage",
         action="append",
         type=_vintage,
-        help="article | latest | first | YYYY-MM-DD | an MOU table's source_id; repeat for "
-        "several (default: article and latest)",
+        help=f"evaluate on: {VINTAGE_HELP}; repeat for several (default: article and latest)",
     )
     claims_.add_argument(
-        "--format", choices=["table", "json", "markdown", "claimreview"], default="table"
+        "--format",
+        choices=["table", "json", "markdown", "claimreview"],
+        default="table",
+        help="table: for a terminal of 100 columns; json: every claim with its evidence (schema "
+        "in the README); markdown: a table linking each quote to its notebook; claimreview: "
+        "schema.org ClaimReview JSON-LD (default: table)",
     )
     claims_.add_argument(
         "--check",
@@ -221,13 +263,12 @@ def build_parser() -> argparse.ArgumentParser:
     claims_.add_argument(
         "--base-url",
         default="",
+        metavar="URL",
         help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
     )
-    claims_.set_defaults(run=cmd_claims)
-    readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
+    readme_ = _command(commands, "readme", cmd_readme)
     readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
-    readme_.set_defaults(run=cmd_readme)
-    package = commands.add_parser("datapackage", help=cmd_datapackage.__doc__)
+    package = _command(commands, "datapackage", cmd_datapackage)
     action = package.add_mutually_exclusive_group()
     action.add_argument("--write", action="store_true", help="rewrite data/datapackage.json")
     action.add_argument(
@@ -235,21 +276,38 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 2 naming the first line where data/datapackage.json is out of date",
     )
-    package.set_defaults(run=cmd_datapackage)
-    commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
-    report_ = commands.add_parser("report", help=cmd_report.__doc__)
+    _command(commands, "notebooks", cmd_notebooks)
+    report_ = _command(commands, "report", cmd_report)
     report_.add_argument(
-        "--output", type=Path, default=paths.REPORT_DIR, help="folder to build into"
+        "--output",
+        type=Path,
+        default=paths.REPORT_DIR,
+        metavar="DIR",
+        help="folder to build into (default: build/report/); a folder that is not empty must "
+        "hold an earlier build",
     )
-    report_.set_defaults(run=cmd_report)
     return parser
 
 
+def _closed_pipe() -> int:
+    """The reader of standard output has gone (`| head`): stop quietly, as a program
+    killed by SIGPIPE would, with nothing more written (not even at exit's flush)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; a data problem is printed as located errors (exit 2), never a traceback."""
+    """Run a command; a data problem is printed as located errors (exit 2), never a traceback;
+    a closed pipe on standard output ends it quietly."""
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except DataValidationError as error:
         print(error, file=sys.stderr)
         return 2
@@ -257,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:
+        if error.errno == errno.EPIPE:
+            return _closed_pipe()
         where = f" ({error.filename})" if error.filename else ""
         print(f"error: {error.strerror or error}{where}", file=sys.stderr)
         return 2
