@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import claims, formatting, paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.show import charts, plots, present
 from analysis.show.claimview import ClaimView, Result
+from analysis.show.figures import Chart
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -114,31 +114,34 @@ def _era_start() -> int:
     return session().results.registry.era_start
 
 
-def arrivals_figure(vintage: str = vintages.LATEST) -> Figure:
+# Each returns a Chart, which a notebook shows wide, or tall on a phone, with its alt text.
+
+
+def arrivals_figure(vintage: str = vintages.LATEST) -> Chart:
     """Arrivals by sex per year on one vintage, Kim Jong Un's era shaded."""
     book = session().book
-    return plots.arrivals_by_sex(
+    return plots.arrivals_chart(
         book.arrivals(vintage), book.describe(vintage), era_start=_era_start()
     )
 
 
-def women_share_figure() -> Figure:
+def women_share_figure() -> Chart:
     """Women's share of each year's arrivals, latest figures."""
     book = session().book
-    return charts.women_share(
+    return charts.women_share_chart(
         book.arrivals(vintages.LATEST), book.describe(vintages.LATEST), era_start=_era_start()
     )
 
 
-def revisions_figure() -> Figure:
+def revisions_figure() -> Chart:
     """Each year's change from first report to latest, for men, women and the total."""
-    return charts.revisions(vintages.revisions(session().book))
+    return charts.revisions_chart(vintages.revisions(session().book))
 
 
-def scorecard_figure() -> Figure:
+def scorecard_figure() -> Chart:
     """How many claims get each verdict, on both vintages."""
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
-    return charts.scorecard(claims.scorecard(session().results), labels)
+    return charts.scorecard_chart(claims.scorecard(session().results), labels)
 
 
 # --- the press figures, checked as claims by their outlets ------------------------

@@ -10,7 +10,7 @@ author = "The defector-claims project"
 copyright = "the defector-claims project"
 language = "en"
 
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "analysis.site.pictures"]
 suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # Render, never execute: the notebooks were executed once, by the project's own executor.
