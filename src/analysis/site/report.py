@@ -29,11 +29,11 @@ from typing import Any
 import jinja2
 import nbformat
 
-from analysis import claims, paths
+from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import plots
-from analysis.site import buildfolder, findings, notebooks, processes
+from analysis.site import buildfolder, findings, furniture, notebooks, processes
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
@@ -201,7 +201,16 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
     pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
     (source / "index.md").write_text(index_markdown(figures, pages, results), encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package(data_dir))
-    _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
+    cite = furniture.citation()
+    day, commit = furniture.built(cite)
+    _write(
+        "reproduce.md.j2",
+        source / "reproduce.md",
+        versions=_versions(),
+        cite=cite,
+        built=formatting.day(day),
+        commit=commit,
+    )
     command = [
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
