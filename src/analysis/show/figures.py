@@ -49,7 +49,7 @@ class Layout:
         return mpl.rc_context(rc)  # type: ignore[arg-type]
 
 
-DESKTOP = Layout("desktop", (8.0, 4.5), title=12, text=10, smallest=8, dpi=150)
+DESKTOP = Layout("desktop", (8.0, 4.5), title=12.5, text=10.5, smallest=9, dpi=150)
 # 3.4 in shown 340 px wide: 1 pt is 1.39 CSS px, so 8.5 pt is 11.8 px.
 PHONE = Layout("phone", (3.4, 4.8), title=10.5, text=9, smallest=8.5, dpi=200)
 LAYOUTS = (DESKTOP, PHONE)
