@@ -3,6 +3,7 @@ that a test may alter safely."""
 
 import contextlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -119,3 +120,28 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         for name, value in getattr(report, "user_properties", []):
             if str(name).startswith(("vintage_boundary_", "chart_text_px_")):
                 terminalreporter.write_line(f"{name}: {value}")
+
+
+def add_article(data_dir: Path, article_id: str, day: str, sentence: str, claims_toml: str) -> Path:
+    """A second article in a data directory, as a user registers one: a row of
+    sources.csv, a folder with article.toml and claims.toml. Returns the folder."""
+    with (data_dir / "sources.csv").open("a", encoding="utf-8") as sources:
+        sources.write(
+            f"{article_id},A newspaper,An article,https://example.org/{article_id},"
+            f"{day},en,news_report,\n"
+        )
+    folder = data_dir / "articles" / article_id
+    folder.mkdir()
+    (folder / "article.toml").write_text(
+        f'source_id = "{article_id}"\nauthor = "A reporter"\nvintage_date = {day}\n'
+        f"sentences = [{json.dumps(sentence, ensure_ascii=False)}]\n",
+        encoding="utf-8",
+    )
+    review = '[review]\nauthor = "The defector-claims project"\ndate = 2026-12-07\n\n'
+    (folder / "claims.toml").write_text(review + claims_toml, encoding="utf-8")
+    return folder
+
+
+def deep_dive() -> claims.Registry:
+    """The registry of the article with the narrative notebooks, in the project's data."""
+    return claims.inputs_for(load(paths.DATA_DIR)).registry

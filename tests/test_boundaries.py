@@ -13,10 +13,11 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
+import pandas as pd
 import pytest
 
 from analysis.claims import Verdict
-from analysis.claims.checks import anecdotes, arithmetic, official
+from analysis.claims.checks import anecdotes, arithmetic, cumulative, figures, official, ranks
 from analysis.claims.claim import Claim
 from analysis.claims.evidence import Evidence, Outcome
 from analysis.claims.reading import Reading
@@ -24,7 +25,9 @@ from analysis.claims.reading import Reading
 Series = dict[str, dict[str, int]]
 
 
-def _claim(check: str, stated: Any, precision: str = "exact", **args: Any) -> Claim:
+def _claim(
+    check: str, stated: Any, precision: str = "exact", tolerance: float = 0, **args: Any
+) -> Claim:
     return Claim(
         id="a-claim",
         quote="a quote",
@@ -37,6 +40,7 @@ def _claim(check: str, stated: Any, precision: str = "exact", **args: Any) -> Cl
         notebook="01_arrivals_under_kim_jong_un.ipynb",
         recorded={},
         line=1,
+        tolerance=tolerance,
     )
 
 
@@ -53,10 +57,12 @@ class StandIn:
     published: str = "2018-01-05"
     reported: list[tuple[Any, date]] = field(default_factory=list)
     anecdotes: dict[tuple[str, str], int] = field(default_factory=dict)
+    series_totals: list[tuple[Any, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        eras = SimpleNamespace(used=self.era, alternatives=self.alternatives)
         self.registry = SimpleNamespace(
-            era_start=self.era, era_alternatives=self.alternatives, get=self.claims.__getitem__
+            article=SimpleNamespace(eras=eras), get=self.claims.__getitem__
         )
         self.ctx = SimpleNamespace(
             vintage="test", anecdote_row=lambda _: {"unit": "people", "place": "a place"}
@@ -82,6 +88,16 @@ class StandIn:
 
     def periods(self, first: int, last: int, then: Any = False) -> list[str]:
         return [p for p in sorted(self._table(then)) if first <= int(p) <= last]
+
+    def years(self, first: int, last: int, column: str, then: Any = False) -> dict[str, int]:
+        found = {p: self.value(p, column, then) for p in self.periods(first, last, then)}
+        return {p: v for p, v in found.items() if v is not None}
+
+    def sole_source_note(self) -> str:
+        return ""
+
+    def reported_series(self, column: str) -> list[tuple[Any, Any]]:
+        return [(day, SimpleNamespace(value=total)) for day, total in self.series_totals]
 
     def last_year(self) -> int:
         return max(int(p) for p in self.now)
@@ -138,21 +154,33 @@ def totals(**years: int) -> Series:
 
 
 EXACT, ROUNDING = Verdict.REPRODUCED_EXACTLY, Verdict.REPRODUCED_WITHIN_ROUNDING
+LOWEST_SINCE_ERA: dict[str, Any] = {
+    "field": "total",
+    "order": "lowest",
+    "since": "era",
+    "until": "period",
+}
+WOMEN_SHARE: dict[str, Any] = {
+    "field": "women",
+    "measure": "share",
+    "since": "era",
+    "alternatives": [66.7, 75],
+}
 HOLDS, FAILS = Verdict.REPRODUCED, Verdict.CONTRADICTED
 THEN = Verdict.REPRODUCED_AS_PUBLISHED_THEN
 
 
 @pytest.mark.parametrize(("data", "verdict"), [(99, FAILS), (100, EXACT), (101, FAILS)])
 def test_an_exact_figure(data: int, verdict: Verdict) -> None:
-    claim = _claim("official.annual", 100, period="2017", field="total")
-    assert run(official.annual, StandIn(claim, totals(y2017=data))) == verdict
+    claim = _claim("figures.value", 100, period="2017", field="total")
+    assert run(figures.value, StandIn(claim, totals(y2017=data))) == verdict
 
 
 @pytest.mark.parametrize(("then", "verdict"), [(99, FAILS), (100, THEN), (101, FAILS)])
 def test_a_figure_revised_since_holds_only_as_published_then(then: int, verdict: Verdict) -> None:
-    claim = _claim("official.annual", 100, period="2017", field="total")
+    claim = _claim("figures.value", 100, period="2017", field="total")
     stand_in = StandIn(claim, totals(y2017=102), then=totals(y2017=then))
-    assert run(official.annual, stand_in) == verdict
+    assert run(figures.value, stand_in) == verdict
 
 
 @pytest.mark.parametrize(
@@ -163,9 +191,9 @@ def test_a_whole_percent_covers_half_a_point_below_to_under_half_above(
     women: int, verdict: Verdict
 ) -> None:
     """“83%” is 82.5% up to, not including, 83.5%."""
-    claim = _claim("official.women_share", 83, "percent", period="2017")
+    claim = _claim("figures.share", 83, "percent", period="2017", part="women", whole="total")
     now = {"2017": {"women": women, "total": 10_000}}
-    assert run(official.women_share, StandIn(claim, now, then=now)) == verdict
+    assert run(figures.share, StandIn(claim, now, then=now)) == verdict
 
 
 @pytest.mark.parametrize(
@@ -176,31 +204,31 @@ def test_a_share_revised_since_holds_as_published_then_within_the_same_band(
 ) -> None:
     """84.0% today is outside “83%”; what was published on the article's date is
     judged by the same band, not by equality."""
-    claim = _claim("official.women_share", 83, "percent", period="2017")
+    claim = _claim("figures.share", 83, "percent", period="2017", part="women", whole="total")
     now = {"2017": {"women": 8400, "total": 10_000}}
     then = {"2017": {"women": women, "total": 10_000}}
-    assert run(official.women_share, StandIn(claim, now, then=then)) == verdict
+    assert run(figures.share, StandIn(claim, now, then=then)) == verdict
 
 
 @pytest.mark.parametrize(("women", "verdict"), [(7049, FAILS), (7050, ROUNDING), (7149, ROUNDING)])
 def test_a_cumulative_share_uses_the_same_band(women: int, verdict: Verdict) -> None:
-    claim = _claim("official.cumulative_women_share", 71, "percent", through="2017")
+    claim = _claim("cumulative.share", 71, "percent", through="2017", part="women", whole="total")
     now = {"2016": {"women": 0, "total": 0}, "2017": {"women": women, "total": 10_000}}
-    assert run(official.cumulative_women_share, StandIn(claim, now, then=now)) == verdict
+    assert run(cumulative.share, StandIn(claim, now, then=now)) == verdict
 
 
 @pytest.mark.parametrize(("data", "verdict"), [(30, FAILS), (31, EXACT), (32, FAILS)])
 def test_a_cumulative_total(data: int, verdict: Verdict) -> None:
-    claim = _claim("official.cumulative", 41, through="2017", field="total")
+    claim = _claim("cumulative.total", 41, through="2017", field="total")
     now = totals(y2016=10, y2017=data)
-    assert run(official.cumulative, StandIn(claim, now, then=now)) == verdict
+    assert run(cumulative.total, StandIn(claim, now, then=now)) == verdict
 
 
 @pytest.mark.parametrize(("later", "verdict"), [(1126, FAILS), (1127, EXACT), (1128, FAILS)])
 def test_a_difference(later: int, verdict: Verdict) -> None:
-    claim = _claim("official.difference", 291, minuend="2016", subtrahend="2017")
+    claim = _claim("figures.difference", 291, minuend="2016", subtrahend="2017", field="total")
     now = totals(y2016=1418, y2017=later)
-    assert run(official.difference, StandIn(claim, now, then=now)) == verdict
+    assert run(figures.difference, StandIn(claim, now, then=now)) == verdict
 
 
 @pytest.mark.parametrize(
@@ -208,17 +236,17 @@ def test_a_difference(later: int, verdict: Verdict) -> None:
     [(1274, HOLDS), (1275, FAILS), (1276, FAILS)],  # one below, tied with, one above the next
 )
 def test_the_lowest_year_must_be_strictly_lowest(year: int, verdict: Verdict) -> None:
-    claim = _claim("official.lowest_in_era", "lowest", "ordering", period="2017")
+    claim = _claim("ranks.extreme", "lowest", "ordering", **LOWEST_SINCE_ERA, period="2017")
     now = totals(y2011=2706, y2012=1502, y2013=1514, y2014=1397, y2015=1275, y2016=1418, y2017=year)
-    assert run(official.lowest_in_era, StandIn(claim, now)) == verdict
+    assert run(ranks.extreme, StandIn(claim, now)) == verdict
 
 
 def test_the_lowest_year_is_judged_under_the_era_used() -> None:
     """2012 is lowest from 2012 on, but not from 2011 on: the era used decides."""
-    claim = _claim("official.lowest_in_era", "lowest", "ordering", period="2013")
+    claim = _claim("ranks.extreme", "lowest", "ordering", **LOWEST_SINCE_ERA, period="2013")
     now = totals(y2011=100, y2012=300, y2013=200)
-    assert run(official.lowest_in_era, StandIn(claim, now, era=2012)) == HOLDS
-    assert run(official.lowest_in_era, StandIn(claim, now, era=2011)) == FAILS
+    assert run(ranks.extreme, StandIn(claim, now, era=2012)) == HOLDS
+    assert run(ranks.extreme, StandIn(claim, now, era=2011)) == FAILS
 
 
 @pytest.mark.parametrize(("after", "verdict"), [(2705, HOLDS), (2706, FAILS), (2707, FAILS)])
@@ -227,7 +255,7 @@ def test_went_down_is_strict(after: int, verdict: Verdict) -> None:
     assert run(official.went_down, StandIn(claim, totals(y2011=2706, y2012=after))) == verdict
 
 
-FLUCTUATED = {"years": ["2013", "2014", "2015"], "reference": ["2010", "2011"]}
+FLUCTUATED: dict[str, Any] = {"years": ["2013", "2014", "2015"], "reference": ["2010", "2011"]}
 
 
 @pytest.mark.parametrize(("highest", "verdict"), [(1999, HOLDS), (2000, FAILS), (2001, FAILS)])
@@ -251,14 +279,12 @@ def test_fluctuated_needs_a_change_of_direction(last: int, verdict: Verdict) -> 
 
 @pytest.mark.parametrize(("women", "verdict"), [(6999, FAILS), (7000, HOLDS), (7001, HOLDS)])
 def test_a_vast_majority_is_at_least_the_threshold(women: int, verdict: Verdict) -> None:
-    claim = _claim(
-        "official.women_majority", 70, "lower_bound", through="2013", alternatives=[66.7, 75]
-    )
+    claim = _claim("ranks.every_year", 70, "at_least", **WOMEN_SHARE, through="2013")
     now = {
         "2012": {"women": 9000, "total": 10_000},
         "2013": {"women": women, "total": 10_000},
     }
-    assert run(official.women_majority, StandIn(claim, now)) == verdict
+    assert run(ranks.every_year, StandIn(claim, now)) == verdict
 
 
 @pytest.mark.parametrize(
@@ -277,8 +303,8 @@ def test_a_first_publication_date(published: str, verdict: Verdict) -> None:
 )
 def test_the_article_s_parts_must_add_up(women: int, verdict: Verdict) -> None:
     parts = {
-        "men": _claim("official.annual", 189),
-        "women": _claim("official.annual", women),
+        "men": _claim("figures.value", 189),
+        "women": _claim("figures.value", women),
     }
     claim = _claim("arithmetic.sum_of_stated", 1127, parts=["men", "women"])
     stand_in = StandIn(claim, {}, claims=parts)
@@ -300,7 +326,7 @@ def test_the_era_s_first_year_must_agree(stated: int, verdict: Verdict) -> None:
 
 # --- what the outcome says ------------------------------------------------------
 
-ANNUAL = _claim("official.annual", 1127, period="2017", field="total")
+ANNUAL = _claim("figures.value", 1127, period="2017", field="total")
 EXACTLY_1127 = "“1,127” → exactly 1,127"
 
 
@@ -308,20 +334,20 @@ EXACTLY_1127 = "“1,127” → exactly 1,127"
     ("check", "claim", "now", "reason"),
     [
         (
-            official.annual,
+            figures.value,
             ANNUAL,
             totals(y2017=1127),
             "the data give 1,127; the article says 1,127",
         ),
         (
-            official.annual,
-            _claim("official.annual", 1500.5, period="2017", field="total"),
+            figures.value,
+            _claim("figures.value", 1500.5, period="2017", field="total"),
             totals(y2017=1500),
-            "the data give 1,500, not 1500.5",
+            "the data give 1,500, not 1,500.5",
         ),
         (
-            official.women_share,
-            _claim("official.women_share", 83, "percent", period="2017"),
+            figures.share,
+            _claim("figures.share", 83, "percent", period="2017", part="women", whole="total"),
             {"2017": {"women": 8320, "total": 10_000}},
             "the data give 83.2%; the article says 83%",
         ),
@@ -343,7 +369,7 @@ def test_the_reason_quotes_the_article_s_figure_as_it_words_it(
 def test_a_contradiction_shows_the_working_on_both_dates(
     then: Series, value: tuple[int, int | None], as_published: str
 ) -> None:
-    outcome = evaluate(official.annual, StandIn(ANNUAL, totals(y2017=1130), then=then))
+    outcome = evaluate(figures.value, StandIn(ANNUAL, totals(y2017=1130), then=then))
     assert outcome == Outcome(
         "a-claim",
         "test",
@@ -362,7 +388,7 @@ def test_a_contradiction_shows_the_working_on_both_dates(
 
 
 def test_a_missing_figure_is_not_verifiable_and_shows_what_is_missing() -> None:
-    outcome = evaluate(official.annual, StandIn(ANNUAL, totals(y2016=1418)))
+    outcome = evaluate(figures.value, StandIn(ANNUAL, totals(y2016=1418)))
     assert outcome == Outcome(
         "a-claim",
         "test",
@@ -376,24 +402,24 @@ def test_a_missing_figure_is_not_verifiable_and_shows_what_is_missing() -> None:
 
 def test_a_share_with_a_missing_part_is_not_verifiable() -> None:
     """2012's total without its split by sex: no share, rather than a guess or an error."""
-    claim = _claim("official.women_majority", 70, "lower_bound", through="2012", alternatives=[])
-    outcome = evaluate(official.women_majority, StandIn(claim, totals(y2012=1502)))
+    claim = _claim("ranks.every_year", 70, "at_least", **WOMEN_SHARE, through="2012")
+    outcome = evaluate(ranks.every_year, StandIn(claim, totals(y2012=1502)))
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
-        "2012 has no split by sex in this vintage",
+        "a year of 2012-2012 has no split by sex in this vintage",
     )
 
 
 def test_a_sum_with_a_missing_term_shows_it_and_a_reported_total_cannot_reconcile() -> None:
-    claim = _claim("official.cumulative", 41, through="2017", field="total")
+    claim = _claim("cumulative.total", 41, through="2017", field="total")
     source = SimpleNamespace(publisher="A Paper", published="2018-01-05")
     reported = SimpleNamespace(
         value=41, file="data/cumulative.csv", line=28, column="total", source=source
     )
     now = {"2016": {"total": 10}, "2017": {"men": 5}}
     stand_in = StandIn(claim, now, then=now, reported=[(reported, date(2018, 1, 5))])
-    assert evaluate(official.cumulative, stand_in) == Outcome(
+    assert evaluate(cumulative.total, stand_in) == Outcome(
         "a-claim",
         "test",
         "",
@@ -434,3 +460,189 @@ def test_an_anecdote_without_its_figure_names_the_file_it_should_be_in() -> None
     claim = _claim("anecdotes.source_reported", None, figures=["a-figure"])
     with pytest.raises(ValueError, match=r"^a-figure: no figure in data/border_arrests\.csv$"):
         evaluate(anecdotes.source_reported, StandIn(claim, {}))
+
+
+# --- the generic checks' bands, at their edges -----------------------------------
+
+
+def _difference(stated: Any, precision: str, tolerance: float = 0) -> Claim:
+    args = {"minuend": "2011", "subtrahend": "2012", "field": "total"}
+    return _claim("figures.difference", stated, precision, tolerance, **args)
+
+
+@pytest.mark.parametrize(
+    ("y2012", "verdict"),
+    [(1502, HOLDS), (1506, FAILS), (1505, HOLDS), (1504, HOLDS), (1507, FAILS)],
+    ids=["drop-1204", "drop-1200", "drop-1201-is-over", "drop-1202", "drop-1199"],
+)
+def test_over_is_strictly_more_than(y2012: int, verdict: Verdict) -> None:
+    """“Decreasing by over 1,200”: 2,706 -> 1,502 is a drop of 1,204, which holds; a drop
+    of 1,199 does not, nor does exactly 1,200."""
+    now = totals(y2011=2706, y2012=y2012)
+    claim = _difference(1200, "over")
+    assert run(figures.difference, StandIn(claim, now, then=now)) == verdict
+
+
+def test_a_drop_of_1204_is_over_1200_and_1199_is_not() -> None:
+    claim = _difference(1200, "over")
+    drop_1204 = totals(y2011=2706, y2012=1502)
+    drop_1199 = totals(y2011=2706, y2012=1507)
+    assert run(figures.difference, StandIn(claim, drop_1204, then=drop_1204)) == HOLDS
+    assert run(figures.difference, StandIn(claim, drop_1199, then=drop_1199)) == FAILS
+
+
+@pytest.mark.parametrize(
+    ("precision", "stated", "drop", "verdict"),
+    [
+        ("at_least", 1200, 1200, HOLDS),
+        ("at_least", 1200, 1199, FAILS),
+        ("fewer_than", 1200, 1199, HOLDS),
+        ("fewer_than", 1200, 1200, FAILS),
+        ("at_most", 1200, 1200, HOLDS),
+        ("at_most", 1200, 1201, FAILS),
+        ("between", [1100, 1500], 1100, HOLDS),
+        ("between", [1100, 1500], 1500, HOLDS),
+        ("between", [1100, 1500], 1502, FAILS),
+        ("between", [1100, 1500], 1099, FAILS),
+    ],
+)
+def test_each_bound_at_its_edge(precision: str, stated: Any, drop: int, verdict: Verdict) -> None:
+    now = totals(y2011=3000, y2012=3000 - drop)
+    claim = _difference(stated, precision)
+    assert run(figures.difference, StandIn(claim, now, then=now)) == verdict
+
+
+@pytest.mark.parametrize(
+    ("drop", "verdict"), [(1089, FAILS), (1090, ROUNDING), (1110, ROUNDING), (1111, FAILS)]
+)
+def test_about_is_the_stated_value_within_its_tolerance(drop: int, verdict: Verdict) -> None:
+    now = totals(y2011=3000, y2012=3000 - drop)
+    claim = _difference(1100, "about", tolerance=10)
+    assert run(figures.difference, StandIn(claim, now, then=now)) == verdict
+
+
+def test_a_tolerance_widens_a_bound() -> None:
+    now = totals(y2011=3000, y2012=3000 - 1195)
+    assert run(figures.difference, StandIn(_difference(1200, "over"), now, then=now)) == FAILS
+    loose = _difference(1200, "over", tolerance=10)
+    assert run(figures.difference, StandIn(loose, now, then=now)) == HOLDS
+
+
+@pytest.mark.parametrize(
+    ("after", "verdict"),
+    # 593 -> 749 is +26.3%; "20.8%" means 20.75% to under 20.85%, by its one decimal
+    [(626, FAILS), (627, FAILS), (628, ROUNDING), (629, FAILS)],
+)
+def test_a_percent_change_band_follows_the_stated_decimals(after: int, verdict: Verdict) -> None:
+    """From 520: 627 is +20.58%, 628 is +20.77%, 629 is +20.96%."""
+    claim = _claim(
+        "figures.change",
+        20.8,
+        "percent",
+        before="2016",
+        after="2017",
+        field="total",
+        direction="up",
+    )
+    now = totals(y2016=520, y2017=after)
+    assert run(figures.change, StandIn(claim, now, then=now)) == verdict
+
+
+def test_a_change_in_the_wrong_direction_is_contradicted() -> None:
+    claim = _claim(
+        "figures.change",
+        20.8,
+        "percent",
+        before="2016",
+        after="2017",
+        field="total",
+        direction="down",
+    )
+    rise = totals(y2016=520, y2017=628)
+    fall = totals(y2016=628, y2017=497)  # -20.86%
+    assert run(figures.change, StandIn(claim, rise, then=rise)) == FAILS
+    assert evaluate(figures.change, StandIn(claim, fall, then=fall)).computed == "20.9%"
+
+
+@pytest.mark.parametrize(("part", "verdict"), [(495, HOLDS), (496, FAILS)])
+def test_a_projection_is_the_part_year_at_the_same_daily_rate(part: int, verdict: Verdict) -> None:
+    """January to June 2018 is 181 days: 495 projects to 998.2, under 1,000; 496 to 1,000.2."""
+    claim = _claim("figures.projection", 1000, "fewer_than", part="2018-H1", field="total")
+    now = {"2018-H1": {"total": part}}
+    assert run(figures.projection, StandIn(claim, now, then=now)) == verdict
+
+
+@pytest.mark.parametrize(
+    ("x", "verdict"), [(3249, FAILS), (3250, ROUNDING), (3349, ROUNDING), (3350, FAILS)]
+)
+def test_a_ratio_is_a_percentage_of_the_other(x: int, verdict: Verdict) -> None:
+    """“One-third of” registered as 33% with whole-percent precision: 32.5% to under 33.5%."""
+    claim = _claim(
+        "figures.ratio", 33, "percent", numerator="2019", denominator="2009", field="total"
+    )
+    now = totals(y2019=x, y2009=10_000)
+    assert run(figures.ratio, StandIn(claim, now, then=now)) == verdict
+
+
+RUN: dict[str, Any] = {"period": "2019", "field": "total", "order": "lowest"}
+
+
+@pytest.mark.parametrize(("y2001", "verdict"), [(1046, EXACT), (1047, EXACT), (1048, FAILS)])
+def test_an_n_year_low_counts_back_to_the_first_year_as_low(y2001: int, verdict: Verdict) -> None:
+    """2019 (1,047) against 2002-2018 above it: an 18-year low, unless 2001 is above too."""
+    claim = _claim("ranks.run", 18, **RUN)
+    now = {str(y): {"total": 2000} for y in range(2002, 2019)} | totals(y2019=1047, y2001=y2001)
+    assert run(ranks.run, StandIn(claim, now)) == verdict
+
+
+TREND: dict[str, Any] = {"field": "total", "since": "2000", "through": "2003", "direction": "up"}
+
+
+@pytest.mark.parametrize(("y2002", "verdict"), [(301, HOLDS), (300, FAILS), (299, FAILS)])
+def test_a_steady_rise_rises_every_year(y2002: int, verdict: Verdict) -> None:
+    claim = _claim("ranks.trend", "steady rise", "trend", **TREND)
+    now = totals(y2000=100, y2001=300, y2002=y2002, y2003=400)
+    assert run(ranks.trend, StandIn(claim, now)) == verdict
+
+
+FIRST: dict[str, Any] = {"field": "women", "measure": "share", "threshold": 70.0, "since": "2010"}
+
+
+@pytest.mark.parametrize(("women_2011", "reached"), [(6999, "2012"), (7000, "2011")])
+def test_the_first_year_a_share_reached_a_threshold(women_2011: int, reached: str) -> None:
+    claim = _claim("ranks.first_reached", 2011, "year", **FIRST)
+    now = {
+        "2010": {"women": 6000, "total": 10_000},
+        "2011": {"women": women_2011, "total": 10_000},
+        "2012": {"women": 7500, "total": 10_000},
+    }
+    outcome = evaluate(ranks.first_reached, StandIn(claim, now))
+    assert outcome.computed == reached
+    assert outcome.verdict == (EXACT if reached == "2011" else FAILS)
+
+
+EVERY: dict[str, Any] = {
+    "field": "total",
+    "measure": "count",
+    "since": "2012",
+    "through": "2013",
+    "alternatives": [],
+}
+
+
+@pytest.mark.parametrize(("y2012", "verdict"), [(1500, HOLDS), (1502, FAILS), (1099, FAILS)])
+def test_every_year_between_bounds(y2012: int, verdict: Verdict) -> None:
+    """“Ranged between 1,100 and 1,500 since 2012”: 2012's 1,502 breaks it."""
+    claim = _claim("ranks.every_year", [1100, 1500], "between", **EVERY)
+    assert run(ranks.every_year, StandIn(claim, totals(y2012=y2012, y2013=1200))) == verdict
+
+
+@pytest.mark.parametrize(
+    ("stated", "verdict"),
+    [("2016-11", HOLDS), ("2016-10", FAILS), ("2016-12", FAILS), ("2016", HOLDS)],
+)
+def test_the_date_a_total_passed_a_threshold(stated: str, verdict: Verdict) -> None:
+    """29,948 to 31 October 2016, 30,005 to 11 November: it passed 30,000 in between."""
+    claim = _claim("cumulative.passed", stated, "date", threshold=30000, field="total")
+    reported = [(pd.Timestamp("2016-10-31"), 29948), (pd.Timestamp("2016-11-11"), 30005)]
+    assert run(cumulative.passed, StandIn(claim, {}, series_totals=reported)) == verdict

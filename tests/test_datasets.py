@@ -17,6 +17,7 @@ from analysis import paths
 from analysis.load import datasets
 from analysis.load.datasets import Data, load
 from analysis.load.problems import DataValidationError
+from tests.conftest import add_article
 
 TABLES_WITH_SOURCES: dict[str, str] = {
     "arrivals.csv": "reports",
@@ -42,7 +43,7 @@ def test_each_file_s_own_loader_gives_the_table_load_gives(data: Data) -> None:
     assert set(datasets.TABLES) == {"sources.csv", *TABLES_WITH_SOURCES}
     for name, loader in datasets.TABLES.items():
         pd.testing.assert_frame_equal(loader(paths.DATA_DIR), table_of(data, name), obj=name)
-    assert datasets.article(paths.DATA_DIR) == data.article
+    assert datasets.articles(paths.DATA_DIR) == data.articles
     assert data.directory == paths.DATA_DIR
 
 
@@ -80,7 +81,7 @@ def test_every_dossier_figure_is_kept(data: Data) -> None:
 
 def test_anecdotes_come_from_the_article_only(data: Data) -> None:
     arrests = data.border_arrests
-    assert set(arrests["source_id"]) == {data.article.source_id}
+    assert set(arrests["source_id"]) == {data.article("dailynk-2018-01").source_id}
     rise = arrests.set_index("figure_id").loc["arrests-rise-yoy"]
     assert (rise["low"], rise["unit"]) == (150, "percent")
     assert pd.isna(rise["high"])  # "at least": a lower bound only
@@ -102,11 +103,28 @@ def test_typos_kept_as_data_match_the_corrected_tables(data: Data) -> None:
         assert str(rows.iloc[0][typo["field"]]) == typo["reading"], typo["issue_id"]
 
 
-def test_article_record(data: Data) -> None:
-    article = data.article
-    assert article.publisher == "Daily NK"
+def test_article_records(data: Data, data_copy: Path) -> None:
+    """Every article folder is read, ordered by the day its figures stand for, each with
+    its record from sources.csv; an era is an article's optional setting."""
+    assert data.articles[0].id == "dailynk-2018-01"
+    assert [a.vintage_date for a in data.articles] == sorted(a.vintage_date for a in data.articles)
+    add_article(data_copy, "aa-early", "2016-05-02", "Arrivals were 1,275 in 2015.", "")
+    add_article(data_copy, "zz-late", "2021-03-04", "Arrivals were 229 in 2020.", "")
+    copied = load(data_copy).articles
+    assert [a.id for a in copied][:2] == ["aa-early", "dailynk-2018-01"]
+    assert (
+        copied[-1].id == "zz-late" and copied[-1].eras is None and copied[-1].author == "A reporter"
+    )
+    article = data.article("dailynk-2018-01")
+    assert (article.publisher, article.author) == ("Daily NK", "Kang Mi Jin")
     assert article.vintage_date.isoformat() == "2018-01-07"
     assert article.url.startswith("https://www.dailynk.com/english/")
+    assert article.eras is not None and (article.eras.used, article.eras.alternatives) == (
+        2012,
+        (2011, 2012),
+    )
+    with pytest.raises(KeyError, match="no article 'nope'"):
+        data.article("nope")
 
 
 def test_edited_files_are_read_again(

@@ -72,7 +72,7 @@ def _shift_day(text: str, days: int) -> str:
 def _apply(data_dir: Path, cell: Cell) -> frozenset[Cell]:
     """Change `cell` by one in the copy at `data_dir`; return every cell changed."""
     file, line, column = cell
-    path = data_dir / Path(file).name
+    path = data_dir / Path(file).relative_to("data")
     if path.suffix == ".toml":
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         key, value = lines[line - 1].split(" = ")
@@ -126,7 +126,7 @@ def _listed(outcomes: Outcomes, registry: Registry) -> dict[Cell, set[tuple[str,
     for key in outcomes:
         claim = registry.get(key[0])
         if isinstance(claim.stated, int):
-            own = ("data/claims.toml", claim.stated_line, "stated")
+            own = (registry.file, claim.stated_line, "stated")
             listed.setdefault(own, set()).add(key)
     return listed
 
@@ -149,7 +149,7 @@ def check_cell(cell: Cell, copy: Path, baseline: Outcomes) -> list[str]:
     """Change `cell` in `copy`, a copy of data/; return the outcomes that broke the rule."""
     touched = _apply(copy, cell)
     after = _outcomes(load(copy))
-    listed = _listed(baseline, claims.load_registry(paths.DATA_DIR))
+    listed = _listed(baseline, claims.inputs_for(load(paths.DATA_DIR)).registry)
     expected = set().union(*(listed.get(c, set()) for c in touched))
     changed = {k for k, o in after.items() if _signature(o) != _signature(baseline[k])}
     if cell[2] == "published":
@@ -163,7 +163,8 @@ def check_cell(cell: Cell, copy: Path, baseline: Outcomes) -> list[str]:
 
 
 def _cells() -> Iterator[Cell]:
-    listed = _listed(_outcomes(load(paths.DATA_DIR)), claims.load_registry(paths.DATA_DIR))
+    data = load(paths.DATA_DIR)
+    listed = _listed(_outcomes(data), claims.inputs_for(data).registry)
     yield from sorted(listed)
     yield from _unlisted_sample(listed)
 
@@ -172,7 +173,7 @@ CELLS = list(_cells())
 
 
 def test_every_outcome_lists_its_figures_with_sources(baseline: Outcomes, data: Data) -> None:
-    registry = claims.load_registry(data.directory)
+    registry = claims.inputs_for(data).registry
     for (claim_id, vintage), outcome in baseline.items():
         claim = registry.get(claim_id)
         needs_figures = claim.check not in {"anecdotes.source_reported"} or claim.args.get(
@@ -184,7 +185,8 @@ def test_every_outcome_lists_its_figures_with_sources(baseline: Outcomes, data: 
             assert figure.source.url.startswith("https://") or figure.source.url.startswith(
                 "http://"
             )
-            assert re.fullmatch(r"data/[a-z_]+\.(csv|toml)", figure.file) and figure.line > 1
+            own = r"data/articles/[a-z0-9-]+/(article|claims)\.toml"
+            assert re.fullmatch(rf"data/[a-z_]+\.csv|{own}", figure.file) and figure.line > 1
 
 
 @pytest.mark.parametrize("cell", CELLS, ids=[f"{f}:{n}:{c}" for f, n, c in CELLS])
@@ -213,7 +215,7 @@ def _cell_of(data: Data, period: str) -> Cell:
 def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
     data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    honest = checks.CHECKS["official.annual"]
+    honest = checks.CHECKS["figures.value"]
 
     def peeking(r: reading.Reading) -> claims.Outcome:
         outcome = honest(r)
@@ -228,7 +230,7 @@ def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
             outcome.evidence,
         )
 
-    monkeypatch.setitem(checks.CHECKS, "official.annual", declare.Check(peeking, honest.args))
+    monkeypatch.setitem(checks.CHECKS, "figures.value", declare.Check(peeking, honest.args))
     problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
     assert any("arrivals-2017" in p and "does not list" in p for p in problems), problems
 
@@ -236,12 +238,12 @@ def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
 def test_the_harness_catches_a_check_that_lists_a_cell_it_does_not_use(
     data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    honest = checks.CHECKS["official.annual"]
+    honest = checks.CHECKS["figures.value"]
 
     def padding(r: reading.Reading) -> claims.Outcome:
         r.figure("2010", "total", then=True)  # listed, never used
         return honest(r)
 
-    monkeypatch.setitem(checks.CHECKS, "official.annual", declare.Check(padding, honest.args))
+    monkeypatch.setitem(checks.CHECKS, "figures.value", declare.Check(padding, honest.args))
     problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
     assert any("arrivals-2017" in p and "did not change" in p for p in problems), problems

@@ -18,7 +18,8 @@ from analysis.show import charts, figures, plots
 def drawn(data: Data) -> dict[str, figures.Chart]:
     """The report's five charts, drawn from the project's data."""
     results = claims.results(data)
-    book, era = results.inputs.book, results.registry.era_start
+    book, eras = results.inputs.book, results.article.eras
+    era = None if eras is None else eras.used
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
     plots.use_house_style()
     return {

@@ -19,6 +19,7 @@ import pytest
 
 from analysis import paths
 from analysis.load import datasets, schemas
+from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
 from analysis.site import report
 from tests.conftest import run_cli
@@ -85,6 +86,9 @@ def test_every_file_has_its_free_text_covered() -> None:
     assert "url" not in columns["sources.csv"] and "source_id" not in columns["arrivals.csv"]
 
 
+DEEP_DIVE = "articles/dailynk-2018-01"
+
+
 @pytest.fixture(scope="module")
 def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The report built from a copy of data/ with markup in every free-text field, and
@@ -96,8 +100,8 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _plant_undeclared(data, root / "shadow")
     for name, columns in free_text_columns().items():
         _poison_csv(data / name, columns)
-    _poison_toml(data / "claims.toml", REGISTRY_TEXT)
-    article = data / "article.toml"
+    _poison_toml(data / DEEP_DIVE / "claims.toml", REGISTRY_TEXT)
+    article = data / DEEP_DIVE / "article.toml"
     quoted = HOSTILE.replace('"', '\\"')
     article.write_text(
         article.read_text(encoding="utf-8").replace(
@@ -127,7 +131,8 @@ def _plant_undeclared(data: Path, secret: Path) -> None:
 
 def test_the_report_publishes_only_the_declared_data_files(hostile_report: Path) -> None:
     published = hostile_report / "data"
-    assert sorted(p.name for p in published.iterdir()) == sorted(report.DATA_FILES)
+    files = sorted(str(p.relative_to(published)) for p in published.rglob("*") if p.is_file())
+    assert files == sorted(report.data_files(load(paths.DATA_DIR)))
     everything = b"".join(p.read_bytes() for p in hostile_report.rglob("*") if p.is_file())
     assert SECRET.encode() not in everything
 
@@ -136,11 +141,15 @@ def test_publishing_copies_declared_files_and_ignores_the_rest(
     data_copy: Path, tmp_path: Path
 ) -> None:
     _plant_undeclared(data_copy, tmp_path / "shadow")
-    report.publish_data(data_copy, tmp_path / "site" / "data")
-    published = sorted((tmp_path / "site" / "data").iterdir())
-    assert [p.name for p in published] == sorted(report.DATA_FILES)
-    for path in published:
-        assert not path.is_symlink() and path.read_bytes() == (data_copy / path.name).read_bytes()
+    names = report.data_files(load(data_copy))
+    assert "zz_unknown.csv" not in names and f"{DEEP_DIVE}/claims.toml" in names
+    site = tmp_path / "site" / "data"
+    report.publish_data(data_copy, site, names)
+    published = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    assert published == sorted(names)
+    for name in published:
+        path = site / name
+        assert not path.is_symlink() and path.read_bytes() == (data_copy / name).read_bytes()
 
 
 def test_a_declared_file_that_is_a_link_or_a_pipe_is_refused_by_name(
@@ -151,13 +160,14 @@ def test_a_declared_file_that_is_a_link_or_a_pipe_is_refused_by_name(
     (tmp_path / "arrivals.csv").write_bytes((data_copy / "arrivals.csv").read_bytes())
     (data_copy / "arrivals.csv").unlink()
     (data_copy / "arrivals.csv").symlink_to(tmp_path / "arrivals.csv")
-    (data_copy / "claims.toml").unlink()
-    os.mkfifo(data_copy / "claims.toml")
+    names = report.data_files(load(data_copy))
+    (data_copy / DEEP_DIVE / "claims.toml").unlink()
+    os.mkfifo(data_copy / DEEP_DIVE / "claims.toml")
     with pytest.raises(DataValidationError) as refused:
-        report.publish_data(data_copy, tmp_path / "site" / "data")
+        report.publish_data(data_copy, tmp_path / "site" / "data", names)
     assert str(refused.value).splitlines()[1:] == [
         f"  - data/arrivals.csv: {report.LINK}",
-        f"  - data/claims.toml: {report.NOT_REGULAR}",
+        f"  - data/{DEEP_DIVE}/claims.toml: {report.NOT_REGULAR}",
     ]
     assert not (tmp_path / "site").exists()
 

@@ -15,6 +15,7 @@ import pytest
 
 from analysis import claims, paths
 from analysis.site import notebooks
+from tests.conftest import deep_dive
 
 NOTEBOOKS = notebooks.notebook_paths()
 
@@ -25,7 +26,7 @@ def _code_cells(path: Path) -> list[dict[str, object]]:
 
 
 def test_there_are_notebooks() -> None:
-    assert [p.name for p in NOTEBOOKS] == [n.file for n in claims.load_registry().notebooks]
+    assert [p.name for p in NOTEBOOKS] == [n.file for n in deep_dive().notebooks]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -52,7 +53,7 @@ def test_notebook_hygiene(path: Path) -> None:
 
 
 def test_every_claim_is_shown_in_its_notebook() -> None:
-    for claim in claims.load_registry().claims:
+    for claim in deep_dive().claims:
         text = (paths.NOTEBOOKS_DIR / claim.notebook).read_text(encoding="utf-8")
         assert f'narrative.claim(\\"{claim.id}\\")' in text, (
             f"{claim.id} not shown in {claim.notebook}"
@@ -108,7 +109,7 @@ def _markdown(path: Path) -> list[str]:
 def test_notebook_header_matches_the_registry(path: Path) -> None:
     """Title, question and the claims covered (each quoted, linking to its section)
     are the registry's, in the registry's order."""
-    registry = claims.load_registry()
+    registry = deep_dive()
     declared = registry.notebook(path.name)
     header = _markdown(path)[0]
     assert header.startswith(f"# {declared.title}\n"), path.name
@@ -118,7 +119,7 @@ def test_notebook_header_matches_the_registry(path: Path) -> None:
 
 
 def test_every_claim_has_a_quoted_section_with_its_anchor() -> None:
-    for claim in claims.load_registry().claims:
+    for claim in deep_dive().claims:
         sections = [
             m
             for m in _markdown(paths.NOTEBOOKS_DIR / claim.notebook)

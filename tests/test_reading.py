@@ -6,6 +6,7 @@ The expected figures are the cells of data/ themselves (line numbers count the
 header as line 1, as an editor shows them)."""
 
 import copy
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,13 @@ import pytest
 from analysis import claims
 from analysis.claims.checks import press
 from analysis.claims.claim import Registry
-from analysis.claims.declare import Check, Names, Numbers, check
+from analysis.claims.declare import Check, Names, Numbers, PeriodName, Through, YearOrEra, check
 from analysis.claims.evidence import Figure, Outcome, Source
 from analysis.claims.inputs import Context, Inputs
-from analysis.claims.reading import ARRIVALS_FILE, Reading
+from analysis.claims.reading import Reading
+from analysis.claims.reports import ARRIVALS_FILE
 from analysis.claims.verdicts import Verdict
-from analysis.load.datasets import load
+from analysis.load.datasets import Data, load
 
 ARTICLE_DAY = "as published on 7 January 2018"
 HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127
@@ -218,7 +220,7 @@ def test_first_published_is_the_first_reports_publication(minimal_data: Path) ->
     # the series is the minimal data's: 2017 from the 2020 table, its line 3
     men = reading.figure("2017", "men")
     assert men is not None and (men.value, men.line) == (188, 3)
-    assert reading.stated(registry.get("arrivals-2017")).line == 19
+    assert reading.stated(registry.get("arrivals-2017")).line == 15
 
 
 # --- revisions -----------------------------------------------------------------------
@@ -417,24 +419,24 @@ def test_a_period_printed_once_ends_where_it_says(registry: Registry, latest_ctx
 
 
 def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry: Registry) -> None:
-    article = latest.ctx.source(latest.ctx.inputs.data.article.source_id)
+    article = latest.ctx.source(registry.article.source_id)
     assert latest.stated(registry.get("arrivals-2017")) == Figure(
         label="the article's arrivals in 2017",
         value=1127,
-        file="data/claims.toml",
-        line=66,
+        file="data/articles/dailynk-2018-01/claims.toml",
+        line=59,
         column="stated",
         source=article,
         vintage="the article",
     )
     # a year is stated as the year's name, like the era's first year below
     year = latest.stated(registry.get("era-start-consistency"))
-    assert (year.value, year.line) == ("2011", 174)
+    assert (year.value, year.line) == ("2011", 167)
     assert latest.era_start() == Figure(
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
-        file="data/claims.toml",
-        line=23,
+        file="data/articles/dailynk-2018-01/article.toml",
+        line=37,
         column="eras.used",
         source=article,
         vintage="the article",
@@ -472,7 +474,10 @@ def test_the_context_figures_are_listed_in_file_order(latest: Reading) -> None:
 
 
 def test_an_unknown_anecdote_names_the_registry_and_the_file(latest: Reading) -> None:
-    message = "data/claims.toml names figure 'nope', not in data/border_arrests.csv"
+    message = (
+        "data/articles/dailynk-2018-01/claims.toml names figure 'nope', "
+        "not in data/border_arrests.csv"
+    )
     with pytest.raises(ValueError, match=f"^{message}$"):
         latest.anecdote("nope", "low")
 
@@ -527,14 +532,15 @@ def test_a_declared_check_runs_its_function(latest: Reading) -> None:
     assert (outcome.claim_id, outcome.reason, outcome.value) == ("arrivals-2017", "as stated", 1127)
 
 
-def test_a_check_declares_its_name_and_arguments() -> None:
+def test_a_check_declares_its_name_and_arguments(data: Data, registry: Registry) -> None:
     declared = press.reported_figure
     assert isinstance(declared, Check)
     assert declared.name == "press.reported_figure"
     assert declared.args == {"source_id": str, "period": str, "field": ("men", "women", "total")}
-    assert declared.argument_problems({"source_id": "x", "period": "2017", "field": "men"}) == []
-
-    assert declared.argument_problems({"source_id": "x", "field": "all", "extra": 1}) == [
+    good = {"source_id": "x", "period": "2017", "field": "men"}
+    assert declared.argument_problems(good, data, registry.article) == []
+    bad = {"source_id": "x", "field": "all", "extra": 1}
+    assert declared.argument_problems(bad, data, registry.article) == [
         "unknown argument 'extra' for press.reported_figure",
         "missing argument 'period' for press.reported_figure",
         "argument 'field' must be one of men, women, total",
@@ -554,16 +560,63 @@ def _noop(reading: Reading) -> Outcome:  # pragma: no cover - never called
         (Numbers, [[], [0.9, 1]], ["", [True], ["1"], (1.0,)]),
     ],
 )
-def test_argument_kinds(kind: type, good: list[object], bad: list[object]) -> None:
+def test_argument_kinds(
+    kind: type, good: list[object], bad: list[object], data: Data, registry: Registry
+) -> None:
     declared = check(x=kind)(_noop)
     assert declared.function is _noop and declared.args == {"x": kind}
     assert declared.name == "test_reading._noop"
     for value in good:
-        assert declared.argument_problems({"x": value}) == [], value
+        assert declared.argument_problems({"x": value}, data, registry.article) == [], value
     for value in bad:
-        assert declared.argument_problems({"x": value}) == [
+        assert declared.argument_problems({"x": value}, data, registry.article) == [
             f"argument 'x' must be {kind.__name__}"
         ], value
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "problem"),
+    [
+        (PeriodName, "2017", None),
+        (PeriodName, "2018-H1", None),  # NK News, 13 July 2018
+        (PeriodName, "2017-01/2017-09", None),  # JoongAng's January to September
+        (
+            PeriodName,
+            "2018-Q2",
+            "no source but the article gives a figure for '2018-Q2' (April to June 2018)",
+        ),
+        (PeriodName, "2018-H3", "'2018-H3' is not a period"),
+        (PeriodName, "2000", None),  # a single year before the series' own years
+        (Through, "2017", None),
+        (Through, "2017-06-30", None),  # Kukmin's half-year completes the total
+        (Through, "2017-05-31", "no source but the article gives a figure for '2017-05-31'"),
+        (Through, "2017-13-01", "is not a year (2017) or a day"),
+        (YearOrEra, "era", None),
+        (YearOrEra, "since", "must be a year, or 'era'"),
+    ],
+)
+def test_period_arguments_name_a_period_the_data_give(
+    data: Data, registry: Registry, kind: type, value: str, problem: str | None
+) -> None:
+    """A registry period the data cannot give is a located registry error (the registry
+    test shows the location), never "no figure" at evaluation."""
+    found = check(x=kind)(_noop).argument_problems({"x": value}, data, registry.article)
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0], found
+
+
+def test_the_article_itself_never_gives_a_period(data: Data) -> None:
+    """A period only the article (or a source that repeats it) gives is not a period the
+    data give: the first half of 2018 comes from NK News's July report alone."""
+    declared = check(x=PeriodName)(_noop)
+    article = data.article("dailynk-2018-01")
+    assert declared.argument_problems({"x": "2018-H1"}, data, article) == []
+    repeating = replace(article, repeats=("nknews-2018-07-13",))
+    assert repeating.own_sources == frozenset({"dailynk-2018-01-article", "nknews-2018-07-13"})
+    found = declared.argument_problems({"x": "2018-H1"}, data, repeating)
+    assert found and "no source but the article" in found[0]
 
 
 def test_printings_are_ordered_by_publication_whatever_the_file_order(

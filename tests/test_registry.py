@@ -1,19 +1,30 @@
-"""The claims registry is held to its declared schema: every malformed entry is
-a located error naming data/claims.toml, never a traceback or a silent pass."""
+"""Every article's claims registry is held to its declared schema: every malformed
+entry is a located error naming the registry file actually read, never a traceback
+or a silent pass."""
 
 from pathlib import Path
 
 import pytest
 
 from analysis import claims, paths
+from analysis.claims.claim import Registry
+from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
-from tests.conftest import run_cli
+from tests.conftest import add_article, run_cli
 
 FIRST_CLAIM = 'id = "arrivals-2017"'
+REGISTRY = "data/articles/dailynk-2018-01/claims.toml"
+ARTICLE = "data/articles/dailynk-2018-01/article.toml"
 
 
-def _edit(data_copy: Path, old: str, new: str) -> None:
-    path = data_copy / "claims.toml"
+def _registry(data_dir: Path = paths.DATA_DIR) -> Registry:
+    """The deep dive's registry, read and validated with every article's."""
+    (deep,) = [r for r in claims.load_registries(load(data_dir)) if r.notebooks]
+    return deep
+
+
+def _edit(data_copy: Path, old: str, new: str, name: str = REGISTRY) -> None:
+    path = data_copy.parent / name
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= 1, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -29,8 +40,8 @@ BROKEN = [
     ),
     (
         "unknown check",
-        'check = "official.annual"',
-        'check = "official.anual"',
+        'check = "figures.value"',
+        'check = "figures.valeu"',
         "column 'check'",
         "unknown check",
     ),
@@ -91,8 +102,62 @@ BROKEN = [
         "column 'notebook'",
         "declared under [notebook]",
     ),
-    ("no eras", "[eras]", "[epochs]", "data/claims.toml", "missing the [eras] table"),
-    ("syntax", "[eras]", "[eras", "data/claims.toml", "not valid TOML"),
+    ("no review", "[review]", "[reviews]", REGISTRY, "missing the [review] table"),
+    ("syntax", "[review]", "[review", REGISTRY, "not valid TOML"),
+    ("old review date", "date = 2026-11-29", "date = 0001-01-01", "review.date", "1950-01-01"),
+    (
+        "quote not in the article",
+        'quote = "Only 1,127 North Koreans entered South Korea in 2017"',
+        'quote = "Only 1,172 North Koreans entered South Korea in 2017"',
+        "column 'quote'",
+        f"is not in any sentence of {ARTICLE}",
+    ),
+    (
+        "blank quote",
+        'quote = "Only 1,127 North Koreans entered South Korea in 2017"',
+        'quote = "  "',
+        "column 'quote'",
+        "not empty",
+    ),
+    (
+        "control character in quote",
+        'quote = "Only 1,127',
+        'quote = "\\u001b[31mOnly 1,127',
+        "column 'quote'",
+        "must be printable text",
+    ),
+    ("id with a newline", FIRST_CLAIM, 'id = "arrivals-2017\\n"', "column 'id'", "lowercase id"),
+    ("negative count", "stated = 1127\n", "stated = -1127\n", "column 'stated'", "not negative"),
+    ("nan share", "stated = 83\n", "stated = nan\n", "column 'stated'", "finite number"),
+    ("infinite share", "stated = 83\n", "stated = inf\n", "column 'stated'", "finite number"),
+    (
+        "period the data cannot give",
+        'args = { period = "2017", field = "total" }',
+        'args = { period = "2017-Q2", field = "total" }',
+        "column 'args'",
+        "no source but the article gives a figure for '2017-Q2'",
+    ),
+    (
+        "not a period",
+        'args = { period = "2017", field = "total" }',
+        'args = { period = "2017-H3", field = "total" }',
+        "column 'args'",
+        "is not a period",
+    ),
+    (
+        "between backwards",
+        'stated = 1127\nprecision = "exact"',
+        'stated = [1500, 1100]\nprecision = "between"',
+        "column 'stated'",
+        "[low, high]",
+    ),
+    (
+        "about without tolerance",
+        'stated = 1127\nprecision = "exact"',
+        'stated = 1127\nprecision = "about"',
+        "column 'tolerance'",
+        "needs a tolerance",
+    ),
     (
         "duplicate id",
         'id = "arrivals-2011"',
@@ -113,34 +178,80 @@ def test_a_broken_registry_is_a_located_error(
 ) -> None:
     _edit(data_copy, old, new)
     with pytest.raises(DataValidationError) as raised:
-        claims.load_registry(data_copy)
+        _registry(data_copy)
     text = str(raised.value)
-    assert "data/claims.toml" in text and where in text and message in text, text
+    # The copy is outside the repository: the message names the file actually read.
+    read = str(data_copy / "articles" / "dailynk-2018-01" / "claims.toml")
+    assert read in text and where in text and message in text, text
     result = run_cli("claims", "--check", data_dir=data_copy)
     assert result.returncode == 2, result.stdout
-    assert "data/claims.toml" in result.stderr and "Traceback" not in result.stderr
+    assert read in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("alternatives = [2011, 2012]", "alternatives = [1901, 2012]", "list of years"),
+        ("used = 2012", "used = 2013", "a year among the alternatives"),
+        ('author = "Kang Mi Jin"', 'author = ""', "non-empty string"),
+        ("vintage_date = 2018-01-07", "vintage_date = 9999-01-07", "between 1950-01-01"),
+        ('source_id = "dailynk-2018-01-article"', 'source_id = "nobody"', "unknown source_id"),
+    ],
+)
+def test_a_broken_article_is_a_located_error(
+    data_copy: Path, old: str, new: str, message: str
+) -> None:
+    _edit(data_copy, old, new, ARTICLE)
+    with pytest.raises(DataValidationError) as raised:
+        load(data_copy)
+    assert str(data_copy / "articles" / "dailynk-2018-01" / "article.toml") in str(raised.value)
+    assert message in str(raised.value)
+
+
+SECOND = """[[claim]]
+id = "arrivals-2017"
+quote = "Arrivals were 1,127 in 2017."
+quantity = "arrivals in 2017"
+kind = "official_statistic"
+stated = 1127
+precision = "exact"
+check = "figures.value"
+args = { period = "2017", field = "total" }
+recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }
+"""
+
+
+def test_claim_ids_are_unique_across_articles(data_copy: Path) -> None:
+    """A claim's page anchor is its id, so two articles cannot share one."""
+    add_article(data_copy, "second", "2018-02-01", "Arrivals were 1,127 in 2017.", SECOND)
+    with pytest.raises(DataValidationError, match="claim id also used in") as raised:
+        _registry(data_copy)
+    assert "articles/second/claims.toml" in str(raised.value)
+    _edit(data_copy, FIRST_CLAIM, 'id = "second-arrivals-2017"', "data/articles/second/claims.toml")
+    registries = {r.article.id: r for r in claims.load_registries(load(data_copy))}
+    assert [c.id for c in registries["second"].claims] == ["second-arrivals-2017"]
 
 
 def test_entry_errors_name_the_line(data_copy: Path) -> None:
     _edit(data_copy, 'kind = "official_statistic"', 'kind = "rumour"')
     with pytest.raises(DataValidationError) as raised:
-        claims.load_registry(data_copy)
-    line = claims.load_registry().get("arrivals-2017").line
-    assert f"data/claims.toml, line {line}, column 'kind'" in str(raised.value)
+        _registry(data_copy)
+    line = _registry().get("arrivals-2017").line
+    assert f"claims.toml, line {line}, column 'kind'" in str(raised.value)
 
 
 def test_anecdotes_alone_may_omit_their_stated_value(data_copy: Path) -> None:
     _edit(data_copy, "stated = 1127\n", "")
     with pytest.raises(DataValidationError, match=r"column 'stated'.*missing field"):
-        claims.load_registry(data_copy)
-    assert claims.load_registry().get("twenty-on-new-years-day").stated is None
+        _registry(data_copy)
+    assert _registry().get("twenty-on-new-years-day").stated is None
 
 
 def test_a_stated_value_is_cited_at_its_own_line_and_only_its_own() -> None:
     """Evidence cites the registry line of a claim's `stated`; a claim without one (an
     anecdote) cites none, never the next claim's."""
-    registry = claims.load_registry()
-    lines = (paths.DATA_DIR / "claims.toml").read_text(encoding="utf-8").splitlines()
+    registry = _registry()
+    lines = (paths.ROOT / REGISTRY).read_text(encoding="utf-8").splitlines()
     starts = sorted(c.line for c in registry.claims)
     for claim in registry.claims:
         if claim.stated is None:

@@ -14,6 +14,7 @@ from analysis import claims, paths, vintages
 from analysis.load import datasets
 from analysis.show import charts, plots
 from analysis.site import buildfolder, notebooks, report
+from tests.conftest import deep_dive
 from tests.report_site import GENERATED, pages
 
 
@@ -42,7 +43,7 @@ def _parse(page: Path) -> Links:
 def test_every_notebook_is_a_page_titled_by_its_heading(built: Path) -> None:
     """The page title is the notebook's H1, which tests/test_notebooks.py holds to the
     registry's declared title."""
-    registry = claims.load_registry()
+    registry = deep_dive()
     for notebook in notebooks.notebook_paths():
         page = (built / f"{notebook.stem}.html").read_text(encoding="utf-8")
         title = html.escape(registry.notebook(notebook.name).title)
@@ -58,7 +59,7 @@ def test_every_notebook_is_a_page_titled_by_its_heading(built: Path) -> None:
 def test_every_link_stays_inside_the_build(built: Path) -> None:
     """Relative links reach a file of the build (and the id they point at); absolute
     ones go only to the article or to a source's own URL."""
-    allowed = {datasets.article().url, *datasets.sources()["url"]}
+    allowed = {*(a.url for a in datasets.articles()), *datasets.sources()["url"]}
     written = sorted(built.glob("*.html"))
     assert {p.name for p in written} >= set(pages())
     for page in written:
@@ -105,7 +106,7 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
         assert f"{revised} now" in text
     assert "The lowest year is 2021, with 63 arrivals" in text
     assert re.search(r"MOU corrected 2025.s total from 224 \(reported on 2026-01-20\) to 223", text)
-    for claim in claims.load_registry().claims:
+    for claim in deep_dive().claims:
         page = claim.notebook.removesuffix(".ipynb")
         assert f'href="{page}.html#{claim.id}"' in index, claim.id
     for label in ("reproduced exactly", "as published then", "not verifiable"):

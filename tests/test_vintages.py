@@ -13,7 +13,7 @@ import pytest
 
 from analysis import paths, vintages
 from analysis.load.datasets import Data, load
-from analysis.vintages import reconcile, rule
+from analysis.vintages import periods, reconcile, rule
 
 
 def by_period(frame: pd.DataFrame) -> pd.DataFrame:
@@ -308,6 +308,7 @@ def check_boundary(known: Boundaries, day: date) -> tuple[int, int]:
         # Sexes add up.
         if not pd.isna(row["men"]) and not pd.isna(row["women"]):
             assert row["men"] + row["women"] == row["total"], (day, row["period"])
+    check_part_years(known, day)
     # Totals reported that day or the day before reconcile, or are recorded source issues.
     near = [
         report
@@ -331,6 +332,39 @@ def check_boundary(known: Boundaries, day: date) -> tuple[int, int]:
     return checked, uncheckable
 
 
+def part_year_spans(data: Data) -> list[periods.Period]:
+    """Every period in the data that is not a whole calendar year (halves, quarters,
+    January to August, ...)."""
+    spans = {
+        periods.Period(s, e)
+        for s, e in zip(data.reports["period_start"], data.reports["period_end"], strict=True)
+        if not pd.isna(s)
+    }
+    return sorted(
+        span for span in spans if span.start.year == span.end.year and not span.whole_year
+    )
+
+
+def check_part_years(known: Boundaries, day: date) -> None:
+    """Each part year's figure on `day`: none before any report of it is published; else
+    a report of the best rank published by then, with no such report known to be newer
+    (a first release is provisional until restated)."""
+    for span in part_year_spans(known.book.data):
+        rows = [
+            r
+            for r in known.book.by_span.get((span.start.toordinal(), span.end.toordinal()), [])
+            if r.pub_to <= day.toordinal()
+        ]
+        entry = known.book.figure(span, day)
+        if not rows:
+            assert entry is None, (day, span)
+            continue
+        assert entry is not None, (day, span)
+        top = max(r.rank for r in rows)
+        assert entry.row in rows and entry.row.rank == top, (day, span)
+        assert not any(r.rank == top and r.pub_from > entry.row.pub_to for r in rows), (day, span)
+
+
 def test_the_rule_holds_at_every_publication_boundary(
     book: vintages.Book, record_property: Any
 ) -> None:
@@ -346,6 +380,7 @@ def test_the_rule_holds_at_every_publication_boundary(
         totals, uncheckable = totals + reconciled, uncheckable + without_part_year
         checked += 1
     assert len(days) > 200 and checked > 200 and totals > 30
+    assert len(part_year_spans(book.data)) >= 10  # the halves and quarters are checked too
     record_property("vintage_boundary_dates_checked", checked)
     record_property("vintage_boundary_totals_reconciled", totals)
     record_property("vintage_boundary_totals_without_part_year_figure", uncheckable)
@@ -354,15 +389,18 @@ def test_the_rule_holds_at_every_publication_boundary(
 # --- The registry quotes the article exactly ---
 
 
-def test_every_registry_quote_is_in_the_article_sentences() -> None:
-    with (paths.DATA_DIR / "article.toml").open("rb") as handle:
-        sentences = tomllib.load(handle)["sentences"]
-    with (paths.DATA_DIR / "claims.toml").open("rb") as handle:
-        claims = tomllib.load(handle)["claim"]
-    for claim in claims:
-        parts = claim["quote"].split(" ... ")
-        assert any(all(part in sentence for part in parts) for sentence in sentences), claim["id"]
-    assert not any("'" in s or '"' in s for s in sentences)  # typographic marks only
+def test_every_registry_quote_is_in_its_article_sentences(data: Data) -> None:
+    """Loading checks it too (tests/test_registry.py); here, read straight from the files."""
+    for article in data.articles:
+        folder = paths.DATA_DIR / "articles" / article.id
+        with (folder / "article.toml").open("rb") as handle:
+            sentences = tomllib.load(handle)["sentences"]
+        with (folder / "claims.toml").open("rb") as handle:
+            claims = tomllib.load(handle)["claim"]
+        for claim in claims:
+            parts = claim["quote"].split(" ... ")
+            assert any(all(p in sentence for p in parts) for sentence in sentences), claim["id"]
+        assert not any("'" in s or '"' in s for s in sentences)  # typographic marks only
 
 
 def test_a_row_never_contradicts_its_own_quote(data: Data) -> None:
@@ -526,7 +564,7 @@ REPORTS_2018 = {
 }
 
 
-END_2018 = date(2018, 12, 31).toordinal()
+SPAN_2018 = (date(2018, 1, 1).toordinal(), date(2018, 12, 31).toordinal())
 
 
 def world(data_dir: Path, *names: str) -> Path:
@@ -558,7 +596,7 @@ def test_the_first_report_of_a_year_and_its_tie_breaks(
     assert by_period(book.arrivals("first")).loc["2018", "source_id"] == first
     # The rule itself, in either order of the reports.
     for rows in (book.rows, book.rows[::-1]):
-        assert rule.earliest(rows)[END_2018].source_id == first
+        assert rule.earliest(rows)[SPAN_2018].source_id == first
 
 
 @pytest.mark.parametrize(
@@ -584,7 +622,7 @@ def test_the_provisional_figure_of_the_newest_year_and_its_tie_breaks(
     assert series.loc["2018", "basis"] == "published"
     # The rule itself, in either order of the reports.
     for rows in (book.rows, book.rows[::-1]):
-        assert rule.best(rows)[END_2018].source_id == best
+        assert rule.best(rows)[SPAN_2018].source_id == best
 
 
 def test_of_two_tables_published_the_same_month_the_later_reference_date_wins(

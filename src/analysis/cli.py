@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from analysis import claims, options, vintages
+from analysis.claims import record
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError
 from analysis.show import claimreview, readme, render
@@ -32,11 +33,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     # Every other file refers to sources.csv: with it broken, their checks would only echo it.
     sources_broken = any(p.file == "data/sources.csv" for e in failed for p in e.problems)
     if not sources_broken:
-        for check in (datapackage.check, claims.load_registry):
-            try:
-                check(args.data)
-            except DataValidationError as error:
-                failed.append(error)
+        try:
+            datapackage.check(args.data)
+        except DataValidationError as error:
+            failed.append(error)
+    if data is not None:
+        try:
+            claims.load_registries(data)
+        except DataValidationError as error:
+            failed.append(error)
     if failed or data is None:
         raise DataValidationError.combined(failed)
     for name, field in datasets.FIELDS.items():
@@ -44,8 +49,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print(
         "data/datapackage.json: generated from the schemas that checked these files, and up to date"
     )
-    article = data.article
-    print(f"article: {article.publisher}, {article.title!r}, figures as of {article.vintage_date}")
+    for article in data.articles:
+        print(
+            f"article {article.id}: {article.publisher}, {article.title!r}, "
+            f"figures as of {article.vintage_date}"
+        )
     book = vintages.Book(data)
     exact = vintages.year_end_reconciliation(book)["status"].eq("exact").sum()
     print(f"year-end cumulative totals reproduced exactly by the vintage rule: {exact}")
@@ -71,25 +79,40 @@ def cmd_claims(args: argparse.Namespace) -> int:
     if args.press:
         return _press(args)
     data = datasets.load(args.data)
-    if args.check:
-        inputs = claims.inputs_for(data)
-        found = claims.discrepancies(inputs)
-        for line in found:
-            print(f"claim check failed: {line}", file=sys.stderr)
-        total = len(inputs.registry.claims)
-        print(f"{total - len(found)} of {total} claims have their recorded verdicts")
-        return 1 if found else 0
-    if args.format == "claimreview":
-        sys.stdout.write(claimreview.as_json_ld(claims.results(data, chosen[-1:]), args.base_url))
+    if args.record:
+        diff = record.record_all(claims.every_inputs(data))
+        sys.stdout.write(diff or "every recorded verdict is already the computed one\n")
         return 0
-    results = claims.results(data, chosen)
+    if args.check:
+        return _check(data)
+    if args.format == "claimreview":
+        every = claims.every_result(data, chosen[-1:])
+        sys.stdout.write(claimreview.as_json_ld(every, args.base_url))
+        return 0
+    every = claims.every_result(data, chosen)
     if args.format == "json":
-        sys.stdout.write(render.as_json(results))
+        sys.stdout.write(render.as_json(every))
     elif args.format == "markdown":
-        sys.stdout.write(render.markdown_table(results))
+        sys.stdout.write(readme.claims_tables(every))
     else:
-        sys.stdout.write(render.plain_table(results))
+        sys.stdout.write(render.plain_table(every))
     return 0
+
+
+def _check(data: datasets.Data) -> int:
+    """Every article's claims against their recorded verdicts: "N of M claims", counting
+    claims (not claim-vintage pairs), with each failing claim's vintages listed."""
+    every = claims.every_inputs(data)
+    total = sum(len(inputs.registry.claims) for inputs in every)
+    failing = 0
+    for inputs in every:
+        for claim_id, lines in claims.discrepancies(inputs).items():
+            failing += 1
+            for line in lines:
+                print(f"claim check failed: {claim_id} {line}", file=sys.stderr)
+    articles = f"{len(every)} article{'s' if len(every) != 1 else ''}"
+    print(f"{total - failing} of {total} claims in {articles} have their recorded verdicts")
+    return 1 if failing else 0
 
 
 def _press(args: argparse.Namespace) -> int:
@@ -114,13 +137,13 @@ def _press(args: argparse.Namespace) -> int:
 
 def cmd_readme(args: argparse.Namespace) -> int:
     """Rewrite README.md's generated sections from the registry and the verdicts; --check only reports."""
-    results = claims.results(datasets.load(args.data))
+    every = claims.every_result(datasets.load(args.data))
     if args.check:
-        if readme.stale(results):
+        if readme.stale(every):
             print("README.md is out of date: run `python -m analysis readme`", file=sys.stderr)
             return 1
         return 0
-    readme.write(results)
+    readme.write(every)
     return 0
 
 

@@ -96,6 +96,12 @@ def parser(
         help="exit 1 naming each claim whose verdict changed or whose data disagree",
     )
     claims_.add_argument(
+        "--record",
+        action="store_true",
+        help="after reviewing a change: write every claim's computed verdicts into its "
+        "article's claims.toml (`recorded`) and print the diff",
+    )
+    claims_.add_argument(
         "--press",
         action="store_true",
         help="check every figure the press published against MOU's series as it stood on its "

@@ -20,3 +20,12 @@ if "ANALYSIS_DATA_DIR" in os.environ:
 NOTEBOOKS_DIR = ROOT / "notebooks"
 BUILD_DIR = ROOT / "build"
 REPORT_DIR = BUILD_DIR / "report"
+
+
+def shown(path: Path) -> str:
+    """A path as messages name it: relative to the repository when inside it
+    ("data/arrivals.csv"), else in full, so an error names the file actually read."""
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(ROOT))
+    except ValueError:
+        return str(path)

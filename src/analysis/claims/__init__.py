@@ -1,6 +1,6 @@
 """The article's claims as machine-checked objects.
 
-The registry (data/claims.toml) holds each claim's wording, stated value, the
+Each article's registry (data/articles/<id>/claims.toml) holds each claim's wording, stated value, the
 check that computes it and its recorded verdicts. The checks compute each
 verdict from the data for any vintage, with the evidence it rests on, so a
 number that stops reproducing is caught the day it happens, and every verdict
@@ -13,7 +13,7 @@ claims.toml), `declare` (how a check states its arguments), `evidence`
 `evaluation` (scorecard and --check), `press` (every press figure as a claim).
 """
 
-from analysis.claims.checks import CHECKS, load_registry
+from analysis.claims.checks import CHECKS, load_registries
 from analysis.claims.claim import Claim, Registry
 from analysis.claims.evaluation import (
     Results,
@@ -21,6 +21,8 @@ from analysis.claims.evaluation import (
     evaluate,
     evaluate_all,
     evaluate_claim,
+    every_inputs,
+    every_result,
     inputs_for,
     results,
     scorecard,
@@ -29,11 +31,13 @@ from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
 from analysis.claims.registry import VINTAGES
 from analysis.claims.verdicts import VERDICTS, Verdict, words
+from analysis.load.article import Article
 
 __all__ = [
     "CHECKS",
     "VERDICTS",
     "VINTAGES",
+    "Article",
     "Claim",
     "Evidence",
     "Figure",
@@ -47,8 +51,10 @@ __all__ = [
     "evaluate",
     "evaluate_all",
     "evaluate_claim",
+    "every_inputs",
+    "every_result",
     "inputs_for",
-    "load_registry",
+    "load_registries",
     "results",
     "scorecard",
     "words",

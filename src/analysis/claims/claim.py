@@ -1,14 +1,16 @@
 """A registered claim, the notebooks that show claims, and the registry that holds
-them (read and validated by analysis.claims.registry)."""
+one article's claims (read and validated by analysis.claims.registry)."""
 
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from analysis.load.article import Article
+
 
 @dataclass(frozen=True)
 class Claim:
-    """One checkable sentence of the article, as registered."""
+    """One checkable sentence of an article, as registered."""
 
     id: str
     quote: str
@@ -18,10 +20,12 @@ class Claim:
     precision: str
     check: str
     args: dict[str, Any]
-    notebook: str
+    notebook: str  # "" for an article without notebooks
     recorded: dict[str, str]
     line: int  # of the claim's `id = ...` in the registry, for evidence and errors
     stated_line: int = 0  # of its `stated = ...`, which evidence cites (0: none)
+    tolerance: float = 0  # how far loose wording ("some 1,100") lets the band widen
+    article: str = ""  # the id of the article it belongs to (set by the registry)
 
     @property
     def stated_words(self) -> str:
@@ -32,6 +36,8 @@ class Claim:
         stated = self.stated
         if stated is None:
             return ""
+        if isinstance(stated, list):  # "between 1,100 and 1,500"
+            stated = stated[0]
         forms = (
             [f"{stated:,}", str(stated)] if isinstance(stated, int) else [str(stated).split(",")[0]]
         )
@@ -53,13 +59,14 @@ class Notebook:
 
 @dataclass(frozen=True)
 class Registry:
+    """One article's claims (data/articles/<id>/claims.toml) and the article itself."""
+
+    article: Article
+    file: str  # the claims file, as evidence and errors name it
     claims: tuple[Claim, ...]
-    era_start: int
-    era_alternatives: tuple[int, ...]
-    era_line: int
     reviewer: str
     review_date: date
-    notebooks: tuple[Notebook, ...]
+    notebooks: tuple[Notebook, ...]  # none but for the deep dive
 
     def get(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -5,7 +5,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from analysis.claims.evidence import Outcome
+from analysis.load.article import Article
+from analysis.load.datasets import Data
+from analysis.vintages import periods
 
 if TYPE_CHECKING:
     from analysis.claims.reading import Reading
@@ -17,6 +22,18 @@ class Names(list[str]):
 
 class Numbers(list[float]):
     """Argument kind: a list of numbers (alternative thresholds)."""
+
+
+class PeriodName(str):
+    """Argument kind: a period some source in the data gives a figure for (`periods.FORMS`)."""
+
+
+class YearOrEra(str):
+    """Argument kind: a first year ("2012"), or "era" for the article's [eras] setting."""
+
+
+class Through(str):
+    """Argument kind: the end of a cumulative total, a year ("2017") or a day ("2018-06-30")."""
 
 
 ArgSpec = type | tuple[str, ...]
@@ -37,8 +54,9 @@ class Check:
     def __call__(self, reading: "Reading") -> Outcome:
         return self.function(reading)
 
-    def argument_problems(self, args: Mapping[str, Any]) -> list[str]:
-        """What is wrong with a registry entry's `args` for this check."""
+    def argument_problems(self, args: Mapping[str, Any], data: Data, article: Article) -> list[str]:
+        """What is wrong with a registry entry's `args` for this check, including a
+        period for which no source but the article itself gives a figure."""
         problems = [
             f"unknown argument {k!r} for {self.name}" for k in sorted(set(args) - set(self.args))
         ]
@@ -49,7 +67,40 @@ class Check:
                 problems.append(f"argument {key!r} must be one of {', '.join(spec)}")
             elif isinstance(spec, type) and not _is(args[key], spec):
                 problems.append(f"argument {key!r} must be {spec.__name__}")
+            elif spec is PeriodName or spec is Through:
+                problems += _period_problems(key, args[key], spec, data, article)
+            elif spec is YearOrEra and not _year_or_era(args[key], article):
+                problems.append(
+                    f"argument {key!r} must be a year, or 'era' where {article.file} sets [eras]"
+                )
         return problems
+
+
+def _year_or_era(text: str, article: Article) -> bool:
+    return (text == "era" and article.eras is not None) or (len(text) == 4 and text.isdigit())
+
+
+def _period_problems(key: str, text: str, spec: type, data: Data, article: Article) -> list[str]:
+    """A period must parse, and some source other than the article must give a figure
+    for it (a cumulative total to a day other than 31 December needs the part year)."""
+    try:
+        if spec is Through:
+            end = periods.through(text)
+            if (end.month, end.day) == (12, 31):
+                return []
+            span = periods.Period(pd.Timestamp(end.year, 1, 1), end)
+        else:
+            span = periods.parse(text)
+    except ValueError as error:
+        return [f"argument {key!r}: {error}"]
+    reports = data.reports[~data.reports["source_id"].isin(article.own_sources).to_numpy()]
+    given = (reports["period_start"] == span.start) & (reports["period_end"] == span.end)
+    if given.any():
+        return []
+    return [
+        f"argument {key!r}: no source but the article gives a figure for {text!r} "
+        f"({span.words}) in data/arrivals.csv"
+    ]
 
 
 def _is(value: Any, kind: type) -> bool:
@@ -58,6 +109,8 @@ def _is(value: Any, kind: type) -> bool:
 
     if kind is float:
         return number(value)
+    if kind in (PeriodName, Through, YearOrEra):
+        return isinstance(value, str)
     if kind is Names:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind is Numbers:
@@ -66,8 +119,8 @@ def _is(value: Any, kind: type) -> bool:
 
 
 def check(**args: ArgSpec) -> Callable[[Callable[["Reading"], Outcome]], Check]:
-    """Declare a check and the registry arguments it takes (str, float, Names,
-    Numbers, or a tuple of allowed values)."""
+    """Declare a check and the registry arguments it takes (str, float, Names, Numbers,
+    PeriodName, Through, or a tuple of allowed values)."""
 
     def declare(function: Callable[["Reading"], Outcome]) -> Check:
         return Check(function, args)

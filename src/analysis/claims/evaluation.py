@@ -1,4 +1,5 @@
-"""Evaluating the registry: every claim on every vintage, the scorecard, and the
+"""Evaluating the registries: every article's claims on every vintage (the
+"article" vintage is each claim's own article's date), the scorecard, and the
 discrepancies with the recorded verdicts that `claims --check` fails on."""
 
 from dataclasses import dataclass
@@ -7,19 +8,37 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.claims.checks import CHECKS, load_registry
+from analysis.claims.checks import CHECKS, load_registries
 from analysis.claims.claim import Claim, Registry
 from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Inputs
 from analysis.claims.reading import Reading
 from analysis.claims.registry import VINTAGES
+from analysis.load.article import Article
 from analysis.load.datasets import Data
-from analysis.vintages import Vintage
+from analysis.vintages import Book, Vintage
 
 
-def inputs_for(data: Data) -> Inputs:
-    """The checks' inputs for a data set, with the registry of its own directory."""
-    return Inputs(data, load_registry(data.directory))
+def every_inputs(data: Data) -> tuple[Inputs, ...]:
+    """The checks' inputs for each article of a data set, in the articles' order; the
+    vintages of articles none of whose own reports are in the data are computed once."""
+    registries = load_registries(data)
+    shared = Book(data, registries[0].article)
+    return tuple(Inputs(data, registry, shared) for registry in registries)
+
+
+def inputs_for(data: Data, article_id: str | None = None) -> Inputs:
+    """The checks' inputs for one article; by default the deep dive, the article whose
+    registry declares the narrative notebooks (else the first)."""
+    registries = load_registries(data)
+    if article_id is not None:
+        chosen = [r for r in registries if r.article.id == article_id]
+        if not chosen:
+            known = ", ".join(r.article.id for r in registries)
+            raise KeyError(f"no article {article_id!r}; articles: {known}")
+        return Inputs(data, chosen[0])
+    deep = [r for r in registries if r.notebooks]
+    return Inputs(data, (deep or list(registries))[0])
 
 
 def evaluate_claim(claim: Claim, vintage: "str | date | Vintage", inputs: Inputs) -> Outcome:
@@ -28,9 +47,11 @@ def evaluate_claim(claim: Claim, vintage: "str | date | Vintage", inputs: Inputs
 
 
 def evaluate(claim_id: str, vintage: "str | date | Vintage", data: Data) -> Outcome:
-    """Evaluate one claim, by id, on one vintage."""
-    inputs = inputs_for(data)
-    return evaluate_claim(inputs.registry.get(claim_id), vintage, inputs)
+    """Evaluate one claim, by id, of any article, on one vintage."""
+    for registry in load_registries(data):
+        if any(c.id == claim_id for c in registry.claims):
+            return evaluate_claim(registry.get(claim_id), vintage, Inputs(data, registry))
+    raise KeyError(f"no claim {claim_id!r} in any article's registry")
 
 
 def evaluate_all(inputs: Inputs, vintages_: tuple[str, ...] = VINTAGES) -> list[Outcome]:
@@ -63,18 +84,21 @@ def scorecard(results: "Results") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def discrepancies(inputs: Inputs) -> list[str]:
-    """Claims whose computed verdict differs from the one recorded in the registry,
-    on every recorded vintage, and any disagreement in the data a check found."""
-    found = []
+def discrepancies(inputs: Inputs) -> dict[str, list[str]]:
+    """Per claim whose computed verdict differs from the one recorded in its registry
+    on some recorded vintage, or whose check found a disagreement in the data: what
+    is wrong, one line per vintage."""
+    found: dict[str, list[str]] = {}
     for outcome in evaluate_all(inputs):  # on the recorded VINTAGES
-        found += [f"{outcome.claim_id} [{outcome.vintage}]: {p}" for p in outcome.problems]
+        lines = [f"[{outcome.vintage}]: {p}" for p in outcome.problems]
         recorded = inputs.registry.get(outcome.claim_id).recorded.get(outcome.vintage)
         if recorded != outcome.verdict.value:
-            found.append(
-                f"{outcome.claim_id} [{outcome.vintage}]: recorded {recorded}, computed "
+            lines.append(
+                f"[{outcome.vintage}]: recorded {recorded}, computed "
                 f"{outcome.verdict.value} ({outcome.reason})"
             )
+        if lines:
+            found.setdefault(outcome.claim_id, []).extend(lines)
     return found
 
 
@@ -95,6 +119,10 @@ class Results:
     def registry(self) -> Registry:
         return self.inputs.registry
 
+    @property
+    def article(self) -> Article:
+        return self.inputs.registry.article
+
     def outcome(self, claim_id: str, vintage: str) -> Outcome:
         for outcome in self.outcomes:
             if outcome.claim_id == claim_id and outcome.vintage == vintage:
@@ -102,7 +130,17 @@ class Results:
         raise KeyError(f"no outcome for {claim_id!r} on {vintage!r}")
 
 
-def results(data: Data, vintages_: tuple[str, ...] = VINTAGES) -> Results:
-    """Every claim of `data`'s registry on `vintages_`."""
-    inputs = inputs_for(data)
+def results(
+    data: Data, vintages_: tuple[str, ...] = VINTAGES, article_id: str | None = None
+) -> Results:
+    """Every claim of one article (by default the deep dive) on `vintages_`."""
+    inputs = inputs_for(data, article_id)
     return Results(inputs, vintages_, tuple(evaluate_all(inputs, vintages_)))
+
+
+def every_result(data: Data, vintages_: tuple[str, ...] = VINTAGES) -> tuple[Results, ...]:
+    """Every article's claims on `vintages_`, in the articles' order."""
+    return tuple(
+        Results(inputs, vintages_, tuple(evaluate_all(inputs, vintages_)))
+        for inputs in every_inputs(data)
+    )

@@ -40,12 +40,15 @@ def _dated(source_id: str, published: str, tables: dict[Any, dict[Any, Any]]) ->
 
 
 class Inputs:
-    """One data set and registry, read for the checks: every lookup built once."""
+    """One data set and one article's registry, read for the checks: every lookup
+    built once. The article's own figures, and reports that only repeat it, are left
+    out: a claim is never confirmed by the article that makes it."""
 
-    def __init__(self, data: Data, registry: Registry):
+    def __init__(self, data: Data, registry: Registry, book: Book | None = None):
         self.data = data
         self.registry = registry
-        self.book = Book(data)
+        self.article = registry.article
+        self.book = Book(data, registry.article) if book is None else book.for_article(self.article)
         tables = {r["source_id"]: r for r in data.table_dates.to_dict("records")}
         self.sources = {
             str(r["source_id"]): Source(
@@ -69,6 +72,7 @@ class Inputs:
         self.cumulative = {
             (str(r["source_id"]), pd.Timestamp(r["as_of"])): r
             for r in data.cumulative.to_dict("records")
+            if r["source_id"] not in self.article.own_sources
         }
         self.anecdotes = {
             "border_arrests.csv": _by_id(data.border_arrests),
@@ -113,7 +117,7 @@ class Context:
     @property
     def last_day(self) -> date:
         """The last publication day this vintage admits (every day for tables and 'first')."""
-        return self.vintage.on(self.inputs.data.article.vintage_date) or date.max
+        return self.vintage.on(self.inputs.article.vintage_date) or date.max
 
     def series_on(self, day: date) -> Series:
         return self.inputs.series(day)
@@ -129,5 +133,5 @@ class Context:
         name = ANECDOTE_FILES[1] if context else ANECDOTE_FILES[0]
         table = self.inputs.anecdotes[name]
         if figure_id not in table:
-            raise ValueError(f"data/claims.toml names figure {figure_id!r}, not in data/{name}")
+            raise ValueError(f"{self.registry.file} names figure {figure_id!r}, not in data/{name}")
         return table[figure_id]

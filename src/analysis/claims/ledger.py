@@ -39,24 +39,27 @@ class Ledger:
             Figure(
                 label=f"the article's {claim.quantity}",
                 value=str(claim.stated) if claim.precision == "year" else claim.stated,
-                file="data/claims.toml",
+                file=self.registry.file,
                 line=claim.stated_line,
                 column="stated",
-                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
+                source=self.ctx.source(self.registry.article.source_id),
                 vintage="the article",
             )
         )
 
     def era_start(self) -> Figure:
-        """The year the article dates Kim Jong Un's era from (the registry's [eras] used)."""
+        """The year the article dates Kim Jong Un's era from (its article.toml's [eras])."""
+        article = self.registry.article
+        if article.eras is None:
+            raise ValueError(f"{self.claim.id}: {article.file} sets no [eras]")
         return self._use(
             Figure(
                 label="first year of Kim Jong Un's era, as the article dates it",
-                value=str(self.registry.era_start),
-                file="data/claims.toml",
-                line=self.registry.era_line,
+                value=str(article.eras.used),
+                file=article.file,
+                line=article.eras.line,
                 column="eras.used",
-                source=self.ctx.source(self.ctx.inputs.data.article.source_id),
+                source=self.ctx.source(article.source_id),
                 vintage="the article",
             )
         )

@@ -96,7 +96,7 @@ def _press_claim(
 def press_claims(inputs: Inputs) -> list[Claim]:
     """Each press figure as a claim by its outlet: annual figures of series periods,
     then cumulative totals."""
-    article = inputs.data.article.source_id
+    article = inputs.article.source_id
     claims = []
     for row in _press_rows(inputs).to_dict("records"):
         if row["source_id"] == article:

@@ -7,17 +7,13 @@ to prove it).
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import pandas as pd
 
 from analysis.claims.evidence import Figure
 from analysis.claims.inputs import Point, Series
-from analysis.claims.ledger import Ledger
-from analysis.vintages.rule import Row
-
-ARRIVALS_FILE = "data/arrivals.csv"
-COLUMN_WORDS = {"men": "men", "women": "women", "total": "arrivals"}
+from analysis.claims.reports import ARRIVALS_FILE, COLUMN_WORDS, Reports
+from analysis.vintages import ARTICLE, periods
 
 
 def _basis(point: Point) -> str:
@@ -34,8 +30,16 @@ def _year_end(year: str) -> pd.Timestamp:
     return pd.Timestamp(f"{year}-12-31")
 
 
+def period_words(period: str) -> str:
+    """A registry period in words: "2017" stays, "2018-H1" is "January to June 2018"."""
+    try:
+        return periods.parse(period).words
+    except ValueError:
+        return period  # a series label such as "up to 1998"
+
+
 @dataclass
-class Reading(Ledger):
+class Reading(Reports):
     """One claim's view of the data: every value it reads becomes evidence."""
 
     # --- the annual series ----------------------------------------------------
@@ -46,20 +50,45 @@ class Reading(Ledger):
             return self.ctx.series_on(then)
         return self.ctx.article_series if then else self.ctx.series
 
+    def _point(self, period: str, then: "bool | date") -> Point | None:
+        """A series period's figure, or any other period's (a half, a quarter, a year
+        before the series' own years) ranked among its own reports."""
+        point = self._table(then).get(period)
+        if point is not None:
+            return point
+        try:
+            span = periods.parse(period)
+        except ValueError:
+            return None
+        vintage = self.ctx.vintage if then is False else (ARTICLE if then is True else then)
+        book = self.ctx.inputs.book
+        entry = book.figure(span, vintage)
+        return None if entry is None else Point(entry.row, False, "", book.describe(vintage))
+
     def has(self, period: str, then: "bool | date" = False) -> bool:
         """Whether the vintage has a figure for `period` (reads no value)."""
-        point = self._table(then).get(period)
+        point = self._point(period, then)
         return point is not None and point.row.total is not None
 
+    def sole_source_note(self) -> str:
+        """When the only figure published by then is the article's own (which cannot
+        confirm itself), say so."""
+        own = self.ctx.inputs.article.own_sources
+        reports = self.ctx.inputs.data.reports
+        mine = reports[reports["source_id"].isin(own).to_numpy()]
+        if mine.empty or not (mine["published_to"] <= pd.Timestamp(self.ctx.last_day)).any():
+            return ""
+        return "; sole source by then: the article itself, which cannot confirm its own figure"
+
     def figure(self, period: str, column: str, then: "bool | date" = False) -> Figure | None:
-        """The series' `column` for `period` on this vintage (or, `then`, the article's)."""
-        point = self._table(then).get(period)
+        """`column` for `period` on this vintage (or, `then`, the article's date, or a day)."""
+        point = self._point(period, then)
         value = None if point is None else point.row.value(column)
         if point is None or value is None:
             return None
         return self._use(
             Figure(
-                label=f"{COLUMN_WORDS[column]}, {period}",
+                label=f"{COLUMN_WORDS[column]}, {period_words(period)}",
                 value=value,
                 file=ARRIVALS_FILE,
                 line=point.row.line,
@@ -77,14 +106,29 @@ class Reading(Ledger):
     def cumulative(
         self, through: str, column: str, then: "bool | date" = False
     ) -> tuple[int | None, list[tuple[str, int | None]]]:
-        """The sum of `column` over every series period ending by the end of `through`,
-        and its terms; the sum is None when any term is missing (a partial sum would
-        look right and be wrong)."""
-        end = _year_end(through)
-        periods = [p for p, point in self._table(then).items() if point.row.end <= end]
-        terms = [(p, self.value(p, column, then)) for p in periods]
+        """The sum of `column` over every series period ending by `through` (a year's end,
+        or a day: then the part year to that day is added), and its terms; the sum is None
+        when any term is missing (a partial sum would look right and be wrong)."""
+        end = periods.through(through)
+        year_end = end if (end.month, end.day) == (12, 31) else pd.Timestamp(end.year - 1, 12, 31)
+        labels = [p for p, point in self._table(then).items() if point.row.end <= year_end]
+        if end != year_end:
+            labels.append(f"{end.year}-01-01/{through}")
+        terms = [(p, self.value(p, column, then)) for p in labels]
         values = [v for _, v in terms if v is not None]
         return (sum(values) if terms and len(values) == len(terms) else None), terms
+
+    def years(
+        self, first: int, last: int, column: str, then: "bool | date" = False
+    ) -> dict[str, int]:
+        """Each calendar year's `column` from `first` to `last` that the vintage gives,
+        from the series or, before its own years, from single-year reports."""
+        found = {}
+        for year in range(first, last + 1):
+            value = self.value(str(year), column, then)
+            if value is not None:
+                found[str(year)] = value
+        return found
 
     def periods(self, first: int, last: int, then: "bool | date" = False) -> list[str]:
         """The calendar years of the series from `first` to `last` (reads no value)."""
@@ -142,116 +186,9 @@ class Reading(Ledger):
 
     def revised_periods(self, through: str, column: str) -> list[str]:
         """Periods up to `through` whose `column` differs between the article's date and now."""
-        end = _year_end(through)
+        end = periods.through(through)
         return [
             period
             for period, point in self.ctx.article_series.items()
             if point.row.end <= end and self.revised(period, column)
         ]
-
-    # --- reported figures and totals -------------------------------------------
-
-    def reported_totals(self, through: str, column: str) -> list[tuple[Figure, date]]:
-        """Cumulative totals to the end of `through` as reported (data/cumulative.csv) by
-        this vintage's last day, each with the last day it can have been published."""
-        end, last = _year_end(through), pd.Timestamp(self.ctx.last_day)
-        rows = [
-            row
-            for (_, as_of), row in self.ctx.inputs.cumulative.items()
-            if as_of == end and not pd.isna(row[column]) and row["published_to"] <= last
-        ]
-        return [
-            (
-                self._use(self._cumulative_figure(row, column, f"up to {through}, as reported")),
-                row["published_to"].date(),
-            )
-            for row in rows
-        ]
-
-    def _cumulative_figure(self, row: dict[Any, Any], column: str, label: str) -> Figure:
-        """A cell of data/cumulative.csv."""
-        return Figure(
-            label=f"{COLUMN_WORDS[column]} {label}",
-            value=int(row[column]),
-            file="data/cumulative.csv",
-            line=int(row["line"]),
-            column=column,
-            source=self.ctx.source(str(row["source_id"])),
-            vintage="as reported",
-        )
-
-    def recorded_issue(self, figure: Figure, table: str, period: str) -> str | None:
-        """The id of the source issue (data/source_issues.csv) recorded for a figure of
-        `table` ("arrivals" or "cumulative") for the period ending with `period` (a year,
-        a series period's label, or a day)."""
-        issues = self.ctx.inputs.data.source_issues
-        if period.isdigit():
-            end = _year_end(period)
-        elif len(period) == 10 and period[4] == "-" and period[:4].isdigit():
-            end = pd.Timestamp(period)
-        else:
-            end = self.ctx.inputs.by_period[period][0].end
-        match = issues[
-            (issues["table"] == table)
-            & (issues["source_id"] == figure.source.id)
-            & (issues["period_end"] == end)
-            & (issues["field"] == figure.column)
-        ]
-        return str(match["issue_id"].iloc[0]) if len(match) else None
-
-    def _report_figure(self, row: Row, column: str, vintage: str) -> Figure:
-        value = row.value(column)
-        assert value is not None  # every caller picks rows that give the figure
-        return Figure(
-            label=f"{COLUMN_WORDS[column]}, {row.period}",
-            value=value,
-            file=ARRIVALS_FILE,
-            line=row.line,
-            column=column,
-            source=self.ctx.source(row.source_id),
-            vintage=vintage,
-        )
-
-    def reported_cumulative(self, source_id: str, as_of: str, column: str) -> Figure:
-        """One source's cumulative total to `as_of`, as it printed it."""
-        row = self.ctx.inputs.cumulative.get((source_id, pd.Timestamp(as_of)))
-        if row is None or pd.isna(row[column]):
-            raise ValueError(f"{source_id} gives no {column} up to {as_of} in data/cumulative.csv")
-        return self._use(self._cumulative_figure(row, column, f"up to {as_of}"))
-
-    def _rows(self, period: str) -> list[Row]:
-        return self.ctx.inputs.by_period.get(period, [])
-
-    def report(self, source_id: str, period: str, column: str) -> Figure:
-        """One source's figure for a series period, as it printed it."""
-        match = [r for r in self._rows(period) if r.source_id == source_id]
-        if len(match) != 1 or match[0].value(column) is None:
-            raise ValueError(f"{source_id} gives no {column} for {period} in {ARRIVALS_FILE}")
-        return self._use(self._report_figure(match[0], column, "as reported"))
-
-    def same_value_elsewhere(self, period: str, column: str, reported: Figure) -> list[Figure]:
-        """Other sources' figures for `period` equal to `reported`, whenever published."""
-        same = sorted(
-            (
-                r
-                for r in self._rows(period)
-                if r.value(column) == reported.value and r.source_id != reported.source.id
-            ),
-            key=lambda r: (r.pub_to, r.source_id),
-        )
-        return [self._use(self._report_figure(r, column, "as published")) for r in same]
-
-    def earlier_reports(self, period: str, column: str, than: Figure) -> list[Figure]:
-        """Figures for `period` that other sources published before `than`'s source."""
-        published_from = self.ctx.inputs.published[than.source.id][0].toordinal()
-        earlier = sorted(
-            (
-                r
-                for r in self._rows(period)
-                if r.value(column) is not None
-                and r.pub_to < published_from
-                and r.source_id != than.source.id
-            ),
-            key=lambda r: (r.pub_to, r.source_id),
-        )
-        return [self._use(self._report_figure(r, column, "as published earlier")) for r in earlier]

@@ -1,97 +1,128 @@
-"""The claims registry (data/claims.toml): reading it and holding it to its
-declared schema, so that a misspelt check, an unknown verdict or a stray field
-is a located error before anything is computed."""
+"""The claims registries (data/articles/<id>/claims.toml): reading each and holding it
+to its declared schema, so that a misspelt check, an unknown verdict, a period the
+data cannot give or a stray field is a located error before anything is computed."""
 
+import math
 import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from analysis import paths
 from analysis.claims.claim import Claim, Notebook, Registry
 from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
-from analysis.load.problems import DataValidationError, Problem
+from analysis.load.article import ARTICLES_DIR, ID_PATTERN, Article
+from analysis.load.datasets import Data
+from analysis.load.dates import EARLIEST_DAY, latest_day
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 
 CLAIMS_FILE = "claims.toml"
-DISPLAY_NAME = f"data/{CLAIMS_FILE}"
 VINTAGES = ("article", "latest")
 KINDS = ("official_statistic", "arithmetic", "source_reported")
-PRECISIONS = ("exact", "percent", "ordering", "trend", "lower_bound", "date", "year", "none")
+BOUNDS = ("over", "at_least", "fewer_than", "at_most")
+PRECISIONS = (
+    *("exact", "percent", *BOUNDS, "between", "about"),
+    *("ordering", "trend", "date", "year", "none"),
+)
+NUMBER = (int, float)
 STATED_TYPES: dict[str, type | tuple[type, ...]] = {
     "exact": int,  # a count, compared and printed as one
-    "lower_bound": int,
     "year": int,
-    "percent": (int, float),
+    "percent": NUMBER,  # its decimals set the band: 20.8 means 20.75 to under 20.85
+    "between": list,  # [low, high], both included
+    "about": NUMBER,  # within `tolerance`
+    **dict.fromkeys(BOUNDS, NUMBER),
 }
 """The type `stated` must have for each precision that compares numbers; the others
 (ordering, trend, date, none) state words."""
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "id": str,
     "quote": str,
     "quantity": str,
     "kind": str,
-    "stated": (int, float, str),
+    "stated": (int, float, str, list),
     "precision": str,
     "check": str,
     "args": dict,
     "notebook": str,
     "recorded": dict,
+    "tolerance": NUMBER,
 }
+OPTIONAL = {"notebook", "tolerance"}
 
 
-def load_registry(data_dir: Path, checks: Mapping[str, Check]) -> Registry:
-    """Read the registry and check it against its schema and the `checks` it may name;
-    raise DataValidationError naming the file, line and field of every problem."""
-    path = data_dir / CLAIMS_FILE
+def load_registries(data: Data, checks: Mapping[str, Check]) -> tuple[Registry, ...]:
+    """Every article's registry, in the articles' order; claim ids are unique across
+    them (a claim's page anchor is its id)."""
+    found, failed = [], []
+    for article in data.articles:
+        try:
+            found.append(load_registry(data, article, checks))
+        except DataValidationError as error:
+            failed.append(error)
+    if failed:
+        raise DataValidationError.combined(failed)
+    seen: dict[str, Registry] = {}
+    problems = []
+    for registry in found:
+        for claim in registry.claims:
+            if claim.id in seen:
+                other = seen[claim.id].file
+                message = f"claim id also used in {other}: ids are unique across articles"
+                problems.append(Problem(registry.file, message, line=claim.line, column="id"))
+            seen[claim.id] = registry
+    if problems:
+        raise DataValidationError(problems)
+    return tuple(found)
+
+
+def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> Registry:
+    """One article's registry, checked against its schema, the article's sentences, the
+    data's periods and the `checks` it may name; raise DataValidationError naming the
+    file, line and field of every problem."""
+    path = data.directory / ARTICLES_DIR / article.id / CLAIMS_FILE
+    name = paths.shown(path)
+    text = decode_utf8(read_bytes(path, name), name)
     try:
-        text = path.read_text(encoding="utf-8")
         raw = tomllib.loads(text)
-    except OSError as error:
-        raise DataValidationError(
-            [Problem(DISPLAY_NAME, f"cannot be read: {error.strerror}")]
-        ) from None
-    except UnicodeDecodeError as error:
-        raise DataValidationError(
-            [Problem(DISPLAY_NAME, f"not valid UTF-8 text (byte {error.start})")]
-        ) from None
     except tomllib.TOMLDecodeError as error:
-        raise DataValidationError([Problem(DISPLAY_NAME, f"not valid TOML: {error}")]) from None
+        raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
+    except RecursionError:
+        raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
     id_lines = _line_numbers(text, r'^id = "([^"]*)"')
     stated_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("stated =")]
-    problems = _table_problems(raw)
+    problems = _review_problems(name, raw)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
-        problems.append(Problem(DISPLAY_NAME, "needs at least one [[claim]] table"))
+        problems.append(Problem(name, "needs at least one [[claim]] table"))
         entries = []
-    notebooks = _notebooks(raw.get("notebook", {}), problems)
+    notebooks = _notebooks(name, raw.get("notebook", {}), problems)
     claims = []
     starts = sorted(id_lines.values())
+    known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
         line = id_lines.get(str(entry.get("id")), None) if isinstance(entry, dict) else None
-        claim = _claim(entry, index, line, problems, {n.file for n in notebooks}, checks)
+        where = Where(name, index, line, problems)
+        claim = _claim(entry, where, known, checks, article, data)
         if claim is not None:
             own = _own_line(stated_lines, claim.line, starts) if claim.stated is not None else 0
-            claims.append(replace(claim, stated_line=own))
+            claims.append(replace(claim, stated_line=own, article=article.id))
     ids = [c.id for c in claims]
     problems += [
-        Problem(DISPLAY_NAME, "duplicate claim id", line=id_lines.get(i), column="id", value=i)
+        Problem(name, "duplicate claim id", line=id_lines.get(i), column="id", value=i)
         for i in sorted({i for i in ids if ids.count(i) > 1})
     ]
     if problems:
         raise DataValidationError(problems)
-    eras, review = raw["eras"], raw["review"]
     return Registry(
+        article=article,
+        file=f"data/{ARTICLES_DIR}/{article.id}/{CLAIMS_FILE}",
         claims=tuple(claims),
-        era_start=eras["used"],
-        era_alternatives=tuple(eras["alternatives"]),
-        era_line=_line_numbers(text, r"^(used) = ")["used"],
-        reviewer=review["author"],
-        review_date=review["date"],
+        reviewer=raw["review"]["author"],
+        review_date=raw["review"]["date"],
         notebooks=tuple(notebooks),
     )
 
@@ -111,132 +142,151 @@ def _line_numbers(text: str, pattern: str) -> dict[str, int]:
     return found
 
 
-def _table_problems(raw: Mapping[str, Any]) -> list[Problem]:
-    """The [eras] and [review] tables: present, with the right types."""
-    expected: dict[str, dict[str, type | tuple[type, ...]]] = {
-        "eras": {"used": int, "alternatives": list},
-        "review": {"author": str, "date": date},
-    }
+def _review_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
+    """The [review] table: a reviewer and a plausible date."""
+    review = raw.get("review")
+    if not isinstance(review, dict):
+        return [Problem(name, "missing the [review] table (author, date)")]
     problems = []
-    for table, fields in expected.items():
-        values = raw.get(table)
-        if not isinstance(values, dict):
-            problems.append(Problem(DISPLAY_NAME, f"missing the [{table}] table"))
-            continue
-        for name, kind in fields.items():
-            if not isinstance(values.get(name), kind) or isinstance(values.get(name), bool):
-                problems.append(
-                    Problem(
-                        DISPLAY_NAME,
-                        f"[{table}] needs {name!r} of type {_type_name(kind)}",
-                        column=f"{table}.{name}",
-                        value=None if name not in values else str(values[name]),
-                    )
-                )
-    eras = raw.get("eras")
-    if isinstance(eras, dict) and isinstance(eras.get("alternatives"), list):
-        if not all(isinstance(y, int) and 1900 < y < 2100 for y in eras["alternatives"]):
-            problems.append(
-                Problem(DISPLAY_NAME, "era alternatives must be years", column="eras.alternatives")
-            )
-        elif eras.get("used") not in eras["alternatives"]:
-            problems.append(
-                Problem(DISPLAY_NAME, "the era used must be one of the alternatives", column="eras")
-            )
+    author, day = review.get("author"), review.get("date")
+    if not (isinstance(author, str) and author.strip() and author.isprintable()):
+        problems.append(Problem(name, "[review] needs 'author': printable text", key="review"))
+    if type(day) is not date or not EARLIEST_DAY <= day <= latest_day():
+        message = f"[review] needs 'date': a date from {EARLIEST_DAY} to tomorrow"
+        problems.append(Problem(name, message, key="review.date", value=str(day)))
     return problems
 
 
-def _notebooks(raw: Any, problems: list[Problem]) -> list[Notebook]:
-    if not isinstance(raw, dict) or not raw:
-        problems.append(Problem(DISPLAY_NAME, 'needs [notebook."FILE"] tables (title, question)'))
+def _notebooks(name: str, raw: Any, problems: list[Problem]) -> list[Notebook]:
+    """The optional [notebook."FILE"] tables of the article that has notebooks."""
+    if not isinstance(raw, dict):
+        problems.append(Problem(name, '[notebook."FILE"] must be tables (title, question)'))
         return []
     found = []
     for file, header in raw.items():
         if not isinstance(header, dict) or set(header) != {"title", "question"}:
-            problems.append(
-                Problem(
-                    DISPLAY_NAME, "needs exactly 'title' and 'question'", column=f"notebook.{file}"
-                )
-            )
+            message = "needs exactly 'title' and 'question'"
+            problems.append(Problem(name, message, column=f"notebook.{file}"))
             continue
-        if not (paths.NOTEBOOKS_DIR / file).is_file() or not file.endswith(".ipynb"):
-            problems.append(
-                Problem(
-                    DISPLAY_NAME, "no such notebook in notebooks/", column="notebook", value=file
-                )
-            )
+        inside = re.fullmatch(r"[A-Za-z0-9_]+\.ipynb", file) is not None
+        if not inside or not (paths.NOTEBOOKS_DIR / file).is_file():
+            message = "no such notebook in notebooks/"
+            problems.append(Problem(name, message, column="notebook", value=file))
         found.append(Notebook(file, str(header["title"]), str(header["question"])))
     return found
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {
-        int: "integer",
-        float: "number",
-        str: "text",
-        dict: "table",
-        list: "list",
-        date: "date",
-    }
+    names = {int: "integer", float: "number", str: "text", dict: "table", list: "list"}
     return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+class Where:
+    """Where a claim's problems are recorded: its file, its position and its line."""
+
+    def __init__(self, file: str, index: int, line: int | None, problems: list[Problem]):
+        self.file, self.index, self.line, self.problems = file, index, line, problems
+
+    def bad(self, message: str, column: str, value: Any = None) -> None:
+        shown = None if value is None else str(value)
+        text = message if self.line else f"[[claim]] number {self.index}: {message}"
+        self.problems.append(Problem(self.file, text, self.line, column=column, value=shown))
 
 
 def _claim(
     entry: Any,
-    index: int,
-    line: int | None,
-    problems: list[Problem],
+    where: Where,
     notebooks: set[str],
     checks: Mapping[str, Check],
+    article: Article,
+    data: Data,
 ) -> Claim | None:
     """One [[claim]] table as a Claim, or None after recording what is wrong with it."""
     if not isinstance(entry, dict):
-        problems.append(Problem(DISPLAY_NAME, f"[[claim]] number {index} is not a table"))
+        where.problems.append(Problem(where.file, f"[[claim]] number {where.index} is not a table"))
         return None
-    before = len(problems)
-
-    def bad(message: str, column: str, value: Any = None) -> None:
-        shown = None if value is None else str(value)
-        where = message if line else f"[[claim]] number {index}: {message}"
-        problems.append(Problem(DISPLAY_NAME, where, line=line, column=column, value=shown))
-
+    before = len(where.problems)
     for name in sorted(set(entry) - set(CLAIM_FIELDS)):
-        bad("unknown field", name)
-    optional = {"stated"} if entry.get("kind") == "source_reported" else set()
+        where.bad("unknown field", name)
+    optional = OPTIONAL | ({"stated"} if entry.get("kind") == "source_reported" else set())
     for name, kind in CLAIM_FIELDS.items():
         if name not in entry and name in optional:
             continue
         if name not in entry:
-            bad("missing field", name)
+            where.bad("missing field", name)
         elif not isinstance(entry[name], kind) or isinstance(entry[name], bool):
-            bad(f"must be of type {_type_name(kind)}", name, entry[name])
-    if len(problems) > before:
+            where.bad(f"must be of type {_type_name(kind)}", name, entry[name])
+    if len(where.problems) > before:
         return None
-    if not ID_PATTERN.match(entry["id"]):
-        bad("must be a lowercase id: a-z, 0-9 and single hyphens", "id", entry["id"])
-    if entry["kind"] not in KINDS:
-        bad(f"must be one of {', '.join(KINDS)}", "kind", entry["kind"])
-    if entry["precision"] not in PRECISIONS:
-        bad(f"must be one of {', '.join(PRECISIONS)}", "precision", entry["precision"])
-    elif "stated" in entry:
-        wanted = STATED_TYPES.get(entry["precision"], str)
-        if not isinstance(entry["stated"], wanted):
-            message = f"must be of type {_type_name(wanted)} for precision {entry['precision']!r}"
-            bad(message, "stated", entry["stated"])
-    if entry["notebook"] not in notebooks:
-        bad("must be a notebook declared under [notebook]", "notebook", entry["notebook"])
+    _values(entry, where, article)
+    if entry.get("notebook", "") and entry["notebook"] not in notebooks:
+        where.bad("must be a notebook declared under [notebook]", "notebook", entry["notebook"])
     if set(entry["recorded"]) != set(VINTAGES):
-        bad(f"must record a verdict for each of {', '.join(VINTAGES)}", "recorded")
+        where.bad(f"must record a verdict for each of {', '.join(VINTAGES)}", "recorded")
     for vintage, verdict in entry["recorded"].items():
         if verdict not in set(Verdict):
-            bad("unknown verdict", f"recorded.{vintage}", verdict)
+            where.bad("unknown verdict", f"recorded.{vintage}", verdict)
     check = checks.get(entry["check"])
     if check is None:
-        bad(f"unknown check; known: {', '.join(sorted(checks))}", "check", entry["check"])
+        where.bad(f"unknown check; known: {', '.join(sorted(checks))}", "check", entry["check"])
     else:
-        for message in check.argument_problems(entry["args"]):
-            bad(message, "args")
-    if len(problems) > before:
+        for message in check.argument_problems(entry["args"], data, article):
+            where.bad(message, "args")
+    if len(where.problems) > before:
         return None
-    return Claim(**{"stated": None, **entry}, line=line or 0)
+    return Claim(**{"stated": None, "notebook": "", **entry}, line=where.line or 0)
+
+
+def _quotes(sentence: str, quote: str) -> bool:
+    """Whether `sentence` holds `quote`, whose parts may be elided with " ... "."""
+    at = 0
+    for part in quote.split(" ... "):
+        found = sentence.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def _pair(value: Any) -> bool:
+    """[low, high]: two numbers, the low first."""
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(n, NUMBER) and not isinstance(n, bool) for n in value)
+        and value[0] < value[1]
+    )
+
+
+def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
+    """The claim's words and numbers: an id, a quote from the article, a stated value
+    of the type its precision compares, finite and not negative."""
+    if not ID_PATTERN.fullmatch(entry["id"]):
+        where.bad("must be a lowercase id: a-z, 0-9 and single hyphens", "id", entry["id"])
+    quote = entry["quote"]
+    if not quote.strip() or not quote.isprintable():
+        where.bad("must be printable text, not empty", "quote", quote)
+    elif not any(_quotes(sentence, quote) for sentence in article.sentences):
+        where.bad(f"is not in any sentence of {article.file}", "quote", quote)
+    if entry["kind"] not in KINDS:
+        where.bad(f"must be one of {', '.join(KINDS)}", "kind", entry["kind"])
+    precision = entry["precision"]
+    if precision not in PRECISIONS:
+        where.bad(f"must be one of {', '.join(PRECISIONS)}", "precision", precision)
+    elif "stated" in entry:
+        stated: Any = entry["stated"]
+        wanted = STATED_TYPES.get(precision, str)
+        numbers = stated if isinstance(stated, list) else [stated]
+        if not isinstance(stated, wanted) or isinstance(stated, bool):
+            message = f"must be of type {_type_name(wanted)} for precision {precision!r}"
+            where.bad(message, "stated", stated)
+        elif precision == "between" and not _pair(stated):
+            where.bad("must be [low, high], two numbers, low first", "stated", stated)
+        elif any(isinstance(n, NUMBER) and not (math.isfinite(n) and n >= 0) for n in numbers):
+            where.bad("must be a finite number, not negative", "stated", stated)
+    tolerance = entry.get("tolerance", 0)
+    if not (math.isfinite(tolerance) and tolerance >= 0):
+        where.bad("must be a finite number, not negative", "tolerance", tolerance)
+    elif precision == "about" and not tolerance:
+        where.bad("'about' needs a tolerance: how far the wording's value may be", "tolerance")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load import schemas, validation
-from analysis.load.article import Article, read_article
+from analysis.load.article import Article, read_articles
 from analysis.load.dates import date_bounds
 from analysis.load.problems import DataValidationError, Problem
 from analysis.load.tables import read_text_table
@@ -130,13 +130,10 @@ def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _source_issues(data_dir, sources(data_dir))
 
 
-def article(data_dir: Path = paths.DATA_DIR) -> Article:
-    """The article's record (from sources.csv) and its vintage date (from article.toml).
-
-    article.toml must set exactly `source_id` (a known source), `vintage_date` (a TOML
-    date) and `sentences`; anything else is a located DataValidationError.
-    """
-    return read_article(data_dir, sources(data_dir))
+def articles(data_dir: Path = paths.DATA_DIR) -> tuple[Article, ...]:
+    """Every checked article (data/articles/<id>/article.toml), by the day its figures
+    stand for; anything missing or out of range is a located DataValidationError."""
+    return read_articles(data_dir, sources(data_dir))
 
 
 TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
@@ -184,7 +181,13 @@ class Data:
     border_arrests: pd.DataFrame
     repatriation_context: pd.DataFrame
     source_issues: pd.DataFrame
-    article: Article
+    articles: tuple[Article, ...]
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"no article {article_id!r} in {self.directory}")
 
 
 def check_directory(data_dir: Path) -> None:
@@ -215,7 +218,7 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
         "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
         "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
         "source_issues": lambda: _source_issues(data_dir, known),
-        "article": lambda: read_article(data_dir, known),
+        "articles": lambda: read_articles(data_dir, known),
     }
     read: dict[str, Any] = {}
     failed: list[DataValidationError] = []

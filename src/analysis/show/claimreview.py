@@ -1,18 +1,22 @@
 """Export verdicts as schema.org ClaimReview JSON-LD, the fact-checking
 ecosystem's standard markup (https://schema.org/ClaimReview)."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
 
 from analysis import claims
+from analysis.show import render
 
-DATA_FILES = (
-    "data/arrivals.csv",
-    "data/cumulative.csv",
-    "data/border_arrests.csv",
-    "data/claims.toml",
-)
+DATA_FILES = ("data/arrivals.csv", "data/cumulative.csv", "data/border_arrests.csv")
+
+
+def page(claim: claims.Claim) -> str:
+    """The report page that shows a claim: its notebook's, else its article's."""
+    if claim.notebook:
+        return claim.notebook.removesuffix(".ipynb") + ".html"
+    return f"articles/{claim.article}.html"
 
 
 def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
@@ -31,16 +35,20 @@ def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
 
 
 def claim_reviews(
-    results: claims.Results, base_url: str = "", site: bool = False
+    every: Sequence[claims.Results], base_url: str = "", site: bool = False
 ) -> list[dict[str, Any]]:
-    """One ClaimReview per registry claim, for one vintage, citing the sources of
-    the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
+    """One ClaimReview per claim of every article, for one vintage, citing the sources
+    of the figures its verdict rests on (ratings on a 1-5 scale, 5 = the claim holds;
     not verifiable has a label and no rating, as schema.org allows).
 
-    `base_url` prefixes the links to notebooks and data: the repository's notebook
-    files, or with `site` the report's pages (FILE.html#ID) and its data folder.
+    `base_url` prefixes the links to notebooks and data: the repository's files, or
+    with `site` the report's pages (PAGE.html#ID) and its data folder.
     """
-    registry, article = results.registry, results.data.article
+    return [review for results in every for review in _reviews(results, base_url, site)]
+
+
+def _reviews(results: claims.Results, base_url: str, site: bool) -> list[dict[str, Any]]:
+    registry, article = results.registry, results.article
     vintage = results.vintages[-1]
     outcomes = {o.claim_id: o for o in results.outcomes if o.vintage == vintage}
     reviews = []
@@ -60,32 +68,35 @@ def claim_reviews(
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "url": (
-                    f"{base_url}{claim.notebook.removesuffix('.ipynb')}.html#{claim.id}"
+                    f"{base_url}{page(claim)}#{claim.id}"
                     if site
-                    else f"{base_url}notebooks/{claim.notebook}#{claim.id}"
+                    else f"{base_url}{render.anchor(claim)}"
                 ),
                 "claimReviewed": claim.quote,
                 "datePublished": registry.review_date.isoformat(),
                 "author": {"@type": "Organization", "name": registry.reviewer},
                 "itemReviewed": {
                     "@type": "Claim",
-                    "author": {"@type": "Organization", "name": article.publisher},
+                    "author": {"@type": "Person", "name": article.author},
                     "datePublished": article.published,
                     "appearance": {
                         "@type": "NewsArticle",
                         "headline": article.title,
                         "url": article.url,
+                        "publisher": {"@type": "Organization", "name": article.publisher},
                     },
                 },
                 "reviewRating": rating,
                 "reviewBody": "; ".join((outcome.reason, *outcome.evidence.arithmetic)),
                 "citation": _citations(outcome),
-                "isBasedOn": [f"{base_url}{path}" for path in DATA_FILES],
+                "isBasedOn": [f"{base_url}{path}" for path in (*DATA_FILES, registry.file)],
             }
         )
     return reviews
 
 
-def as_json_ld(results: claims.Results, base_url: str = "", site: bool = False) -> str:
-    reviews = claim_reviews(results, base_url, site)
-    return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode() + "\n"
+def as_json_ld(every: Sequence[claims.Results], base_url: str = "", site: bool = False) -> str:
+    """The ClaimReviews as JSON-LD, safe inside a <script> element (no "</")."""
+    reviews = claim_reviews(every, base_url, site)
+    text = orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode()
+    return text.replace("</", "<\\/") + "\n"

@@ -75,7 +75,7 @@ def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
 
 def _headings(vintage: str) -> tuple[str, str]:
     if vintage == vintages.ARTICLE:
-        day = formatting.day(session().data.article.vintage_date)
+        day = formatting.day(session().results.article.vintage_date)
         return (
             f"On MOU's figures as published on {day} (the article's date)",
             f"as published on {day}",
@@ -110,8 +110,9 @@ def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
 # --- figures: the plotting helpers with the registry's era and the verdict words ---
 
 
-def _era_start() -> int:
-    return session().results.registry.era_start
+def _era_start() -> int | None:
+    eras = session().results.article.eras
+    return None if eras is None else eras.used
 
 
 # Each returns a Chart, which a notebook shows wide, or tall on a phone, with its alt text.

@@ -1,4 +1,4 @@
-"""Keep the generated parts of README.md in step with the registry and the verdicts.
+"""Keep the generated parts of README.md in step with the registries and the verdicts.
 
 Sections between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` are
 rewritten from the code; `stale()` reports whether any is out of date. The bottom
@@ -7,7 +7,7 @@ line (`summary`) is written from the verdicts: no count or figure in it is typed
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from analysis import claims, formatting, paths
 from analysis.show import render
@@ -15,14 +15,39 @@ from analysis.show import render
 README = paths.ROOT / "README.md"
 
 
-def notebooks_table(results: claims.Results) -> str:
-    """The notebooks with their titles and questions, as the registry declares them."""
+Every = Sequence[claims.Results]
+
+
+def notebooks_table(every: Every) -> str:
+    """The notebooks with their titles and questions, as the deep dive's registry
+    declares them."""
     lines = ["| Notebook | Title | Question |", "|---|---|---|"]
     lines += [
-        f"| [`{n.file}`](notebooks/{n.file}) | {n.title} | {n.question} |"
+        f"| [`{n.file}`](notebooks/{n.file}) | {_cell(n.title)} | {_cell(n.question)} |"
+        for results in every
         for n in results.registry.notebooks
     ]
     return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Text inert in a Markdown table cell: one line, no column breaks."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def claims_tables(every: Every) -> str:
+    """Each article's claims table under a line naming the article and its date."""
+    parts = []
+    for results in every:
+        article = results.article
+        day = article.vintage_date.isoformat()
+        title = _cell(article.title).replace("[", "\\[").replace("]", "\\]")
+        parts.append(
+            f"**{_cell(article.publisher)}, [{title}]({article.url})** "
+            f"(figures as of {day}; registry `data/articles/{article.id}/claims.toml`)\n\n"
+            + render.markdown_table(results)
+        )
+    return "\n".join(parts)
 
 
 MARKDOWN = re.compile(r"([\\`*_\[\]<>|])")
@@ -36,8 +61,27 @@ def _named(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def summary(results: claims.Results) -> str:
-    """The bottom line and the verdict counts on both vintages, from the verdicts."""
+def _deep_dive(every: Every) -> claims.Results:
+    """The article whose registry declares the narrative notebooks (else the first)."""
+    return next((r for r in every if r.registry.notebooks), every[0])
+
+
+def _holding(results: claims.Results, vintage: str) -> tuple[int, int, int]:
+    """Claims holding on `vintage`, claims the data can check, claims contradicted."""
+    found = [o.verdict for o in results.outcomes if o.vintage == vintage]
+    verdict = claims.Verdict
+    holds = (verdict.REPRODUCED_EXACTLY, verdict.REPRODUCED_WITHIN_ROUNDING, verdict.REPRODUCED)
+    return (
+        sum(v in holds for v in found),
+        sum(v is not verdict.NOT_VERIFIABLE for v in found),
+        sum(v is verdict.CONTRADICTED for v in found),
+    )
+
+
+def summary(every: Every) -> str:
+    """The bottom line and the verdict counts on both vintages, from the verdicts: the
+    deep dive's in full, then a line for each other article checked."""
+    results = _deep_dive(every)
     then, now = results.vintages[0], results.vintages[-1]
     registry = results.registry
     outcome = {(o.claim_id, o.vintage): o for o in results.outcomes}
@@ -60,7 +104,7 @@ def summary(results: claims.Results) -> str:
             verdict_.REPRODUCED,
         )
     )
-    article = results.data.article
+    article = results.article
     lines = [
         f"**The bottom line.** Of the {checkable} claims in {_md(article.publisher)}'s article "
         f"that the data can check, {holds} hold on MOU's figures as published on the "
@@ -128,12 +172,30 @@ def summary(results: claims.Results) -> str:
         counts = [verdicts[v][verdict] for v in (then, now)]
         if any(counts):
             table.append(f"| {words.short} | {counts[0]} | {counts[1]} |")
-    return " ".join(lines) + "\n" + "\n".join(table) + "\n"
+    others = []
+    for other in every:
+        if other is results:
+            continue
+        held, checkable_, wrong = _holding(other, other.vintages[0])
+        then_ = {o.claim_id: o for o in other.outcomes if o.vintage == other.vintages[0]}
+        named = [
+            f"“{_md(c.quote)}” ({_md(then_[c.id].computed)})"
+            for c in other.registry.claims
+            if then_[c.id].verdict is claims.Verdict.CONTRADICTED
+        ]
+        others.append(
+            f"- {_md(other.article.publisher)}, “{_md(other.article.title)}” (figures as of "
+            f"{formatting.day(other.article.vintage_date)}): {held} of {checkable_} checkable "
+            f"claims hold on the figures of its date; "
+            + (f"{wrong} contradicted: {_named(named)}." if named else "none contradicted.")
+        )
+    also = ["", "Also checked:", "", *others] if others else []
+    return " ".join(lines) + "\n" + "\n".join(table + also) + "\n"
 
 
-SECTIONS: dict[str, Callable[[claims.Results], str]] = {
+SECTIONS: dict[str, Callable[[Every], str]] = {
     "summary": summary,
-    "claims": render.markdown_table,
+    "claims": claims_tables,
     "notebooks": notebooks_table,
 }
 
@@ -142,13 +204,13 @@ def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(<!-- generated:{name} -->\n)(.*?)(<!-- /generated:{name} -->)", re.DOTALL)
 
 
-def updated(text: str, results: claims.Results) -> str:
-    """`text` with every generated section rewritten from `results`."""
+def updated(text: str, every: Every) -> str:
+    """`text` with every generated section rewritten from every article's results."""
     for name, build in SECTIONS.items():
         pattern = _pattern(name)
         if not pattern.search(text):
             raise ValueError(f"README.md has no generated section {name!r}")
-        content = build(results)
+        content = build(every)
         text = pattern.sub(_replacement(content), text)
     return text
 
@@ -157,10 +219,10 @@ def _replacement(content: str) -> Callable[[re.Match[str]], str]:
     return lambda match: match.group(1) + content + match.group(3)
 
 
-def write(results: claims.Results) -> None:
-    README.write_text(updated(README.read_text(encoding="utf-8"), results), encoding="utf-8")
+def write(every: Every) -> None:
+    README.write_text(updated(README.read_text(encoding="utf-8"), every), encoding="utf-8")
 
 
-def stale(results: claims.Results) -> bool:
+def stale(every: Every) -> bool:
     text = README.read_text(encoding="utf-8")
-    return updated(text, results) != text
+    return updated(text, every) != text

@@ -3,11 +3,12 @@
 The JSON document (format "json") is the interface for other tools:
 
     {
-      "article": {"title", "publisher", "url", "vintage_date"},
+      "articles": [{"id", "title", "publisher", "author", "url", "published",
+                    "vintage_date"}],
       "vintages": ["article", "latest"],
       "verdicts": {"<verdict>": {"label", "short", "meaning"}, ...},
       "claims": [
-        {"id", "quote", "quantity", "kind", "stated", "precision", "check",
+        {"id", "article", "quote", "quantity", "kind", "stated", "precision", "check",
          "notebook", "anchor",
          "results": {"<vintage>": {
             "computed", "computed_text", "verdict", "reason", "recorded",
@@ -21,6 +22,8 @@ The JSON document (format "json") is the interface for other tools:
       ]
     }
 
+Each claim names its `article` (an id in "articles"); its "article" vintage is
+that article's `vintage_date`, the day its figures stand for.
 `computed` is what the data give as a number (a count, a share in percent, a
 year), comparable with `stated`, and null where the claim is an ordering, a trend,
 a date or an anecdote; `computed_text` is what the data give in words ("83.2%",
@@ -39,6 +42,7 @@ run to and whether only the earliest evidence of its publication is known).
 import numbers
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +60,11 @@ NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 def anchor(claim: claims.Claim) -> str:
-    """The claim's section in its notebook: notebooks/FILE#ID."""
-    return f"notebooks/{claim.notebook}#{claim.id}"
+    """Where a reader of the repository finds the claim: its section in its notebook
+    (notebooks/FILE#ID), or, for an article without notebooks, its registry."""
+    if claim.notebook:
+        return f"notebooks/{claim.notebook}#{claim.id}"
+    return f"data/articles/{claim.article}/claims.toml"
 
 
 def _fields(record: Any, *leave_out: str) -> dict[str, Any]:
@@ -98,59 +105,71 @@ def _evidence(outcome: claims.Outcome) -> dict[str, Any]:
     }
 
 
-def document(results: claims.Results) -> dict[str, Any]:
-    """The claims, verdicts and evidence as a JSON-ready dictionary (see the module docstring)."""
-    registry, vintages = results.registry, results.vintages
-    by_key = {(o.claim_id, o.vintage): o for o in results.outcomes}
-    article = results.data.article
+def _article(article: claims.Article) -> dict[str, Any]:
     return {
-        "article": {
-            "title": article.title,
-            "publisher": article.publisher,
-            "url": article.url,
-            "vintage_date": article.vintage_date.isoformat(),
-        },
+        "id": article.id,
+        "title": article.title,
+        "publisher": article.publisher,
+        "author": article.author,
+        "url": article.url,
+        "published": article.published,
+        "vintage_date": article.vintage_date.isoformat(),
+    }
+
+
+def document(every: Sequence[claims.Results]) -> dict[str, Any]:
+    """Every article's claims, verdicts and evidence as a JSON-ready dictionary (see
+    the module docstring)."""
+    vintages = every[0].vintages
+    return {
+        "articles": [_article(results.article) for results in every],
         "vintages": list(vintages),
         "verdicts": {
             v.value: {"label": w.label, "short": w.short, "meaning": w.meaning}
             for v, w in claims.VERDICTS.items()
         },
-        "claims": [
-            {
-                "id": c.id,
-                "quote": c.quote,
-                "quantity": c.quantity,
-                "kind": c.kind,
-                "stated": c.stated,
-                "precision": c.precision,
-                "check": c.check,
-                "notebook": c.notebook,
-                "anchor": anchor(c),
-                "results": {
-                    v: {
-                        "computed": computed_number(c.stated, by_key[(c.id, v)]),
-                        "computed_text": by_key[(c.id, v)].computed,
-                        "verdict": by_key[(c.id, v)].verdict.value,
-                        "reason": by_key[(c.id, v)].reason,
-                        "recorded": c.recorded.get(v),
-                        "evidence": _evidence(by_key[(c.id, v)]),
-                    }
-                    for v in vintages
-                },
-            }
-            for c in registry.claims
-        ],
+        "claims": [claim for results in every for claim in _claims(results)],
     }
 
 
-def as_json(results: claims.Results) -> str:
-    return orjson.dumps(document(results), option=orjson.OPT_INDENT_2).decode() + "\n"
+def _claims(results: claims.Results) -> list[dict[str, Any]]:
+    by_key = {(o.claim_id, o.vintage): o for o in results.outcomes}
+    return [
+        {
+            "id": c.id,
+            "article": c.article,
+            "quote": c.quote,
+            "quantity": c.quantity,
+            "kind": c.kind,
+            "stated": c.stated,
+            "precision": c.precision,
+            "check": c.check,
+            "notebook": c.notebook,
+            "anchor": anchor(c),
+            "results": {
+                v: {
+                    "computed": computed_number(c.stated, by_key[(c.id, v)]),
+                    "computed_text": by_key[(c.id, v)].computed,
+                    "verdict": by_key[(c.id, v)].verdict.value,
+                    "reason": by_key[(c.id, v)].reason,
+                    "recorded": c.recorded.get(v),
+                    "evidence": _evidence(by_key[(c.id, v)]),
+                }
+                for v in results.vintages
+            },
+        }
+        for c in results.registry.claims
+    ]
+
+
+def as_json(every: Sequence[claims.Results]) -> str:
+    return orjson.dumps(document(every), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def markdown_table(results: claims.Results) -> str:
-    """A Markdown table: each claim's quote linking to its section in its notebook,
-    one verdict column per vintage."""
-    doc, vintages = document(results), results.vintages
+    """A Markdown table of one article's claims: each quote linking to its section in
+    its notebook (or its registry), one verdict column per vintage."""
+    doc, vintages = document([results]), results.vintages
     head = ["Claim", *(f"Verdict ({v})" for v in vintages)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in doc["claims"]:
@@ -177,10 +196,10 @@ def _wrapped_table(rows: list[list[str]], widths: list[int]) -> str:
     return "\n".join(out) + "\n"
 
 
-def plain_table(results: claims.Results) -> str:
+def plain_table(every: Sequence[claims.Results]) -> str:
     """A table for a terminal of TERMINAL_WIDTH columns: claim, verdict per vintage,
-    and what the data give on the last vintage."""
-    doc, vintages = document(results), results.vintages
+    and what the data give on the last vintage; every article's claims in turn."""
+    doc, vintages = document(every), every[0].vintages
     rows = [["claim", *(f"verdict ({v})" for v in vintages), f"data give ({vintages[-1]})"]]
     for c in doc["claims"]:
         found = c["results"]

@@ -91,7 +91,7 @@ class Findings:
     changes: Changes
     rows: tuple[ClaimRow, ...]
     glossary: tuple[tuple[str, str, str], ...]  # short label, full label, meaning
-    era_start: int
+    era_start: int | None
 
 
 def _corrections(data: Data) -> tuple[Correction, ...]:
@@ -145,6 +145,11 @@ def _changes(book: vintages.Book) -> Changes:
     )
 
 
+def _era(results: claims.Results) -> int | None:
+    eras = results.article.eras
+    return None if eras is None else eras.used
+
+
 def compute(results: claims.Results) -> Findings:
     """Summarise the verdicts of every claim on both vintages, and the series."""
     registry = results.registry
@@ -186,14 +191,14 @@ def compute(results: claims.Results) -> Findings:
         changes=_changes(results.inputs.book),
         rows=rows,
         glossary=tuple((w.short, w.label, w.meaning) for w in claims.VERDICTS.values()),
-        era_start=registry.era_start,
+        era_start=_era(results),
     )
 
 
 def figures(directory: Path, results: claims.Results) -> tuple[Figure, ...]:
     """Draw the index's key figures into `directory` (PNG, SVG and CSV each)."""
     book = results.inputs.book
-    era = results.registry.era_start
+    era = _era(results)
     article, latest = book.arrivals("article"), book.arrivals("latest")
     scorecard = claims.scorecard(results)
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
@@ -212,12 +217,14 @@ def figures(directory: Path, results: claims.Results) -> tuple[Figure, ...]:
     return tuple(shown)
 
 
-def exports(results: claims.Results) -> dict[str, str]:
-    """The claims and verdicts as files for other tools: JSON and ClaimReview JSON-LD."""
-    latest = claims.Results(
-        results.inputs, (NOW,), tuple(o for o in results.outcomes if o.vintage == NOW)
+def exports(every: tuple[claims.Results, ...]) -> dict[str, str]:
+    """Every article's claims and verdicts as files for other tools: JSON and
+    ClaimReview JSON-LD (on the latest figures)."""
+    latest = tuple(
+        claims.Results(r.inputs, (NOW,), tuple(o for o in r.outcomes if o.vintage == NOW))
+        for r in every
     )
     return {
-        "claims.json": render.as_json(results),
+        "claims.json": render.as_json(every),
         "claimreview.jsonld": claimreview.as_json_ld(latest, "", site=True),
     }

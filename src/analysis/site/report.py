@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import partial
 from importlib import metadata
 from pathlib import Path
@@ -33,12 +34,14 @@ from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import plots
-from analysis.site import buildfolder, findings, furniture, notebooks, processes
+from analysis.site import articles, buildfolder, findings, furniture, notebooks, processes
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
 # (whatever else lies in the data folder, even a link to a password file, stays there).
-DATA_FILES = (*datasets.TABLES, "claims.toml", "article.toml", "datapackage.json")
+DATA_FILES = (*datasets.TABLES, "datapackage.json")
+"""The data files every data directory has; each article adds its article.toml and
+claims.toml (`data_files`)."""
 LINK = "is a symbolic link, which the report does not publish: put the file itself there"
 NOT_REGULAR = "is not a regular file, which the report does not publish"
 # CommonMark lets a backslash escape any ASCII punctuation; these could start markup.
@@ -100,17 +103,67 @@ def _versions() -> str:
     return ", ".join(f"{n} {metadata.version(n)}" for n in names)
 
 
+def data_files(data: datasets.Data) -> tuple[str, ...]:
+    """Every file the report publishes from the data directory, relative to it."""
+    per_article = (
+        f"articles/{a.id}/{name}" for a in data.articles for name in ("article.toml", "claims.toml")
+    )
+    return (*DATA_FILES, *per_article)
+
+
+@dataclass(frozen=True)
+class ArticleEntry:
+    """An article as the index lists it."""
+
+    results: claims.Results
+    page: str
+    day: str
+    bottom_line: str
+
+
+def _entries(every: tuple[claims.Results, ...]) -> list[ArticleEntry]:
+    return [
+        ArticleEntry(
+            r,
+            articles.page_name(r.article),
+            formatting.day(r.article.vintage_date),
+            articles.bottom_line(r),
+        )
+        for r in every
+    ]
+
+
+def article_markdown(results: claims.Results) -> str:
+    """One article's page (MyST Markdown), generated from its registry and verdicts."""
+    return (
+        _environment()
+        .get_template("article.md.j2")
+        .render(
+            article=results.article,
+            day=formatting.day(results.article.vintage_date),
+            bottom_line=articles.bottom_line(results),
+            notebooks=results.registry.notebooks,
+            cards=articles.cards(results),
+        )
+    )
+
+
 def index_markdown(
-    figures: tuple[findings.Figure, ...], pages: list[str], results: claims.Results
+    figures: tuple[findings.Figure, ...],
+    pages: list[str],
+    results: claims.Results,
+    every: tuple[claims.Results, ...] = (),
 ) -> str:
-    """The index page (MyST Markdown): the findings, the key figures, the claims table."""
+    """The index page (MyST Markdown): the articles checked, the deep dive's findings,
+    the key figures, the claims table."""
     found = findings.compute(results)
     later = found.changes.later
     total = found.changes.article_total
     template = _environment().get_template("index.md.j2")
     return template.render(
         title="Daily NK's January 2018 article on defector arrivals, checked",
-        article=results.data.article,
+        article=results.article,
+        articles=_entries(every or (results,)),
         f=found,
         lower=later[later["total"] < total].to_dict("records"),
         higher=later[later["total"] >= total].to_dict("records"),
@@ -120,8 +173,8 @@ def index_markdown(
     )
 
 
-def publish_data(data_dir: Path, target: Path) -> None:
-    """Copy DATA_FILES from `data_dir` into the new folder `target`, byte for byte.
+def publish_data(data_dir: Path, target: Path, names: tuple[str, ...]) -> None:
+    """Copy the data files `names` from `data_dir` into the new folder `target`, byte for byte.
 
     A symbolic link is never followed (it could point anywhere, and was validated as
     what it points at, not as a data file), nor is anything but a regular file read:
@@ -130,7 +183,7 @@ def publish_data(data_dir: Path, target: Path) -> None:
     opened: list[tuple[str, int]] = []
     problems: list[Problem] = []
     try:
-        for name in DATA_FILES:
+        for name in names:
             try:
                 # O_NONBLOCK: opening a named pipe must not wait for a writer.
                 fd = os.open(data_dir / name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -146,6 +199,7 @@ def publish_data(data_dir: Path, target: Path) -> None:
             raise DataValidationError(problems)
         target.mkdir(parents=True)
         for name, fd in opened:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
             with open(fd, "rb", closefd=False) as source, (target / name).open("xb") as copy:
                 shutil.copyfileobj(source, copy)
     finally:
@@ -153,10 +207,10 @@ def publish_data(data_dir: Path, target: Path) -> None:
             os.close(fd)
 
 
-def _extra_files(extra: Path, results: claims.Results) -> None:
+def _extra_files(extra: Path, every: tuple[claims.Results, ...]) -> None:
     """What the pages link to, copied verbatim into the report: the claims as JSON and
     as ClaimReview JSON-LD (the data files are already in extra/data)."""
-    for name, text in findings.exports(results).items():
+    for name, text in findings.exports(every).items():
         (extra / name).write_text(text, encoding="utf-8")
 
 
@@ -184,22 +238,29 @@ def build(report_dir: Path = paths.REPORT_DIR, data_dir: Path = paths.DATA_DIR) 
 def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
     """Build the site into the new folder `html`, working in `work`; return its notebook pages."""
     source, extra = work / "source", work / "extra"
-    publish_data(data_dir, extra / "data")  # first: a refused file costs no work
+    data = datasets.load(data_dir)
+    publish_data(data_dir, extra / "data", data_files(data))  # a refused file costs no work
     sources = notebooks.notebook_paths()
     print(f"executing {len(sources)} notebooks", file=sys.stderr, flush=True)
     notebooks.execute_all(((p, source / p.name) for p in sources), data_dir=data_dir)
     for path in sorted(source.glob("*.ipynb")):
         prepare_for_readers(path)
-    results = claims.results(datasets.load(data_dir))
+    every = claims.every_result(data)
+    results = claims.results(data)  # the deep dive's
     figures = findings.figures(extra / "figures", results)
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
     shutil.copytree(
         extra / "figures", source / "figures", ignore=shutil.ignore_patterns("*.csv", "*.svg")
     )
     print(f"  drew {len(figures)} figures (PNG, SVG, CSV)", file=sys.stderr, flush=True)
-    _extra_files(extra, results)
+    _extra_files(extra, every)
     pages = [p.stem for p in sorted(source.glob("*.ipynb"))]
-    (source / "index.md").write_text(index_markdown(figures, pages, results), encoding="utf-8")
+    (source / "articles").mkdir()
+    for article_results in every:
+        page = source / f"{articles.page_name(article_results.article)}.md"
+        page.write_text(article_markdown(article_results), encoding="utf-8")
+    index = index_markdown(figures, pages, results, every)
+    (source / "index.md").write_text(index, encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package(data_dir))
     cite = furniture.citation()
     day, commit = furniture.built(cite)

@@ -2,6 +2,7 @@
 day's series chosen once, and the reconciliations that show which back-series
 stood when. Everything a vintage question needs comes from one `Book`."""
 
+import copy
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
@@ -9,9 +10,11 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.load.article import Article
 from analysis.load.datasets import Data
 from analysis.vintages import reconcile, rule
-from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
+from analysis.vintages.names import ACCEPTED_FORMS, FIRST, LATEST, Vintage
+from analysis.vintages.periods import Period
 from analysis.vintages.rule import EVIDENCE_RANK, Row
 
 PUBLISHED, INFERRED = "published", "inferred"
@@ -55,10 +58,25 @@ def _whole_years(frame: pd.DataFrame) -> "pd.Series[bool]":
     return starts_year & (end.dt.month == 12) & (end.dt.day == 31)
 
 
-def series_reports(data: Data) -> pd.DataFrame:
+def _ranked(reports: pd.DataFrame, data: Data) -> pd.DataFrame:
+    """Reports with each figure's period label, rank, date precision and its table's
+    reference date: what the as-of rule compares."""
+    labels = [
+        period_label(s, e)
+        for s, e in zip(reports["period_start"], reports["period_end"], strict=True)
+    ]
+    reference = data.table_dates[["source_id", "reference_date"]]
+    ranked = reports.assign(period=labels).merge(reference, on="source_id", how="left")
+    return ranked.assign(
+        rank=ranked["evidence"].map(EVIDENCE_RANK),
+        precision=ranked["published"].str.len(),
+    )
+
+
+def series_reports(data: Data, reports: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reports of series periods (MOU's table periods, then later calendar years),
     with each figure's rank, date precision and its table's reference date."""
-    reports = data.reports
+    reports = data.reports if reports is None else reports
     whole = reports[_whole_years(reports)]
     tables = whole[whole["evidence"] == "mou_table"]
     table_periods = tables[["period_start", "period_end"]].drop_duplicates()
@@ -68,16 +86,7 @@ def series_reports(data: Data) -> pd.DataFrame:
         table_periods, on=["period_start", "period_end"], how="left", indicator=True
     )
     series = whole[(in_tables["_merge"] == "both").to_numpy() | later_years.to_numpy()]
-    labels = [
-        period_label(s, e)
-        for s, e in zip(series["period_start"], series["period_end"], strict=True)
-    ]
-    reference = data.table_dates[["source_id", "reference_date"]]
-    ranked = series.assign(period=labels).merge(reference, on="source_id", how="left")
-    return ranked.assign(
-        rank=ranked["evidence"].map(EVIDENCE_RANK),
-        precision=ranked["published"].str.len(),
-    )
+    return _ranked(series, data)
 
 
 def _part_years(reports: pd.DataFrame) -> dict[pd.Timestamp, list[dict[str, Any]]]:
@@ -99,19 +108,37 @@ class Book:
     last publication day on or before it; each of those is computed once.
     """
 
-    def __init__(self, data: Data):
+    def __init__(self, data: Data, article: Article | None = None):
         self.data = data
-        self.series_reports = series_reports(data)
+        self.article = data.articles[0] if article is None else article
+        # The article's own figures, and reports that only repeat it, never stand for MOU's.
+        own = data.reports["source_id"].isin(self.article.own_sources)
+        self.reports = data.reports[~own.to_numpy()]
+        self.series_reports = series_reports(data, self.reports)
         self.rows = rule.rows_of(self.series_reports)
         self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
         self._days = sorted({r.pub_to for r in self.rows})
-        self.part_years = _part_years(data.reports)
+        self.part_years = _part_years(self.reports)
+        self.by_span: dict[tuple[int, int], list[Row]] = {}
+        for row in rule.rows_of(_ranked(self.reports, data)):
+            self.by_span.setdefault(row.span, []).append(row)
         self._chosen: dict[int, list[Row]] = {}
         self._exact: list[reconcile.Reconciled] | None = None
 
     @property
     def article_day(self) -> date:
-        return self.data.article.vintage_date
+        return self.article.vintage_date
+
+    def for_article(self, article: Article) -> "Book":
+        """This book for another article whose own reports it equally leaves out (none
+        of either's are in the data): what is chosen per day is shared, computed once;
+        only the day "article" means differs."""
+        own = set(self.data.reports["source_id"])
+        if (article.own_sources | self.article.own_sources) & own:
+            return Book(self.data, article)
+        book = copy.copy(self)
+        book.article = article
+        return book
 
     def chosen(self, day: date) -> list[Row]:
         """The chosen figure per period on `day`, ordered by period."""
@@ -144,6 +171,28 @@ class Book:
             label = reconcile.reconciles_with(self.exact, row, ordinal) if inferred else ""
             entries.append(Entry(row, inferred, label))
         return entries
+
+    def figure(self, period: Period, vintage: "str | date | Vintage") -> Entry | None:
+        """The figure that stands for any period in `vintage`: a series year's from the
+        series, any other period's (a half, a quarter, January to August) by the same
+        ranking among its own reports (a first release is provisional until restated).
+        None when no figure for the period was published by then."""
+        parsed = Vintage.parse(vintage)
+        if period.whole_year:
+            entry = next((e for e in self.entries(parsed) if e.row.end == period.end), None)
+            if entry is not None and entry.row.start == period.start:
+                return entry
+        rows = self.by_span.get((period.start.toordinal(), period.end.toordinal()), [])
+        day = parsed.on(self.article_day)
+        if parsed.name == FIRST:
+            chosen = rule.earliest(rows)
+        elif day is None and parsed.name != LATEST:
+            chosen = rule.best(r for r in rows if r.source_id == parsed.table)
+        else:
+            last = date.max.toordinal() if day is None else day.toordinal()
+            chosen = rule.best(r for r in rows if r.pub_to <= last)
+        row = next(iter(chosen.values()), None)
+        return None if row is None else Entry(row, False, "")
 
     def _as_printed(self, vintage: Vintage) -> list[Row]:
         if vintage.name == FIRST:

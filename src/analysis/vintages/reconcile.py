@@ -23,7 +23,7 @@ class Reconciled(NamedTuple):
     label: str  # "source_id (to YYYY-MM-DD)"
     as_of: int  # ordinal days
     day: int
-    held: dict[tuple[int, str], int | None]  # that series' totals by (period end, source)
+    held: dict[tuple[tuple[int, int], str], int | None]  # that series' totals by (span, source)
 
 
 def cumulative_through(rows: Sequence[Row], year_end: pd.Timestamp) -> Counts:
@@ -92,7 +92,7 @@ def exact_reconciliations(book: "Book") -> list[Reconciled]:
         as_of = pd.Timestamp(report["as_of"])
         computed = reconcile_total(book, as_of, str(report["source_id"]), day)
         if computed is not None and matches(report, computed):
-            held = {(r.end_day, r.source_id): r.total for r in book.chosen(day)}
+            held = {(r.span, r.source_id): r.total for r in book.chosen(day)}
             label = f"{report['source_id']} (to {as_of:%Y-%m-%d})"
             exact.append(Reconciled(label, as_of.toordinal(), day.toordinal(), held))
     return exact
@@ -104,7 +104,7 @@ def reconciles_with(exact: Sequence[Reconciled], row: Row, day: int) -> str:
     candidates = [
         (abs(r.day - day), r.day, r.label)
         for r in exact
-        if r.as_of >= row.end_day and r.held.get((row.end_day, row.source_id)) == row.total
+        if r.as_of >= row.end_day and r.held.get((row.span, row.source_id)) == row.total
     ]
     return min(candidates)[2] if candidates else ""
 

@@ -16,6 +16,9 @@ OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
 COUNTS = ("men", "women", "total")
 
 
+Span = tuple[int, int]  # a period's first and last day, as ordinals
+
+
 class Row(NamedTuple):
     """One source's figures for one series period, with what the ranking compares."""
 
@@ -35,6 +38,12 @@ class Row(NamedTuple):
     women: int | None
     total: int | None
     line: int
+
+    @property
+    def span(self) -> "Span":
+        """The period as (first day, last day) ordinals (0 for an open start): a Q2 and
+        an H1 figure end on the same day and are different periods."""
+        return (0 if self.start is None else self.start.toordinal(), self.end_day)
 
     def value(self, column: str) -> int | None:
         """The figure in `column` ("men", "women" or "total"); None where not given."""
@@ -78,10 +87,10 @@ def rows_of(frame: pd.DataFrame) -> list[Row]:
     return rows
 
 
-def _by_period(rows: Iterable[Row]) -> dict[int, list[Row]]:
-    groups: dict[int, list[Row]] = {}
+def _by_period(rows: Iterable[Row]) -> dict[tuple[int, int], list[Row]]:
+    groups: dict[tuple[int, int], list[Row]] = {}
     for row in rows:
-        groups.setdefault(row.end_day, []).append(row)
+        groups.setdefault(row.span, []).append(row)
     return groups
 
 
@@ -98,54 +107,55 @@ def _latest_key(row: Row) -> tuple[int, int, bool, int, bool, str]:
     )
 
 
-def best(rows: Iterable[Row]) -> dict[int, Row]:
+def best(rows: Iterable[Row]) -> dict[Span, Row]:
     """Per period, the best-ranked, latest figure (the ranking in the package docstring)."""
     chosen = {}
-    for end, group in _by_period(rows).items():
+    for span, group in _by_period(rows).items():
         top_rank = max(r.rank for r in group)
         top = [r for r in group if r.rank == top_rank]
         # Figures known to be older than another (their interval ends before its starts)
         # drop out; among the rest, whose order is unknown, the most precise date wins.
         latest_start = max(r.pub_from for r in top)
-        chosen[end] = min((r for r in top if r.pub_to >= latest_start), key=_latest_key)
+        chosen[span] = min((r for r in top if r.pub_to >= latest_start), key=_latest_key)
     return chosen
 
 
-def earliest(rows: Iterable[Row]) -> dict[int, Row]:
+def earliest(rows: Iterable[Row]) -> dict[Span, Row]:
     """Per period, the figure published first (then the more precise date, a sex split,
     then source_id)."""
     return {
-        end: min(group, key=lambda r: (r.pub_to, -r.precision, r.men is None, r.source_id))
-        for end, group in _by_period(rows).items()
+        span: min(group, key=lambda r: (r.pub_to, -r.precision, r.men is None, r.source_id))
+        for span, group in _by_period(rows).items()
     }
 
 
 def _back_series(
-    rows: Sequence[Row], latest_tables: dict[int, Row], release: int, day: int
-) -> dict[int, Row]:
+    rows: Sequence[Row], latest_tables: dict[Span, Row], release: int, day: int
+) -> dict[Span, Row]:
     """Per period, MOU's statement of the back-series in force on `day` (rule 3)."""
     since = [r for r in rows if r.evidence in OFFICIAL_STATEMENTS and r.pub_from >= release]
     newest_known = best(r for r in since if r.pub_to <= day)
     pending = sorted(
         (r for r in since if r.pub_to > day),
-        key=lambda r: (r.end_day, r.pub_from, r.ref is None, r.ref or 0, r.source_id),
+        key=lambda r: (r.span, r.pub_from, r.ref is None, r.ref or 0, r.source_id),
     )
     chosen = dict(newest_known)
     for row in pending:
-        chosen.setdefault(row.end_day, row)
-    return chosen | {end: row for end, row in latest_tables.items() if end not in chosen}
+        chosen.setdefault(row.span, row)
+    return chosen | {span: row for span, row in latest_tables.items() if span not in chosen}
 
 
-def chosen_on(rows: Sequence[Row], latest_tables: dict[int, Row], day: int) -> list[Row]:
+def chosen_on(rows: Sequence[Row], latest_tables: dict[Span, Row], day: int) -> list[Row]:
     """The chosen figure per period on `day` (rules 1-3 of the package docstring),
     ordered by period. `day` is on or after the first publication (Book.chosen sees
     to it), so some figure is known."""
     known = [r for r in rows if r.pub_to <= day]
     newest = max(r.end_day for r in known)
-    provisional = best(r for r in known if r.end_day == newest)[newest]
+    # The series' periods do not overlap (Book.series_reports), so one ends on `newest`.
+    (provisional,) = best(r for r in known if r.end_day == newest).values()
     back = _back_series(rows, latest_tables, provisional.pub_from, day)
-    chosen = {end: row for end, row in back.items() if end < newest}  # none after the release
-    chosen |= best(r for r in known if r.end_day not in chosen)
-    chosen[newest] = provisional
+    chosen = {span: row for span, row in back.items() if span[1] < newest}  # none after it
+    chosen |= best(r for r in known if r.span not in chosen)
+    chosen[provisional.span] = provisional
     chosen |= best(r for r in known if r.evidence == "mou_correction")
-    return [chosen[end] for end in sorted(chosen)]
+    return [chosen[span] for span in sorted(chosen)]

@@ -5,26 +5,39 @@ The table is written out, so a check is found by its name from Python as from
 the registry, and adding a check means adding it here.
 """
 
-from pathlib import Path
-
-from analysis import paths
-from analysis.claims.checks import anecdotes, arithmetic, official, press
+from analysis.claims.checks import (
+    anecdotes,
+    arithmetic,
+    cumulative,
+    figures,
+    official,
+    press,
+    ranks,
+)
 from analysis.claims.claim import Registry
 from analysis.claims.declare import Check
-from analysis.claims.registry import load_registry as _load
+from analysis.claims.registry import load_registries as _load
+from analysis.load.datasets import Data
 
 CHECKS: dict[str, Check] = {
     check.name: check
     for check in (
-        official.annual,
-        official.cumulative,
-        official.women_share,
-        official.cumulative_women_share,
-        official.difference,
-        official.lowest_in_era,
+        figures.value,
+        figures.share,
+        figures.difference,
+        figures.change,
+        figures.ratio,
+        figures.projection,
+        cumulative.total,
+        cumulative.share,
+        cumulative.passed,
+        ranks.extreme,
+        ranks.run,
+        ranks.every_year,
+        ranks.first_reached,
+        ranks.trend,
         official.went_down,
         official.fluctuated_but_low,
-        official.women_majority,
         official.first_published,
         arithmetic.sum_of_stated,
         arithmetic.era_start_matches,
@@ -39,6 +52,6 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def load_registry(data_dir: Path = paths.DATA_DIR) -> Registry:
-    """The registry of `data_dir`, validated against this table of checks."""
-    return _load(data_dir, CHECKS)
+def load_registries(data: Data) -> tuple[Registry, ...]:
+    """Every article's registry in `data`, validated against this table of checks."""
+    return _load(data, CHECKS)
