@@ -46,6 +46,15 @@ class Article:
     sentences: tuple[str, ...]
     eras: Eras | None = None
     repeats: tuple[str, ...] = ()  # sources that only repeat the article: never its evidence
+    headline: str = ""  # as published, where known
+
+    @property
+    def name(self) -> str:
+        """The article as a reader would name it: publisher and headline, or publisher
+        and date when the headline is not known."""
+        if self.headline:
+            return f"{self.publisher}: “{self.headline}”"
+        return f"{self.publisher}, {self.published}"
 
     @property
     def file(self) -> str:
@@ -65,6 +74,7 @@ ARTICLE_KEYS = {
     "sentences": "the article's checkable sentences, quoted exactly (a list of strings)",
 }
 OPTIONAL_KEYS = {
+    "headline": "the headline as published",
     "repeats": "source_ids of reports that only repeat the article",
     "eras": "a table: `used` (a year) and `alternatives` (years, `used` among them)",
 }
@@ -132,7 +142,9 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
     problems += [problem(k, f"missing key: {w}") for k, w in ARTICLE_KEYS.items() if k not in meta]
     source_id, vintage = meta.get("source_id"), meta.get("vintage_date")
     repeats = meta.get("repeats", [])
-    for key, value in (("source_id", source_id), ("author", meta.get("author"))):
+    checked = [("source_id", source_id), ("author", meta.get("author"))]
+    checked += [("headline", meta["headline"])] if "headline" in meta else []
+    for key, value in checked:
         if key in meta and not (isinstance(value, str) and value.strip() and _printable(value)):
             problems.append(problem(key, "must be a quoted, printable, non-empty string", value))
     if isinstance(source_id, str) and source_id not in table.index:
@@ -169,6 +181,7 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
         sentences=tuple(meta["sentences"]),
         eras=eras,
         repeats=tuple(repeats),
+        headline=str(meta.get("headline", "")),
     )
 
 
