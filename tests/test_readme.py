@@ -6,7 +6,7 @@ from pathlib import Path
 
 from analysis import claims
 from analysis.load.datasets import Data, load
-from analysis.show import readme
+from analysis.show import bottomline, readme
 
 
 def test_the_readme_leads_with_the_bottom_line() -> None:
@@ -28,11 +28,11 @@ def test_the_bottom_line_comes_from_the_verdicts(
     """No count or figure in it is typed: restore MOU's latest 2017 split to the article's
     189 and 938 (the cumulative total of women follows) and the revisions leave the
     bottom line, and the counts move."""
-    before = readme.summary(claims.every_result(data))
+    before = bottomline.summary(claims.every_result(data))
     assert "MOU has since revised 189 to 188 (men arriving in 2017), 938 to 939" in before
     assert "none is contradicted" in before and "The 8 claims about arrests" in before
     assert "| as published then | 0 | 3 |" in before
     edit_csv(data_copy / "arrivals.csv", ",188,939,1127,", ",189,938,1127,", "mou-table-2025-06")
-    after = readme.summary(claims.every_result(load(data_copy)))
+    after = bottomline.summary(claims.every_result(load(data_copy)))
     assert "MOU has since revised" not in after and "as published then" not in after
     assert "| reproduced exactly | 14 | 14 |" in after and "none is contradicted" in after
