@@ -20,7 +20,13 @@ GENERATED = ("index.html", "data.html", "reproduce.html")
 
 
 def pages() -> list[str]:
-    return [*GENERATED, *(f"{p.stem}.html" for p in notebooks.notebook_paths())]
+    """Every page of the report: the generated ones, each notebook's and each article's."""
+    articles = sorted(p.name for p in (paths.DATA_DIR / "articles").iterdir())
+    return [
+        *GENERATED,
+        *(f"{p.stem}.html" for p in notebooks.notebook_paths()),
+        *(f"articles/{name}.html" for name in articles),
+    ]
 
 
 def build_once(shared: Path) -> Path:

@@ -8,11 +8,13 @@ outright (tests/test_validation_errors.py); free text may hold anything
 printable, so every page that shows it must escape it.
 """
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,7 +30,11 @@ HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascrip
 # Markup that a browser would act on: a real tag (a literal "<"), an event attribute
 # inside a tag, or a javascript: link made from the Markdown link syntax.
 UNESCAPED = re.compile(
-    r"<script>alert|<img src=x|<[^<>]*\sonerror=|href=[\"']?javascript:", re.IGNORECASE
+    r"<script>alert|<img src=x"
+    # an onerror attribute of a real tag, after whole attributes (not text inside a value)
+    r"""|<[a-z]+(\s+[a-z-]+(=("[^"]*"|'[^']*'|[^\s"'>]*))?)*\s+onerror="""
+    r"""|href=["']?javascript:""",
+    re.IGNORECASE,
 )
 SCHEMAS = {
     "sources.csv": lambda s: schemas.sources_schema(),
@@ -101,12 +107,13 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, columns in free_text_columns().items():
         _poison_csv(data / name, columns)
     _poison_toml(data / DEEP_DIVE / "claims.toml", REGISTRY_TEXT)
+    # The article quotes what its registry quotes (a quote must be one of its sentences).
+    with (data / DEEP_DIVE / "claims.toml").open("rb") as handle:
+        quotes = [c["quote"] for c in tomllib.load(handle)["claim"]]
     article = data / DEEP_DIVE / "article.toml"
-    quoted = HOSTILE.replace('"', '\\"')
+    sentences = "".join(f"  {json.dumps(q, ensure_ascii=False)},\n" for q in [HOSTILE, *quotes])
     article.write_text(
-        article.read_text(encoding="utf-8").replace(
-            "sentences = [", f'sentences = [\n  "{quoted}",'
-        ),
+        article.read_text(encoding="utf-8").replace("sentences = [", f"sentences = [\n{sentences}"),
         encoding="utf-8",
     )
     output = root / "report"
@@ -208,3 +215,6 @@ def test_the_detector_sees_markup_and_only_unescaped_markup() -> None:
     assert UNESCAPED.search(f"<p>{HOSTILE}</p>")
     assert UNESCAPED.search('<a href="javascript:alert(3)">x</a>')
     assert not UNESCAPED.search(f"<p>{html.escape(HOSTILE)}</p>")
+    assert UNESCAPED.search('<div class="a" onerror=alert(1)>')
+    # escaped inside an attribute's value it is text, as in a page's <link title="...">
+    assert not UNESCAPED.search(f'<link rel="prev" title="{html.escape(HOSTILE)}">')

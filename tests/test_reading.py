@@ -436,7 +436,7 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
         file="data/articles/dailynk-2018-01/article.toml",
-        line=37,
+        line=38,
         column="eras.used",
         source=article,
         vintage="the article",

@@ -60,8 +60,8 @@ def test_every_link_stays_inside_the_build(built: Path) -> None:
     """Relative links reach a file of the build (and the id they point at); absolute
     ones go only to the article or to a source's own URL."""
     allowed = {*(a.url for a in datasets.articles()), *datasets.sources()["url"]}
-    written = sorted(built.glob("*.html"))
-    assert {p.name for p in written} >= set(pages())
+    written = sorted(built.glob("*.html")) + sorted(built.glob("articles/*.html"))
+    assert {str(p.relative_to(built)) for p in written} >= set(pages())
     for page in written:
         for link in _parse(page).links:
             parts = urlsplit(link)
@@ -79,7 +79,8 @@ def test_every_link_stays_inside_the_build(built: Path) -> None:
 
 
 def test_the_build_holds_the_data_claims_and_figure_data(built: Path) -> None:
-    for name in ("arrivals.csv", "sources.csv", "claims.toml", "datapackage.json"):
+    deep_dive_registry = "articles/dailynk-2018-01/claims.toml"
+    for name in ("arrivals.csv", "sources.csv", deep_dive_registry, "datapackage.json"):
         assert (built / "data" / name).read_bytes() == (paths.DATA_DIR / name).read_bytes()
     assert '"verdicts"' in (built / "claims.json").read_text(encoding="utf-8")
     assert '"ClaimReview"' in (built / "claimreview.jsonld").read_text(encoding="utf-8")
@@ -87,7 +88,8 @@ def test_the_build_holds_the_data_claims_and_figure_data(built: Path) -> None:
         for suffix in (".png", ".svg", ".csv"):
             assert (built / "figures" / f"{stem}{suffix}").stat().st_size > 0, stem + suffix
     assert not list(built.rglob(".doctrees")) and not list(built.glob(".buildinfo*"))
-    assert sorted(p.name for p in (built / "data").iterdir()) == sorted(report.DATA_FILES)
+    published = [str(p.relative_to(built / "data")) for p in (built / "data").rglob("*.*")]
+    assert sorted(published) == sorted(report.data_files(datasets.load()))
 
 
 def test_the_build_writes_its_own_folder_only(built: Path) -> None:

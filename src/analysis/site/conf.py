@@ -57,3 +57,18 @@ html_theme_options = {
     "article_header_end": ["toggle-secondary-sidebar"],
     "footer_content_items": ["furniture.html"],
 }
+
+
+def _escape_theme_titles(app, pagename, templatename, context, doctree):  # type: ignore[no-untyped-def]
+    """sphinx-book-theme sets `pagetitle` to the title's plain text and prints it
+    unescaped in its print-only header: escape it, as a Markup string, so a template
+    that escapes it too does not escape it twice. Titles hold data (publishers)."""
+    from markupsafe import escape
+
+    for key in ("pagetitle", "root_title"):
+        if key in context:
+            context[key] = escape(context[key])
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    app.connect("html-page-context", _escape_theme_titles, priority=900)
