@@ -23,7 +23,10 @@ def test_every_page_has_authors_licence_date_and_how_to_cite(built: Path) -> Non
         assert f"By {cite.authors}." in text, name
         assert f"Version of {day.day} {day:%B %Y} (commit {commit})." in text, name
         assert "Code under the MIT licence;" in text, name
-        target = "" if name == "reproduce.html" else "reproduce.html"
+        target = {
+            "reproduce.html": "",
+            **{p: "../reproduce.html" for p in pages() if "/" in p},
+        }.get(name, "reproduce.html")
         assert f'href="{target}#how-to-cite">How to cite</a>' in footer, name
     reproduce = (built / "reproduce.html").read_text(encoding="utf-8")
     assert 'id="how-to-cite"' in reproduce

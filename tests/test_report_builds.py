@@ -39,7 +39,7 @@ def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path)
     built_files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     again_files = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
     assert built_files == again_files
-    assert {p.name for p in built_files if p.suffix == ".html"} >= set(pages())
+    assert {p.as_posix() for p in built_files if p.suffix == ".html"} >= set(pages())
     for relative in built_files:
         assert (built / relative).read_bytes() == (again / relative).read_bytes(), relative
 
