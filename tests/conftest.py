@@ -145,3 +145,24 @@ def add_article(data_dir: Path, article_id: str, day: str, sentence: str, claims
 def deep_dive() -> claims.Registry:
     """The registry of the article with the narrative notebooks, in the project's data."""
     return claims.inputs_for(load(paths.DATA_DIR)).registry
+
+
+def value_claim(
+    claim_id: str, quote: str, stated: int, period: str, field: str = "total", recorded: str = ""
+) -> str:
+    """A `figures.value` [[claim]] table as a user writes one; `recorded` is the verdict
+    for both vintages, or "" to leave it for `claims --record`."""
+    lines = [
+        "[[claim]]",
+        f'id = "{claim_id}"',
+        f"quote = {json.dumps(quote, ensure_ascii=False)}",
+        f'quantity = "{field}, {period}"',
+        'kind = "official_statistic"',
+        f"stated = {stated}",
+        'precision = "exact"',
+        'check = "figures.value"',
+        f'args = {{ period = "{period}", field = "{field}" }}',
+    ]
+    if recorded:
+        lines.append(f'recorded = {{ article = "{recorded}", latest = "{recorded}" }}')
+    return "\n".join(lines) + "\n"

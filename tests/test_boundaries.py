@@ -528,36 +528,30 @@ def test_a_tolerance_widens_a_bound() -> None:
     assert run(figures.difference, StandIn(loose, now, then=now)) == HOLDS
 
 
+def _change(stated: float, direction: str) -> Claim:
+    args: dict[str, Any] = {
+        "before": "2016",
+        "after": "2017",
+        "field": "total",
+        "direction": direction,
+    }
+    return _claim("figures.change", stated, "percent", **args)
+
+
 @pytest.mark.parametrize(
     ("after", "verdict"),
-    # 593 -> 749 is +26.3%; "20.8%" means 20.75% to under 20.85%, by its one decimal
+    # "20.8%" means 20.75% to under 20.85%, by its one decimal
     [(626, FAILS), (627, FAILS), (628, ROUNDING), (629, FAILS)],
 )
 def test_a_percent_change_band_follows_the_stated_decimals(after: int, verdict: Verdict) -> None:
     """From 520: 627 is +20.58%, 628 is +20.77%, 629 is +20.96%."""
-    claim = _claim(
-        "figures.change",
-        20.8,
-        "percent",
-        before="2016",
-        after="2017",
-        field="total",
-        direction="up",
-    )
+    claim = _change(20.8, "up")
     now = totals(y2016=520, y2017=after)
     assert run(figures.change, StandIn(claim, now, then=now)) == verdict
 
 
 def test_a_change_in_the_wrong_direction_is_contradicted() -> None:
-    claim = _claim(
-        "figures.change",
-        20.8,
-        "percent",
-        before="2016",
-        after="2017",
-        field="total",
-        direction="down",
-    )
+    claim = _change(20.8, "down")
     rise = totals(y2016=520, y2017=628)
     fall = totals(y2016=628, y2017=497)  # -20.86%
     assert run(figures.change, StandIn(claim, rise, then=rise)) == FAILS

@@ -11,20 +11,17 @@ from analysis import claims, paths
 from analysis.claims import Verdict
 from analysis.load.datasets import Data, load
 from analysis.show import claimreview, readme, render
-from tests.conftest import add_article, run_cli
+from tests.conftest import add_article, run_cli, value_claim
 
 EDIT = Callable[[Path, str, str, str], None]
-CLAIM_FOR_A_LATER_ARTICLE = """[[claim]]
-id = "later-men-2017"
-quote = "Women were 83% of 2017's arrivals."
-quantity = "men among 2017's arrivals"
-kind = "official_statistic"
-stated = 189
-precision = "exact"
-check = "figures.value"
-args = { period = "2017", field = "men" }
-recorded = { article = "contradicted", latest = "contradicted" }
-"""
+CLAIM_FOR_A_LATER_ARTICLE = value_claim(
+    "later-men-2017",
+    "Women were 83% of 2017's arrivals.",
+    189,
+    "2017",
+    "men",
+    "contradicted",
+)
 
 
 class Outcomes(dict[tuple[str, str], claims.Outcome]):
@@ -256,8 +253,8 @@ def test_a_claim_is_evaluated_by_id_with_its_data_s_own_registry(
 
 
 def test_the_scorecard_has_a_row_per_claim_with_each_vintage_s_result(data: Data) -> None:
-    table = claims.scorecard(claims.results(data, ("article",)))
-    assert table.iloc[0].to_dict() == {
+    table = claims.scorecard(claims.results(data, ("article",))).set_index("id", drop=False)
+    assert table.loc["arrivals-2017"].to_dict() == {
         "id": "arrivals-2017",
         "quote": "Only 1,127 North Koreans entered South Korea in 2017",
         "kind": "official_statistic",
@@ -544,7 +541,7 @@ def test_claimreview_links_can_point_at_a_published_copy(data: Data) -> None:
     reviews = claimreview.claim_reviews([results], base_url="https://example.org/repo/")
     assert (
         reviews[0]["url"]
-        == "https://example.org/repo/notebooks/01_arrivals_under_kim_jong_un.ipynb#arrivals-2017"
+        == "https://example.org/repo/notebooks/03_border_arrests.ipynb#families-arrested-new-year"
     )
     assert all(
         link.startswith("https://example.org/repo/data/") for link in reviews[0]["isBasedOn"]

@@ -6,7 +6,6 @@ The expected figures are the cells of data/ themselves (line numbers count the
 header as line 1, as an editor shows them)."""
 
 import copy
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from analysis.claims.reading import Reading
 from analysis.claims.reports import ARRIVALS_FILE
 from analysis.claims.verdicts import Verdict
 from analysis.load.datasets import Data, load
+from tests.conftest import add_article, value_claim
 
 ARTICLE_DAY = "as published on 7 January 2018"
 HANKYUNG = "hankyung-2018-01-05"  # the first report of 2017: 189 men, 938 women, 1,127
@@ -424,14 +424,14 @@ def test_stated_and_era_start_are_cells_of_claims_toml(latest: Reading, registry
         label="the article's arrivals in 2017",
         value=1127,
         file="data/articles/dailynk-2018-01/claims.toml",
-        line=59,
+        line=154,
         column="stated",
         source=article,
         vintage="the article",
     )
     # a year is stated as the year's name, like the era's first year below
     year = latest.stated(registry.get("era-start-consistency"))
-    assert (year.value, year.line) == ("2011", 167)
+    assert (year.value, year.line) == ("2011", 262)
     assert latest.era_start() == Figure(
         label="first year of Kim Jong Un's era, as the article dates it",
         value="2012",
@@ -583,13 +583,13 @@ def test_argument_kinds(
         (
             PeriodName,
             "2018-Q2",
-            "no source but the article gives a figure for '2018-Q2' (April to June 2018)",
+            "no source gives a figure for '2018-Q2' (April to June 2018)",
         ),
         (PeriodName, "2018-H3", "'2018-H3' is not a period"),
         (PeriodName, "2000", None),  # a single year before the series' own years
         (Through, "2017", None),
         (Through, "2017-06-30", None),  # Kukmin's half-year completes the total
-        (Through, "2017-05-31", "no source but the article gives a figure for '2017-05-31'"),
+        (Through, "2017-05-31", "no source gives a figure for '2017-05-31'"),
         (Through, "2017-13-01", "is not a year (2017) or a day"),
         (YearOrEra, "era", None),
         (YearOrEra, "since", "must be a year, or 'era'"),
@@ -607,16 +607,49 @@ def test_period_arguments_name_a_period_the_data_give(
         assert len(found) == 1 and problem in found[0], found
 
 
-def test_the_article_itself_never_gives_a_period(data: Data) -> None:
-    """A period only the article (or a source that repeats it) gives is not a period the
-    data give: the first half of 2018 comes from NK News's July report alone."""
-    declared = check(x=PeriodName)(_noop)
-    article = data.article("dailynk-2018-01")
-    assert declared.argument_problems({"x": "2018-H1"}, data, article) == []
-    repeating = replace(article, repeats=("nknews-2018-07-13",))
-    assert repeating.own_sources == frozenset({"dailynk-2018-01-article", "nknews-2018-07-13"})
-    found = declared.argument_problems({"x": "2018-H1"}, data, repeating)
-    assert found and "no source but the article" in found[0]
+ITS_OWN_FIGURE = value_claim(
+    "own-h1-2018",
+    "a total of 488 arrived in the first half",
+    488,
+    "2018-H1",
+    recorded="not_verifiable",
+)
+
+
+def test_an_article_never_confirms_its_own_figure(data_copy: Path) -> None:
+    """NK News's July 2018 report is the only source of the first half of 2018: checked
+    as an article, its own 488 cannot confirm its claim, then or now, and the verdict
+    says why; the same figure confirms a later article that reports it."""
+    folder = data_copy / "articles" / "nknews-2018-07"
+    folder.mkdir()
+    (folder / "article.toml").write_text(
+        'source_id = "nknews-2018-07-13"\nauthor = "NK News"\nvintage_date = 2018-07-13\n'
+        'sentences = ["a total of 488 arrived in the first half"]\n',
+        encoding="utf-8",
+    )
+    review = '[review]\nauthor = "A reviewer"\ndate = 2026-12-07\n\n'
+    (folder / "claims.toml").write_text(review + ITS_OWN_FIGURE, encoding="utf-8")
+    data = load(data_copy)
+    inputs = claims.inputs_for(data, "nknews-2018-07")
+    assert claims.discrepancies(inputs) == {}
+    for vintage in ("article", "latest"):
+        outcome = claims.evaluate("own-h1-2018", vintage, data)
+        assert outcome.verdict is claims.Verdict.NOT_VERIFIABLE
+        assert outcome.reason.endswith(
+            "sole source by then: the article itself, which cannot confirm its own figure"
+        )
+        assert outcome.evidence.figures == ()
+    later = add_article(
+        data_copy,
+        "later",
+        "2019-01-10",
+        "a total of 488 arrived in the first half",
+        ITS_OWN_FIGURE.replace("own-h1-2018", "later-h1-2018"),
+    )
+    assert later.is_dir()
+    confirmed = claims.evaluate("later-h1-2018", "article", load(data_copy))
+    assert confirmed.verdict is claims.Verdict.REPRODUCED_EXACTLY
+    assert [f.source.id for f in confirmed.evidence.figures] == ["nknews-2018-07-13"]
 
 
 def test_printings_are_ordered_by_publication_whatever_the_file_order(

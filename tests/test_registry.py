@@ -10,7 +10,7 @@ from analysis import claims, paths
 from analysis.claims.claim import Registry
 from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
-from tests.conftest import add_article, run_cli
+from tests.conftest import add_article, run_cli, value_claim
 
 FIRST_CLAIM = 'id = "arrivals-2017"'
 REGISTRY = "data/articles/dailynk-2018-01/claims.toml"
@@ -135,7 +135,7 @@ BROKEN = [
         'args = { period = "2017", field = "total" }',
         'args = { period = "2017-Q2", field = "total" }',
         "column 'args'",
-        "no source but the article gives a figure for '2017-Q2'",
+        "no source gives a figure for '2017-Q2'",
     ),
     (
         "not a period",
@@ -208,17 +208,9 @@ def test_a_broken_article_is_a_located_error(
     assert message in str(raised.value)
 
 
-SECOND = """[[claim]]
-id = "arrivals-2017"
-quote = "Arrivals were 1,127 in 2017."
-quantity = "arrivals in 2017"
-kind = "official_statistic"
-stated = 1127
-precision = "exact"
-check = "figures.value"
-args = { period = "2017", field = "total" }
-recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }
-"""
+SECOND = value_claim(
+    "arrivals-2017", "Arrivals were 1,127 in 2017.", 1127, "2017", recorded="reproduced_exactly"
+)
 
 
 def test_claim_ids_are_unique_across_articles(data_copy: Path) -> None:

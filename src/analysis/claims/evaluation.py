@@ -93,9 +93,9 @@ def discrepancies(inputs: Inputs) -> dict[str, list[str]]:
         lines = [f"[{outcome.vintage}]: {p}" for p in outcome.problems]
         recorded = inputs.registry.get(outcome.claim_id).recorded.get(outcome.vintage)
         if recorded != outcome.verdict.value:
+            was = "not yet recorded" if recorded is None else f"recorded {recorded}"
             lines.append(
-                f"[{outcome.vintage}]: recorded {recorded}, computed "
-                f"{outcome.verdict.value} ({outcome.reason})"
+                f"[{outcome.vintage}]: {was}, computed {outcome.verdict.value} ({outcome.reason})"
             )
         if lines:
             found.setdefault(outcome.claim_id, []).extend(lines)

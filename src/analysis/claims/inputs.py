@@ -79,6 +79,20 @@ class Inputs:
             "repatriation_context.csv": _by_id(data.repatriation_context),
         }
         self._series: dict[Vintage, Series] = {}
+        own = data.reports[data.reports["source_id"].isin(self.article.own_sources).to_numpy()]
+        self._own_spans: dict[tuple[int, int], list[int]] = {}
+        for start, end, published in zip(
+            own["period_start"], own["period_end"], own["published_to"], strict=True
+        ):
+            if not pd.isna(start):
+                key = (start.toordinal(), end.toordinal())
+                self._own_spans.setdefault(key, []).append(published.toordinal())
+
+    def own_figure_by(self, span: Any, last: date) -> bool:
+        """Whether the article itself (or a report that repeats it) gives a figure for
+        the period `span` published by `last`."""
+        key = (span.start.toordinal(), span.end.toordinal())
+        return any(day <= last.toordinal() for day in self._own_spans.get(key, ()))
 
     def series(self, vintage: "str | date | Vintage") -> Series:
         """A vintage's series by period (each vintage computed once)."""

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.claims.evidence import Figure
 from analysis.claims.inputs import Point, Series
 from analysis.claims.reports import ARRIVALS_FILE, COLUMN_WORDS, Reports
-from analysis.vintages import ARTICLE, periods
+from analysis.vintages import ARTICLE, Vintage, periods
 
 
 def _basis(point: Point) -> str:
@@ -42,6 +42,8 @@ def period_words(period: str) -> str:
 class Reading(Reports):
     """One claim's view of the data: every value it reads becomes evidence."""
 
+    sole_source: bool = False  # a period it found no figure for is given by the article alone
+
     # --- the annual series ----------------------------------------------------
 
     def _table(self, then: "bool | date") -> Series:
@@ -63,7 +65,11 @@ class Reading(Reports):
         vintage = self.ctx.vintage if then is False else (ARTICLE if then is True else then)
         book = self.ctx.inputs.book
         entry = book.figure(span, vintage)
-        return None if entry is None else Point(entry.row, False, "", book.describe(vintage))
+        if entry is None:
+            last = Vintage.parse(vintage).on(book.article_day) or date.max
+            self.sole_source |= self.ctx.inputs.own_figure_by(span, last)
+            return None
+        return Point(entry.row, False, "", book.describe(vintage))
 
     def has(self, period: str, then: "bool | date" = False) -> bool:
         """Whether the vintage has a figure for `period` (reads no value)."""
@@ -71,12 +77,9 @@ class Reading(Reports):
         return point is not None and point.row.total is not None
 
     def sole_source_note(self) -> str:
-        """When the only figure published by then is the article's own (which cannot
-        confirm itself), say so."""
-        own = self.ctx.inputs.article.own_sources
-        reports = self.ctx.inputs.data.reports
-        mine = reports[reports["source_id"].isin(own).to_numpy()]
-        if mine.empty or not (mine["published_to"] <= pd.Timestamp(self.ctx.last_day)).any():
+        """When a period this reading found no figure for is one the article itself
+        gives by then (its own figure cannot confirm it), say so."""
+        if not self.sole_source:
             return ""
         return "; sole source by then: the article itself, which cannot confirm its own figure"
 

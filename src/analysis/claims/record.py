@@ -21,18 +21,27 @@ def record(inputs: Inputs) -> str:
     return the unified diff of what changed ("" when nothing did)."""
     registry = inputs.registry
     path = inputs.data.directory / ARTICLES_DIR / registry.article.id / CLAIMS_FILE
-    before = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = path.read_text(encoding="utf-8")
+    before = (text if text.endswith("\n") else text + "\n").splitlines(keepends=True)
     after = list(before)
     computed: dict[str, dict[str, str]] = {}
     for outcome in evaluate_all(inputs):
         computed.setdefault(outcome.claim_id, {})[outcome.vintage] = outcome.verdict.value
     starts = sorted(c.line for c in registry.claims)
+    inserted: list[tuple[int, str]] = []
     for claim in registry.claims:
         end = next((s for s in starts if s > claim.line), len(after) + 1)
-        for index in range(claim.line, end - 1):  # 0-based: the lines after `id = ...`
-            if after[index].startswith("recorded ="):
-                after[index] = recorded_line(computed[claim.id])
-                break
+        table = range(claim.line, end - 1)  # 0-based: the lines after `id = ...`
+        line = recorded_line(computed[claim.id])
+        found = [i for i in table if after[i].startswith("recorded =")]
+        if found:
+            after[found[0]] = line
+        else:  # first recording: after the table's last line of its own
+            own = [i for i in table if after[i].strip() and after[i].strip()[0] not in "#["]
+            last = max(own, default=claim.line - 1)
+            inserted.append((last + 1, line))
+    for index, line in sorted(inserted, reverse=True):
+        after.insert(index, line)
     if after == before:
         return ""
     path.write_text("".join(after), encoding="utf-8")

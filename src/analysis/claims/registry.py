@@ -51,7 +51,7 @@ CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "recorded": dict,
     "tolerance": NUMBER,
 }
-OPTIONAL = {"notebook", "tolerance"}
+OPTIONAL = {"notebook", "tolerance", "recorded"}  # `claims --record` writes `recorded`
 
 
 def load_registries(data: Data, checks: Mapping[str, Check]) -> tuple[Registry, ...]:
@@ -222,9 +222,9 @@ def _claim(
     _values(entry, where, article)
     if entry.get("notebook", "") and entry["notebook"] not in notebooks:
         where.bad("must be a notebook declared under [notebook]", "notebook", entry["notebook"])
-    if set(entry["recorded"]) != set(VINTAGES):
+    if "recorded" in entry and set(entry["recorded"]) != set(VINTAGES):
         where.bad(f"must record a verdict for each of {', '.join(VINTAGES)}", "recorded")
-    for vintage, verdict in entry["recorded"].items():
+    for vintage, verdict in entry.get("recorded", {}).items():
         if verdict not in set(Verdict):
             where.bad("unknown verdict", f"recorded.{vintage}", verdict)
     check = checks.get(entry["check"])
@@ -235,7 +235,7 @@ def _claim(
             where.bad(message, "args")
     if len(where.problems) > before:
         return None
-    return Claim(**{"stated": None, "notebook": "", **entry}, line=where.line or 0)
+    return Claim(**{"stated": None, "notebook": "", "recorded": {}, **entry}, line=where.line or 0)
 
 
 def _quotes(sentence: str, quote: str) -> bool:

@@ -4,10 +4,12 @@ deciding number and one source), each with the full work collapsed below it.
 No sentence here is typed by hand: every finding is worded from the verdicts."""
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis import claims, formatting
 from analysis.show.claimview import ClaimView, Result
+from analysis.site import preview
 
 THEN, NOW = claims.VINTAGES
 HOLDS = (
@@ -19,7 +21,7 @@ HOLDS = (
 
 def page_name(article: claims.Article) -> str:
     """The article's page in the report, without suffix."""
-    return f"articles/{article.id}"
+    return page_name_of(article.id)
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -54,14 +56,16 @@ class Card:
     deciding: str  # the number the verdict turns on, in words
     source: claims.Source | None  # the source of the first figure the verdict rests on
     view: ClaimView
+    changed: str = ""  # how its verdicts differ from the recorded ones, in words
 
     @property
     def same(self) -> bool:
         return self.now.outcome.verdict == self.then.outcome.verdict
 
 
-def cards(results: claims.Results) -> list[Card]:
-    """Every claim of one article as a card, in registry order."""
+def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[Card]:
+    """Every claim of one article as a card, in registry order; a claim whose verdict
+    differs from the recorded one says how."""
     day = formatting.day(results.article.vintage_date)
     found = {(o.claim_id, o.vintage): o for o in results.outcomes}
     made = []
@@ -83,6 +87,71 @@ def cards(results: claims.Results) -> list[Card]:
                 deciding=computed,
                 source=figures[0].source if figures else None,
                 view=ClaimView(claim, said, (then, now)),
+                changed="; ".join(
+                    f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id
+                ),
             )
         )
     return made
+
+
+@dataclass(frozen=True)
+class Named:
+    """A claim named in a sentence, linked to where its work is shown."""
+
+    quantity: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the bottom line of an article says, counted and named from its verdicts:
+    its statistical claims as MOU's figures stood on its date, then its anecdotes."""
+
+    day: str
+    statistical: int
+    held_then: int
+    revised: tuple[Named, ...]
+    contradicted: tuple[Named, ...]
+    inconsistent: tuple[Named, ...]
+    anecdotal: int
+    anecdotal_unverifiable: int
+    anecdotes_href: str  # the page that checks the first of them ("" when none)
+
+
+def _page(claim: claims.Claim) -> str:
+    if claim.notebook:
+        return claim.notebook.removesuffix(".ipynb") + ".html"
+    return f"{page_name_of(claim.article)}.html"
+
+
+def page_name_of(article_id: str) -> str:
+    return f"articles/{article_id}"
+
+
+def summary(results: claims.Results) -> Summary:
+    """The bottom line of one article, from its verdicts (links relative to the site root)."""
+    found = {(o.claim_id, o.vintage): o.verdict for o in results.outcomes}
+    every = results.registry.claims
+    statistical = [c for c in every if c.kind != "source_reported"]
+    anecdotal = [c for c in every if c.kind == "source_reported"]
+
+    def named(chosen: list[claims.Claim]) -> tuple[Named, ...]:
+        return tuple(Named(c.quantity, f"{_page(c)}#{c.id}") for c in chosen)
+
+    def having(verdict: claims.Verdict, vintage: str) -> list[claims.Claim]:
+        return [c for c in statistical if found[(c.id, vintage)] is verdict]
+
+    return Summary(
+        day=formatting.day(results.article.vintage_date),
+        statistical=len(statistical),
+        held_then=sum(found[(c.id, THEN)] in HOLDS for c in statistical),
+        revised=named(having(claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN, NOW)),
+        contradicted=named(having(claims.Verdict.CONTRADICTED, THEN)),
+        inconsistent=named(having(claims.Verdict.INTERNALLY_INCONSISTENT, THEN)),
+        anecdotal=len(anecdotal),
+        anecdotal_unverifiable=sum(
+            found[(c.id, NOW)] is claims.Verdict.NOT_VERIFIABLE for c in anecdotal
+        ),
+        anecdotes_href=f"{_page(anecdotal[0])}#{anecdotal[0].id}" if anecdotal else "",
+    )

@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from analysis import formatting, paths
 
@@ -118,6 +119,13 @@ def built(cited: Citation) -> tuple[date, str]:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).date(), short
     return cited.released, short
+
+
+def citation_context() -> dict[str, Any]:
+    """What the reproduction page's "How to cite" shows (reproduce.md.j2)."""
+    cite = citation()
+    day, commit = built(cite)
+    return {"cite": cite, "built": formatting.day(day), "commit": commit}
 
 
 def context() -> dict[str, str]:

@@ -34,7 +34,15 @@ from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import plots
-from analysis.site import articles, buildfolder, findings, furniture, notebooks, processes
+from analysis.site import (
+    articles,
+    buildfolder,
+    findings,
+    furniture,
+    notebooks,
+    preview,
+    processes,
+)
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
@@ -143,7 +151,7 @@ def article_markdown(results: claims.Results) -> str:
             day=formatting.day(results.article.vintage_date),
             bottom_line=articles.bottom_line(results),
             notebooks=results.registry.notebooks,
-            cards=articles.cards(results),
+            cards=articles.cards(results, preview.changes([results])),
         )
     )
 
@@ -161,7 +169,8 @@ def index_markdown(
     total = found.changes.article_total
     template = _environment().get_template("index.md.j2")
     return template.render(
-        title="Daily NK's January 2018 article on defector arrivals, checked",
+        title="Arrests at the border and arrivals in the South: Daily NK's January 2018 article, checked",
+        summary=articles.summary(results),
         article=results.article,
         articles=_entries(every or (results,)),
         f=found,
@@ -247,6 +256,7 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
         prepare_for_readers(path)
     every = claims.every_result(data)
     results = claims.results(data)  # the deep dive's
+    announcement = preview.banner(preview.changes(every))
     figures = findings.figures(extra / "figures", results)
     # Sphinx takes the PNGs into the pages; the figures folder is also copied whole.
     shutil.copytree(
@@ -262,20 +272,13 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
     index = index_markdown(figures, pages, results, every)
     (source / "index.md").write_text(index, encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package(data_dir))
-    cite = furniture.citation()
-    day, commit = furniture.built(cite)
-    _write(
-        "reproduce.md.j2",
-        source / "reproduce.md",
-        versions=_versions(),
-        cite=cite,
-        built=formatting.day(day),
-        commit=commit,
-    )
+    reproduce = furniture.citation_context()
+    _write("reproduce.md.j2", source / "reproduce.md", versions=_versions(), **reproduce)
     command = [
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
         *("-D", f"html_extra_path={extra}"),
+        *(("-D", f"html_theme_options.announcement={announcement}") if announcement else ()),
         *(str(source), str(html)),
     ]
     sphinx = subprocess.run(

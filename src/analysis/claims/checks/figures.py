@@ -21,6 +21,21 @@ def _missing(what: str) -> tuple[None, str]:
     return None, f"{what}: a figure is missing"
 
 
+def _percent_of(
+    reading: Reading, part: tuple[str, str], whole: tuple[str, str], label: str
+) -> Outcome:
+    """One (period, field) figure as a percentage of another, against the stated band."""
+
+    def compute(then: Any) -> tuple[float | None, str]:
+        x, y = reading.value(*part, then), reading.value(*whole, then)
+        result = share_of(x, y)
+        if result is None or x is None or y is None:
+            return _missing(label)
+        return result, f"{count(x)} / {count(y)} = {percent(result)}"
+
+    return compare(reading, compute, "percent")
+
+
 @check(period=PeriodName, field=COLUMNS)
 def value(reading: Reading) -> Outcome:
     """A field's figure for a period (a year, a half, a quarter, January to August)."""
@@ -41,15 +56,8 @@ def share(reading: Reading) -> Outcome:
     """One field's share of another for a period, in percent ("women were 85%")."""
     args = reading.claim.args
     period, part, whole = args["period"], args["part"], args["whole"]
-
-    def compute(then: Any) -> tuple[float | None, str]:
-        x, y = reading.value(period, part, then), reading.value(period, whole, then)
-        result = share_of(x, y)
-        if result is None or x is None or y is None:
-            return _missing(f"{WORDS[part]} / {WORDS[whole]}, {period_words(period)}")
-        return result, f"{count(x)} / {count(y)} = {percent(result)}"
-
-    return compare(reading, compute, "percent")
+    label = f"{WORDS[part]} / {WORDS[whole]}, {period_words(period)}"
+    return _percent_of(reading, (period, part), (period, whole), label)
 
 
 @check(minuend=PeriodName, subtrahend=PeriodName, field=COLUMNS)
@@ -92,15 +100,7 @@ def ratio(reading: Reading) -> Outcome:
     """One period's figure as a percentage of another's ("one-third of 2009's": 33.3)."""
     args = reading.claim.args
     a, b, column = args["numerator"], args["denominator"], args["field"]
-
-    def compute(then: Any) -> tuple[float | None, str]:
-        x, y = reading.value(a, column, then), reading.value(b, column, then)
-        result = share_of(x, y)
-        if result is None or x is None or y is None:
-            return _missing(f"{WORDS[column]} {a} / {b}")
-        return result, f"{count(x)} / {count(y)} = {percent(result)}"
-
-    return compare(reading, compute, "percent")
+    return _percent_of(reading, (a, column), (b, column), f"{WORDS[column]} {a} / {b}")
 
 
 @check(part=PeriodName, field=COLUMNS)
