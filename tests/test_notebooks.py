@@ -1,8 +1,10 @@
 """Hygiene of the committed notebooks (nbval itself re-executes them in strict
 mode via `make test`): executed top to bottom, outputs present, no errors or
 stderr, no magics or timing metadata, the project's kernel; each registry claim
-shown in its notebook; execution writes identical bytes twice."""
+computed in its notebook and shown, the engine agreeing; execution writes
+identical bytes twice."""
 
+import ast
 import json
 import os
 import re
@@ -52,12 +54,57 @@ def test_notebook_hygiene(path: Path) -> None:
             assert outputs, f"{where}: no stored output (nbval would compare nothing)"
 
 
-def test_every_claim_is_shown_in_its_notebook() -> None:
-    for claim in deep_dive().claims:
-        text = (paths.NOTEBOOKS_DIR / claim.notebook).read_text(encoding="utf-8")
-        assert f'narrative.claim(\\"{claim.id}\\")' in text, (
-            f"{claim.id} not shown in {claim.notebook}"
-        )
+def _claim_calls(path: Path) -> dict[str, tuple[str, ast.Call]]:
+    """Each `narrative.claim(...)` call of a notebook by its claim id, with its cell's source."""
+    calls: dict[str, tuple[str, ast.Call]] = {}
+    for cell in _code_cells(path):
+        source = "".join(cell["source"])  # type: ignore[arg-type]
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "narrative.claim":
+                claim_id = ast.literal_eval(node.args[0])
+                assert claim_id not in calls, f"{path.name}: {claim_id} shown twice"
+                calls[claim_id] = (source, node)
+    return calls
+
+
+def test_every_claim_is_computed_and_shown_in_its_notebook() -> None:
+    """Each claim's cell computes its figure from the data and passes it to
+    narrative.claim(id, computed=...), which asserts the engine agrees: a keyword whose
+    value is an expression (no typed constant), after at least one line of computation."""
+    registry = deep_dive()
+    for path in NOTEBOOKS:
+        calls = _claim_calls(path)
+        assert sorted(calls) == sorted(c.id for c in registry.claims_in(path.name)), path.name
+        for claim_id, (source, call) in calls.items():
+            where = f"{path.name}, {claim_id}"
+            keywords = {k.arg: k.value for k in call.keywords}
+            assert list(keywords) == ["computed"] and len(call.args) == 1, where
+            assert not any(
+                isinstance(n, ast.Constant) and not isinstance(n.value, str)
+                for n in ast.walk(keywords["computed"])
+            ), f"{where}: a typed value"
+            statements = ast.parse(source).body
+            assert len(statements) >= 2, f"{where}: nothing computed before the call"
+            assert any(isinstance(s, ast.Assign) for s in statements), where
+
+
+def test_a_computation_that_disagrees_with_the_engine_fails_its_cell(tmp_path: Path) -> None:
+    """Round 2017's women's share to a whole percent in the notebook: the engine's
+    83.23% no longer agrees, and the cell fails naming the claim and both values."""
+    source = paths.NOTEBOOKS_DIR / "02_women_among_arrivals.ipynb"
+    line = 'share = 100 * women.loc[\\"2017\\"] / total.loc[\\"2017\\"]'
+    text = source.read_text(encoding="utf-8")
+    assert text.count(line) == 1
+    changed = tmp_path / source.name
+    rounded = line.replace("= 100", "= (100") + ").round()"
+    changed.write_text(text.replace(line, rounded), encoding="utf-8")
+    with pytest.raises(notebooks.NotebookFailed) as failed:
+        notebooks.execute(changed, tmp_path / "out.ipynb", scratch=tmp_path)
+    assert str(failed.value).startswith(f"{source.name}, cell 11 ('share = (100 * ")
+    assert str(failed.value).endswith(
+        "ComputationDisagrees: women-share-2017 [article]: "
+        "the notebook computes 83.0000, the engine 83.2298"
+    )
 
 
 def test_executing_twice_writes_identical_bytes(tmp_path: Path) -> None:

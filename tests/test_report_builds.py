@@ -51,7 +51,7 @@ def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
     build = run_cli_process("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
     assert build.returncode == 1
     assert (
-        "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('narrative.claim(\"men-2017\")'): VerdictChanged: men-2017 [article]"
+        "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('men_2017 = men.loc[\"2017\"]'): VerdictChanged: men-2017 [article]"
         in build.stderr
     )
     assert "04_data_revisions.ipynb, cell" in build.stderr  # every failing notebook is named

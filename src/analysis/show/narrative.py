@@ -2,19 +2,22 @@
 the figures with their sources, the arithmetic and what changed since. The
 checks compute everything; this module only displays what they used.
 
-Showing a claim also asserts that its verdicts are the ones recorded in the
-registry, so a notebook whose claim stops reproducing fails (and nbval reports
-the notebook and cell)."""
+Each claim's cell computes the claim's figure itself, in pandas on `book()` (the
+vintages of the series) and `data()` (every table), and passes it to `claim`,
+which fails the cell when the notebook's value and the engine's differ
+(`agreement`), or when a verdict is not the one recorded in the registry: a
+notebook whose claim stops reproducing fails, and nbval reports the notebook and
+cell."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from analysis import claims, formatting, paths, vintages
 from analysis.load.datasets import Data, load
-from analysis.show import charts, plots, present
+from analysis.show import agreement, charts, plots, present
 from analysis.show.claimview import ClaimView, Result
 from analysis.show.figures import Chart
 
@@ -57,6 +60,36 @@ def session() -> Session:
     return _session
 
 
+def book() -> vintages.Book:
+    """The vintages of the series: `book().arrivals("article")` is MOU's annual figures as
+    they stood on the article's date, `"latest"` as they stand now, `"first"` each year as
+    first reported."""
+    return session().book
+
+
+def data() -> Data:
+    """Every table of the data directory, read and validated (`data().border_arrests`, ...)."""
+    return session().data
+
+
+def stated() -> "pd.Series[Any]":
+    """The value each claim of the notebooks' article states, by claim id (as the registry
+    records it from the article)."""
+    registry = session().results.registry
+    return pd.Series({c.id: c.stated for c in registry.claims}, dtype=object)
+
+
+def era_start() -> int:
+    """The year the article dates Kim Jong Un's era from ("came to power in 2012")."""
+    eras = session().results.article.eras
+    if eras is None:
+        raise ValueError("the article dates no era")
+    return eras.used
+
+
+ComputationDisagrees = agreement.ComputationDisagrees
+
+
 class VerdictChanged(AssertionError):
     """A claim's computed verdict no longer matches the registry, or its check found
     a disagreement in the data."""
@@ -83,15 +116,21 @@ def _headings(vintage: str) -> tuple[str, str]:
     return "On the latest figures", "latest figures"
 
 
-def claim(claim_id: str) -> ClaimView:
-    """The claim with its verdicts and evidence on the article's vintage and the latest.
+def claim(claim_id: str, computed: Any) -> ClaimView:
+    """The claim with its verdicts and evidence on the article's vintage and the latest,
+    once the notebook's own computation of its figure, `computed`, agrees with the
+    engine's on both (see `agreement` for the forms it may take: a Series with one value
+    per vintage, a table with one column per vintage, a tuple of them, or one value for
+    both).
 
-    Raises VerdictChanged when a computed verdict differs from the registry's.
+    Raises ComputationDisagrees, naming the claim, the vintage and both values, when they
+    differ; VerdictChanged when a computed verdict differs from the registry's.
     """
     entry = session().results.registry.get(claim_id)
     results = []
     for vintage in claims.VINTAGES:
         outcome = _outcome(claim_id, vintage)
+        agreement.check(entry, outcome, computed)
         recorded = entry.recorded[vintage]
         if outcome.problems:
             raise VerdictChanged(f"{claim_id} [{vintage}]: " + "; ".join(outcome.problems))
@@ -118,25 +157,23 @@ def _era_start() -> int | None:
 # Each returns a Chart, which a notebook shows wide, or tall on a phone, with its alt text.
 
 
-def arrivals_figure(vintage: str = vintages.LATEST) -> Chart:
-    """Arrivals by sex per year on one vintage, Kim Jong Un's era shaded."""
-    book = session().book
-    return plots.arrivals_chart(
-        book.arrivals(vintage), book.describe(vintage), era_start=_era_start()
-    )
+def arrivals_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Chart:
+    """Arrivals by sex per year, Kim Jong Un's era shaded: `series` is the notebook's
+    `book().arrivals(vintage)` (with `period` as a column or as the index)."""
+    series = series.reset_index() if "period" not in series else series
+    return plots.arrivals_chart(series, book().describe(vintage), era_start=_era_start())
 
 
-def women_share_figure() -> Chart:
-    """Women's share of each year's arrivals, latest figures."""
-    book = session().book
-    return charts.women_share_chart(
-        book.arrivals(vintages.LATEST), book.describe(vintages.LATEST), era_start=_era_start()
-    )
+def women_share_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Chart:
+    """Women's share of each year's arrivals in the notebook's `series` of `vintage`."""
+    series = series.reset_index() if "period" not in series else series
+    return charts.women_share_chart(series, book().describe(vintage), era_start=_era_start())
 
 
-def revisions_figure() -> Chart:
-    """Each year's change from first report to latest, for men, women and the total."""
-    return charts.revisions_chart(vintages.revisions(session().book))
+def revisions_figure(table: pd.DataFrame) -> Chart:
+    """Each year's change from first report to latest, for men, women and the total:
+    `table` is the notebook's `vintages.revisions(book())`."""
+    return charts.revisions_chart(table)
 
 
 def scorecard_figure() -> Chart:
