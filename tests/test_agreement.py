@@ -104,3 +104,27 @@ def test_counts_agree_exactly_and_shares_within_the_tolerance() -> None:
     assert not agreement.agree((1514,), (1514, 2028))
     assert not agreement.agree(None, 0)
     assert agreement.agree(None, None)
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "figures.value",
+        "figures.share",
+        "figures.difference",
+        "figures.change",
+        "figures.ratio",
+        "figures.projection",
+        "cumulative.share",
+    ],
+)
+def test_a_figure_outside_its_band_is_its_vintage_s_own_value(check: str) -> None:
+    """Outside the wording's band every comparing check's value is (this vintage's
+    figure, the figure as published on the article's date): the notebook computes the
+    first, so a correction previewed in the report is compared like a recorded one."""
+    claim = deep_dive().get("fewer-than-2016")
+    outcome = claims.Outcome("x", "latest", "279", claims.Verdict.CONTRADICTED, "", (279, 291))
+    assert (
+        agreement.engine_value(claim.__class__(**{**claim.__dict__, "check": check}), outcome)
+        == 279
+    )

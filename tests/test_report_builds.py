@@ -2,6 +2,7 @@
 build, and one on data whose verdict changed stops naming the notebook and cell. In a
 file of their own, so they run beside the tests that read the shared build."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -45,14 +46,44 @@ def test_notebooks_and_report_build_with_no_network(tmp_path: Path, built: Path)
 
 
 def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
+    tmp_path: Path, data_copy: Path
+) -> None:
+    """Without the reports of 5 January 2018 there is no 2017 on the article's date: the
+    notebooks' cells that read it fail, and the build stops naming each one."""
+    path = data_copy / "arrivals.csv"
+    day = ("hankyung-2018-01-05", "koreaherald-2018-01-05", "youthdaily-2018-01-05")
+    kept = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not (line.startswith("2017-01-01,2017-12-31,") and any(s in line for s in day))
+    ]
+    path.write_text("".join(kept), encoding="utf-8")
+    build = run_cli_process("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
+    assert build.returncode == 1, build.stderr[-2000:]
+    assert "notebook failed: 01_arrivals_under_kim_jong_un.ipynb, cell " in build.stderr
+    assert "FAILED 02_women_among_arrivals.ipynb" in build.stderr  # every failing one is named
+    assert not (tmp_path / "report" / "index.html").exists()
+
+
+def test_a_correction_is_previewed_then_recorded(
     tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
-    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",188,939,1127,", "hankyung-2018-01-05")
-    build = run_cli_process("report", "--output", str(tmp_path / "report"), data_dir=data_copy)
-    assert build.returncode == 1
-    assert (
-        "notebook failed: 02_women_among_arrivals.ipynb, cell 5 ('men_2017 = men.loc[\"2017\"]'): VerdictChanged: men-2017 [article]"
-        in build.stderr
-    )
-    assert "04_data_revisions.ipynb, cell" in build.stderr  # every failing notebook is named
-    assert not (tmp_path / "report" / "index.html").exists()
+    """2017's women read as 950 (and the total 1,139) on 5 January 2018: the report builds,
+    every page carries the preview banner, the changed claims are marked and the bottom
+    line follows the new verdicts; `claims --check` fails until the change is recorded."""
+    edit_csv(data_copy / "arrivals.csv", ",189,938,1127,", ",189,950,1139,", "hankyung-2018-01-05")
+    site = tmp_path / "report"
+    build = run_cli_process("report", "--output", str(site), data_dir=data_copy)
+    assert build.returncode == 0, build.stderr[-3000:]
+    for page in pages():
+        assert "Preview, not recorded:" in (site / page).read_text(encoding="utf-8"), page
+    notebook = (site / "01_arrivals_under_kim_jong_un.html").read_text(encoding="utf-8")
+    assert "Changed since the verdicts were recorded" in notebook
+    index = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
+    assert "statistical claims check out" in index and "contradicted (" in index
+    assert run_cli_process("claims", "--check", data_dir=data_copy).returncode == 1
+    assert run_cli_process("claims", "--record", data_dir=data_copy).returncode == 0
+    left = run_cli_process("claims", "--check", data_dir=data_copy)
+    # the verdicts are recorded; what remains are the reported totals the new figure no
+    # longer adds up to, which must be recorded as source issues
+    assert "recorded" not in left.stderr and "data/source_issues.csv" in left.stderr

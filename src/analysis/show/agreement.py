@@ -110,7 +110,19 @@ def _first_counts(claim: Claim, outcome: Outcome) -> Any:
 
 
 ENGINE: dict[str, Callable[[Claim, Outcome], Any]] = {
-    "figures.value": _figure,
+    # every check that compares one figure with the stated band (checks.compare)
+    **dict.fromkeys(
+        (
+            "figures.value",
+            "figures.share",
+            "figures.difference",
+            "figures.change",
+            "figures.ratio",
+            "figures.projection",
+            "cumulative.share",
+        ),
+        _figure,
+    ),
     "cumulative.total": _cumulative,
     "ranks.extreme": _extreme,
     "ranks.every_year": _every_year,

@@ -8,6 +8,8 @@ from analysis import claims, formatting
 from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.show import present
 
+CHANGED = "Changed since the verdicts were recorded (a preview until `claims --record`)"
+
 
 @dataclass(frozen=True)
 class Result:
@@ -35,6 +37,7 @@ class ClaimView:
     claim: claims.Claim
     said: str
     results: tuple[Result, ...]
+    changes: tuple[str, ...] = ()  # how it differs from the recorded verdicts (a preview)
 
     @property
     def verdict_results(self) -> tuple[Result, ...]:
@@ -63,12 +66,14 @@ class ClaimView:
         return NO_DATA
 
     def _repr_html_(self) -> str:
-        return present.render_html("claim.html.j2", view=self)
+        return present.render_html("claim.html.j2", view=self, changed=CHANGED)
 
     def __repr__(self) -> str:
         lines = [f"“{self.claim.quote}”"] + (
             [f"The article says: {self.said}"] if self.said else []
         )
+        if self.changes:
+            lines.append(f"{CHANGED}: " + "; ".join(self.changes))
         lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.verdict_results]
         for result in self.evidence_results:
             lines.append(f"The work ({result.short_heading}):")
