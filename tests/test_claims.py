@@ -482,8 +482,8 @@ def test_the_2017_revision_trail_shows_both_splits(
     assert (
         188,
         "mou-table-2020-09",
-        "2026",
-    ) in trail  # dated by the earliest evidence it was public
+        "2020-10-01/2021-01-19",
+    ) in trail  # dated by what it holds: after its figures end, before 2020's total
     assert outcomes[("arrivals-2017", "latest")].evidence.revisions == ()
 
 

@@ -17,8 +17,8 @@ from tests.conftest import run_cli as run
 def test_validate_reports_every_file() -> None:
     result = run("validate")
     assert result.returncode == 0, result.stderr
-    assert "data/arrivals.csv: 151 rows, valid" in result.stdout
-    assert "reproduced exactly by the vintage rule: 12" in result.stdout
+    assert "data/arrivals.csv: 169 rows, valid" in result.stdout
+    assert "reproduced exactly by the vintage rule: 13" in result.stdout
 
 
 def test_arrivals_for_the_article_as_csv() -> None:
@@ -31,7 +31,10 @@ def test_arrivals_for_the_article_as_csv() -> None:
     assert lines[-1] == (
         "2017,2017-01-01,2017-12-31,189,938,1127,hankyung-2018-01-05,2018-01-05,published,,"
     )
-    assert lines[1].endswith(",inferred,mou-table-2020-09,hankyung-2018-01-05 (to 2017-12-31)")
+    # Up to 1998: the total printed by the 2012 table, the split (as in force then, the
+    # same-day women total shows) from the 2020 table; 2002: printed by no source by then.
+    assert lines[1].endswith(",mou-table-2012-01-11,2012-01-11,published,mou-table-2020-09,")
+    assert lines[3].endswith(",inferred,mou-table-2020-09,hankyung-2018-01-05 (to 2017-12-31)")
 
 
 def test_arrivals_for_any_day() -> None:

@@ -44,6 +44,7 @@ SCHEMAS = {
     "border_arrests.csv": schemas.anecdotes_schema,
     "repatriation_context.csv": schemas.anecdotes_schema,
     "source_issues.csv": schemas.source_issues_schema,
+    "press_findings.csv": schemas.press_findings_schema,
 }
 REGISTRY_TEXT = ("quote", "quantity", "title", "question")
 SECRET = "root:$y$j9T$not-for-readers:19000:0:99999:7:::\n"

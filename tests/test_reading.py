@@ -83,7 +83,7 @@ def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
         title="Hankyung/Yonhap 2018-01-05: 작년 입국 탈북민 1127명",
         published="2018-01-05",
         url="https://hankyung.com/amp/201801058396Y",
-        line=25,
+        line=27,
         dated="2018-01-05",
     )
 
@@ -92,7 +92,10 @@ def test_a_source_reads_its_row_of_sources_csv(latest_ctx: Context) -> None:
     ("source_id", "dated"),
     [
         ("mou-table-2012-01-11", "2012-01-11 (figures to December 2011)"),
-        ("mou-table-2020-09", "figures to September 2020; public by 2026 at the latest"),
+        (
+            "mou-table-2020-09",
+            "figures to September 2020; posted between October 2020 and January 2021",
+        ),
     ],
 )
 def test_an_mou_table_is_dated_by_its_figures_and_its_evidence(
@@ -120,14 +123,29 @@ def test_a_series_figure_is_located_in_arrivals_csv(article: Reading) -> None:
 
 
 def test_an_inferred_figure_says_so_and_names_its_evidence(article: Reading) -> None:
-    """2016 was not yet in any MOU table on 7 January 2018: its figure comes from the
+    """No source had printed 2010's 2,402 by 7 January 2018: its figure comes from the
     2020 table, and the series it belongs to reproduces Hankyung's total to 2017."""
-    found = article.figure("2016", "total")
+    found = article.figure("2010", "total")
     assert found is not None
-    assert (found.value, found.line, found.source.id) == (1418, 112, "mou-table-2020-09")
+    assert (found.value, found.line, found.source.id) == (2402, 74, "mou-table-2020-09")
     assert found.note == (
         "inferred from mou-table-2020-09, published later; the back-series it belongs to "
         "reconciles with hankyung-2018-01-05 (to 2017-12-31)"
+    )
+
+
+def test_a_figure_printed_by_then_names_its_printer_and_a_later_split_says_so(
+    article: Reading,
+) -> None:
+    """2016's 1,418 was printed by then (the Korea Herald, 5 January 2018), though its
+    split was printed only in the 2020 table."""
+    total = article.figure("2016", "total")
+    assert total is not None and (total.value, total.source.id) == (1418, "mou-table-2020-09")
+    assert total.note == "printed by then by koreaherald-2018-01-05"
+    women = article.figure("2016", "women")
+    assert women is not None and women.note == (
+        "split from mou-table-2020-09, published later; "
+        "the total printed by then by koreaherald-2018-01-05"
     )
 
 
@@ -137,7 +155,7 @@ def test_an_inferred_figure_without_evidence_says_only_where_it_comes_from(
     """When no reported total reconciles with the back-series, the note says no more."""
     series = {p: point._replace(reconciles_with="") for p, point in article_ctx.series.items()}
     ctx = _altered(article_ctx, series=series)
-    found = Reading(registry.get("arrivals-2017"), ctx).figure("2016", "total")
+    found = Reading(registry.get("arrivals-2017"), ctx).figure("2010", "total")
     assert found is not None
     assert found.note == "inferred from mou-table-2020-09, published later"
 

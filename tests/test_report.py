@@ -177,3 +177,22 @@ def test_data_text_cannot_become_markup() -> None:
     """Text from the data goes into MyST pages with every markup character escaped, so a
     quote can never turn into a link, emphasis or raw HTML (Sphinx escapes the HTML)."""
     assert report.markdown_text("<b>*x*</b>\n[y](z)") == r"\<b\>\*x\*\</b\> \[y\]\(z\)"
+
+
+def test_no_page_shows_a_date_after_the_build(built: Path) -> None:
+    """Every day written on a page (outside links) is on or before the day of the build,
+    and no undated MOU table is said to be public by a year that has not ended: the
+    2020 page is shown as posted between October 2020 and January 2021."""
+    from datetime import date
+
+    today = date.today()
+    for page in sorted(built.rglob("*.html")):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        for found in re.findall(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
+            year, month, day = (int(part) for part in found)
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                assert date(year, month, day) <= today, (page.name, found)
+        assert not re.search(r"public by 20\d\d at the latest", text), page.name
+    revisions = (built / "04_data_revisions.html").read_text(encoding="utf-8")
+    women = (built / "02_women_among_arrivals.html").read_text(encoding="utf-8")
+    assert "posted between October 2020 and January 2021" in revisions + women

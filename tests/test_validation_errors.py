@@ -494,9 +494,11 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
             "period_end": pd.to_datetime(["2020-12-31", "NaT", "2020-03-31"]),
         }
     )
-    # Row 1 starts inside row 0 (validate reports it for its end instead); row 2 also
-    # overlaps row 0, which a missing end between them must not hide.
-    assert rules._no_overlap_within_source(after_missing_end).tolist() == [True, False, False]
+    # Row 1 has no end (validate reports it for that cell); row 2 lies inside row 0, a
+    # nested period, which a source may give (Q1 and H1 of one year).
+    assert rules._no_overlap_within_source(after_missing_end).tolist() == [True, True, True]
+    after_missing_end.loc[2, "period_end"] = pd.Timestamp("2021-03-31")  # now crosses row 0
+    assert rules._no_overlap_within_source(after_missing_end).tolist() == [True, True, False]
     # Nor does a missing end carry another source's latest end into its own.
     missing_end_first = pd.DataFrame(
         {
@@ -587,7 +589,7 @@ EDITS = {
         TABLE_DATES,
         ",publication,",
         ",published,",
-        [(2, "dated_by", "published", "must be one of earliest_evidence, publication")],
+        [(2, "dated_by", "published", "must be one of contents, earliest_evidence, publication")],
     ),
     "table date without a note": Edit(
         TABLE_DATES, "A test table.", "", [(2, "note", None, "a value is required")]
@@ -905,6 +907,23 @@ def test_a_row_rule_sees_a_cell_that_failed_its_own_check_as_missing(tmp_path: P
         (3, "must be lowercase"),
         (4, "a rule"),
     ]
+
+
+def test_nested_periods_of_one_source_pass_but_a_repeat_or_a_crossing_does_not() -> None:
+    """Q1, H1 and the year from one source nest and pass; the same period twice, or a
+    period that runs past another's end, does not."""
+    frame = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["s"] * 5),
+            "period_start": pd.to_datetime(
+                ["2021-01-01", "2021-01-01", "2021-01-01", "2021-01-01", "2021-06-01"]
+            ),
+            "period_end": pd.to_datetime(
+                ["2021-03-31", "2021-06-30", "2021-12-31", "2021-06-30", "2022-01-31"]
+            ),
+        }
+    )
+    assert rules._no_overlap_within_source(frame).tolist() == [True, True, True, False, False]
 
 
 def test_overlaps_report_the_later_line_of_rows_that_start_together() -> None:

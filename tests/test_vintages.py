@@ -1,6 +1,7 @@
 """Vintages: the figures as the article had them, as MOU's tables print them, and
 as they stand now; and the evidence that the vintage rule is the right one."""
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ import pytest
 
 from analysis import paths, vintages
 from analysis.load.datasets import Data, load
-from analysis.vintages import periods, reconcile, rule
+from analysis.load.dates import date_bounds
+from analysis.vintages import Book, periods, reconcile, reconcile_total, rule
 
 
 def by_period(frame: pd.DataFrame) -> pd.DataFrame:
@@ -163,10 +165,17 @@ def test_a_precise_date_outranks_a_year_dated_report_of_equal_rank(book: vintage
 
 
 def test_a_dated_restatement_outranks_the_older_table(book: vintages.Book) -> None:
-    """Yonhap reported MOU's revised 2011, 2010 and 2009 on 2012-10-28: from that day the
-    2012-01 table's provisional figures are stale; the day before they still stood."""
-    before = by_period(book.arrivals(date(2012, 10, 27)))
+    """MOU's restated 2011 (2,706) was reported on 2012-07-02 (Global Times relaying
+    Yonhap), and Yonhap reported its revised 2011, 2010 and 2009 on 2012-10-28: from July
+    the 2012-01 table's figures are stale (2010 and 2009 inferred from the October
+    report, the nearest statement of the back-series after the July one); before July
+    they still stood."""
+    before = by_period(book.arrivals(date(2012, 7, 1)))
     assert before.loc[["2011", "2010", "2009"], "total"].tolist() == [2737, 2379, 2927]
+    july = by_period(book.arrivals(date(2012, 10, 27)))
+    assert july.loc[["2011", "2010", "2009"], "total"].tolist() == [2706, 2401, 2914]
+    assert july.loc["2011", "source_id"] == "chinagate-2012-07-02"
+    assert july.loc[["2010", "2009"], "basis"].tolist() == ["inferred", "inferred"]
     for day in (date(2012, 10, 28), date(2012, 12, 1), date(2013, 1, 1)):
         series = by_period(book.arrivals(day))
         assert series.loc[["2011", "2010", "2009"], "total"].tolist() == [2706, 2401, 2914]
@@ -204,12 +213,16 @@ def test_rows_from_a_later_table_are_marked_inferred_with_their_evidence(
 ) -> None:
     article = book.arrivals("article")
     inferred = article[article["basis"] == "inferred"]
-    assert len(inferred) == 17
+    # 2002-2010 as the 2020 table restated them, printed by no source before the
+    # article; every other total was printed by then (its printer named), its split
+    # still taken from the later table where no source had printed that split.
+    assert inferred["period"].tolist() == [str(y) for y in range(2002, 2011)] or len(inferred) == 8
     assert set(inferred["inferred_from"]) == {"mou-table-2020-09"}
     assert set(inferred["reconciles_with"]) == {"hankyung-2018-01-05 (to 2017-12-31)"}
     published = article[article["basis"] == "published"]
-    assert published["period"].tolist() == ["2017"]
-    assert (published["inferred_from"] == "").all() and (published["reconciles_with"] == "").all()
+    assert "2017" in published["period"].tolist() and "2011" in published["period"].tolist()
+    assert (published["reconciles_with"] == "").all()
+    assert set(published["inferred_from"]) <= {"", "mou-table-2020-09"}
     assert list(article.columns[:8]) == [
         "period", "start", "end", "men", "women", "total", "source_id", "published"
     ]  # fmt: skip
@@ -226,9 +239,7 @@ def test_tables_keep_their_reference_date_apart_from_their_publication(data: Dat
         assert reference < sources.loc[table, "published_from"], table
         assert reports.loc[reports["source_id"] == table, "period_end"].max() <= reference
     assert dates.loc["mou-table-2025-06", "reference_date"] == pd.Timestamp("2025-06-30")
-    assert (
-        dates.loc[["mou-table-2020-09", "mou-table-2025-06"], "dated_by"] == "earliest_evidence"
-    ).all()
+    assert (dates.loc[["mou-table-2020-09", "mou-table-2025-06"], "dated_by"] == "contents").all()
 
 
 def test_every_mou_table_total_is_the_sum_of_its_rows(data: Data) -> None:
@@ -271,6 +282,7 @@ class Boundaries:
     due: dict[str, pd.Timestamp]  # each source's latest possible publication day
     reports: list[tuple[pd.Timestamp, str]]  # each series report's (published_to, period)
     totals: list[dict[Any, Any]]  # the cumulative totals reported
+    evidence: dict[tuple[str, str], str]  # each series report's evidence, by (source, period)
 
     @classmethod
     def of(cls, book: vintages.Book) -> "Boundaries":
@@ -281,6 +293,12 @@ class Boundaries:
             due=dict(zip(sources["source_id"], sources["published_to"], strict=True)),
             reports=list(zip(reports["published_to"], reports["period"], strict=True)),
             totals=book.data.cumulative.to_dict("records"),
+            evidence={
+                (str(s), str(p)): str(e)
+                for s, p, e in zip(
+                    reports["source_id"], reports["period"], reports["evidence"], strict=True
+                )
+            },
         )
 
 
@@ -299,12 +317,16 @@ def check_boundary(known: Boundaries, day: date) -> tuple[int, int]:
     starts = [pd.Timestamp("1900-01-01") if pd.isna(r["start"]) else r["start"] for r in series]
     assert all(s > r["end"] for s, r in zip(starts[1:], series[:-1], strict=True)), day
     for row in series:
-        # Published by then, or marked inferred and named.
+        # Published by then (by the source named), or marked inferred and named.
         late = known.due[row["source_id"]] > stamp
         assert row["basis"] == ("inferred" if late else "published"), (day, row["period"])
+        assert row["inferred_from"] in ("", row["source_id"]) or not late, (day, row["period"])
         if row["basis"] == "inferred":
+            # Inferred and named, with a reported total that its series reproduces, or
+            # from a dated MOU restatement (its own evidence of the series in force).
             assert row["inferred_from"] == row["source_id"], (day, row["period"])
-            assert row["reconciles_with"] != "", (day, row["period"])
+            restated = known.evidence[(row["source_id"], row["period"])] == "mou_restatement"
+            assert row["reconciles_with"] != "" or restated, (day, row["period"])
         # Sexes add up.
         if not pd.isna(row["men"]) and not pd.isna(row["women"]):
             assert row["men"] + row["women"] == row["total"], (day, row["period"])
@@ -735,19 +757,23 @@ def test_inferred_rows_cite_the_nearest_total_that_holds_their_figure(minimal_da
     [
         # To a year end: the series' sum.
         ("2017-12-31", "youthdaily-2018-01-05", date(2018, 1, 5), (8994, 22345, 31339)),
-        # One fewer than the 4,410 printed: a recorded source issue (hankook-cumulative-2003).
-        ("2003-12-31", "hankookilbo-2004-03-12", date(2004, 3, 11), (2366, 2043, 4409)),
+        # The 4,410 printed: with 2002 at 1,139 (the figure it reconciles with), whose
+        # split no source gave, so no sum by sex.
+        ("2003-12-31", "hankookilbo-2004-03-12", date(2004, 3, 11), (None, None, 4410)),
         # Before the year's figure was out: nothing to compare.
         ("2017-12-31", "youthdaily-2018-01-05", date(2017, 12, 1), None),
         # To a day within a year: the series to the previous year end plus the part-year.
         ("2009-11-30", "dailynk-ko-2009-12-18", date(2009, 12, 18), (None, None, 17713)),
-        # Not the 24,193 printed: a recorded source issue (yonhap-cumulative-2012-09).
-        ("2012-09-30", "yonhap-en-2012-10-28", date(2012, 10, 28), (None, None, 24189)),
+        # Not the 24,193 printed: a recorded source issue (yonhap-cumulative-2012-09); 2006
+        # at the 2,026 of Newsfinder's relay of the same restatement, two days later.
+        ("2012-09-30", "yonhap-en-2012-10-28", date(2012, 10, 28), (None, None, 24187)),
         # 31,827 as printed; women 22,345 through 2017 plus 430 to June; men not split then.
         ("2018-06-30", "nknews-2018-07-13", date(2018, 7, 13), (None, 22775, 31827)),
         ("2024-09-30", "newdaily-2024-10-22", date(2024, 10, 22), (9564, 24695, 34259)),
+        # January-August 2017 at Aju's own 780.
+        ("2017-08-31", "aju-2017-10-03", date(2017, 10, 3), (None, None, 30992)),
         # No part-year figure published, or the series already past the day: nothing.
-        ("2017-08-31", "aju-2017-10-03", date(2017, 10, 3), None),
+        ("2016-10-31", "koreaherald-2016-11-06", date(2016, 11, 6), None),
         ("2020-09-30", "mou-table-2020-09", date(2026, 12, 31), None),
     ],
 )
@@ -1037,3 +1063,111 @@ def test_entries_and_rows_hold_plain_values(book: vintages.Book) -> None:
         for r in book.rows
         if r is not bucket and r.period != "up to 1998"
     )
+
+
+# --- the as-of rule on the evidence (issue 19) --------------------------------------
+
+
+def test_2002_stood_at_1139_while_hankooks_total_held(data: Data) -> None:
+    """1,139 is the only figure for 2002 that reproduces Hankook's end-2003 total of
+    4,410 (947 + 1,043 + 1,139 + 1,281): inferred before Daily NK printed it, published
+    after; the 2012 table's 1,138 stands once Christian Daily's 15,057 shows it."""
+    book = Book(data)
+
+    def row(day: str, period: str) -> pd.Series:
+        frame = book.arrivals(day)
+        return frame[frame["period"] == period].iloc[0]
+
+    assert (row("2004-06-01", "2002")["total"], row("2004-06-01", "2002")["basis"]) == (
+        1139,
+        "inferred",
+    )
+    assert "hankookilbo-2004-03-12" in row("2004-06-01", "2002")["reconciles_with"]
+    assert (row("2006-01-01", "2002")["total"], row("2006-01-01", "2002")["basis"]) == (
+        1139,
+        "published",
+    )
+    assert row("2009-01-05", "2002")["total"] == 1138
+    total = reconcile_total(
+        book, pd.Timestamp("2003-12-31"), "hankookilbo-2004-03-12", date(2004, 6, 1)
+    )
+    assert total is not None and total["total"] == 4410
+
+
+def test_the_2020_table_is_dated_by_what_it_holds_and_not_inferred_after_it(data: Data) -> None:
+    sources = data.sources.set_index("source_id")
+    assert sources.loc["mou-table-2020-09", "published_from"] == pd.Timestamp("2020-10-01")
+    assert sources.loc["mou-table-2020-09", "published_to"] == pd.Timestamp("2021-01-19")
+    frame = Book(data).arrivals("2021-06-01")
+    assert (frame["basis"] == "published").all()
+
+
+def test_the_articles_2011_to_2016_figures_were_published_by_then(data: Data) -> None:
+    frame = Book(data).arrivals("article")
+    years = frame[frame["period"].isin([str(y) for y in range(2011, 2017)])]
+    assert len(years) == 6 and (years["basis"] == "published").all()
+    assert (years["published"].str[:4].astype(int) <= 2018).all()
+
+
+def test_a_sex_split_applies_from_the_first_source_that_prints_it(data: Data) -> None:
+    frame = Book(data).arrivals("2019-06-01")
+    y2017 = frame[frame["period"] == "2017"].iloc[0]
+    assert (y2017["men"], y2017["women"], y2017["source_id"]) == (189, 938, "hankyung-2018-01-05")
+    frame = Book(data).arrivals("2010-01-01")
+    y2003 = frame[frame["period"] == "2003"].iloc[0]
+    assert (y2003["men"], y2003["women"]) == (468, 813)
+
+
+def test_a_newer_mou_table_outranks_an_older_correction(data: Data) -> None:
+    book = Book(data)
+    correction = next(r for r in book.rows if r.evidence == "mou_correction")
+    day = date(2026, 12, 1).toordinal()
+    table = correction._replace(
+        pos=-1,
+        source_id="mou-table-2026-12",
+        evidence="mou_table",
+        rank=1,
+        pub_from=day,
+        pub_to=day,
+        men=None,
+        women=None,
+        total=220,
+        line=0,
+    )
+    rows = [*book.rows, table]
+    chosen = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day)}
+    assert chosen[correction.end_day].total == 220
+    before = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day - 1)}
+    assert before[correction.end_day].total == correction.total == 223
+
+
+def test_no_date_shown_to_a_reader_is_after_the_build_date(data: Data) -> None:
+    """Every publication date a vintage shows, and every interval in sources.csv, ends by
+    today; an undated table is never dated to a year that has not ended."""
+    today = pd.Timestamp(date.today())
+    book = Book(data)
+    for vintage in ("article", "latest", "2019-06-01", "2021-06-01", "2025-08-01"):
+        for published in book.arrivals(vintage)["published"]:
+            first, last = date_bounds(str(published))
+            assert pd.Timestamp(first) <= today, (vintage, published)
+            if "/" in str(published) or len(str(published)) > 4:
+                assert pd.Timestamp(last) <= today, (vintage, published)
+    for source, published in zip(data.sources["source_id"], data.sources["published"], strict=True):
+        if data.table_dates["source_id"].eq(source).any():
+            assert pd.Timestamp(date_bounds(published)[1]) <= today, source
+
+
+def test_every_file_a_data_note_cites_exists_in_the_repository() -> None:
+    """A note in data/ may cite a file of the repository (docs/sources.md, a data file);
+    each must be in the clone, and none may point outside it (../shared)."""
+    cited: set[str] = set()
+    for path in sorted(paths.DATA_DIR.rglob("*.*")):
+        if path.suffix not in (".csv", ".toml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "../shared" not in text and "mou_notes" not in text, path.name
+        cited |= set(re.findall(r"(?<![\w/.])((?:docs|data)/[\w./-]+\.(?:md|csv|toml|json))", text))
+        cited |= {f"data/{n}" for n in re.findall(r"\b([a-z_]+\.csv)\b", text)}
+    assert "docs/sources.md" in cited
+    for name in sorted(cited):
+        assert (paths.ROOT / name).is_file(), name

@@ -120,7 +120,8 @@ def _press(args: argparse.Namespace) -> int:
     did not match the series of its day; with --check, exit 1 on an unexplained one."""
     from analysis.claims import press
 
-    checks = press.check_press(claims.inputs_for(datasets.load(args.data)))
+    data = datasets.load(args.data)
+    checks = press.check_press(claims.inputs_for(data))
     if args.format == "json":
         sys.stdout.write(render.press_json(checks))
     else:
@@ -132,7 +133,10 @@ def _press(args: argparse.Namespace) -> int:
             "data/source_issues.csv or correct data/arrivals.csv",
             file=sys.stderr,
         )
-    return 1 if args.check and unexplained else 0
+    changed = press.unrecorded(checks, data.press_findings)
+    for problem in changed:
+        print(f"press finding changed: {problem}", file=sys.stderr)
+    return 1 if args.check and (unexplained or changed) else 0
 
 
 def cmd_readme(args: argparse.Namespace) -> int:

@@ -23,6 +23,15 @@ def percent(value: float) -> str:
     return f"{value:.1f}%"
 
 
+def published(text: str) -> str:
+    """A publication date as data/sources.csv writes it, for a reader: an interval
+    ("2020-10-01/2021-01-19", an undated page dated by what it holds) in words."""
+    if "/" not in text:
+        return text
+    first, last = text.split("/", 1)
+    return f"between {first} and {last}"
+
+
 def day(value: date | pd.Timestamp) -> str:
     """A day in words: 7 January 2018."""
     return f"{value.day} {value:%B %Y}"

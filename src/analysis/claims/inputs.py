@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from analysis import formatting
 from analysis.claims.claim import Registry
 from analysis.claims.evidence import Source
 from analysis.load.datasets import Data
@@ -23,6 +24,8 @@ class Point(NamedTuple):
     inferred: bool
     reconciles_with: str
     vintage: str  # the vintage in words
+    printed_by: str = ""  # the source that printed the total by then, when not the row's
+    split_inferred: bool = False  # men and women printed only after the vintage's day
 
 
 Series = dict[str, Point]  # by period label, in period order
@@ -32,10 +35,13 @@ def _dated(source_id: str, published: str, tables: dict[Any, dict[Any, Any]]) ->
     """A source's date in words: an MOU table also gives the day its figures run to,
     and says when only the earliest evidence that it was public is known."""
     if source_id not in tables:
-        return published
+        return formatting.published(published)
     reference = pd.Timestamp(tables[source_id]["reference_date"])
     if tables[source_id]["dated_by"] == "earliest_evidence":
         return f"figures to {reference:%B %Y}; public by {published} at the latest"
+    if "/" in published:
+        first, last = (pd.Timestamp(part) for part in published.split("/"))
+        return f"figures to {reference:%B %Y}; posted between {first:%B %Y} and {last:%B %Y}"
     return f"{published} (figures to {reference:%B %Y})"
 
 
@@ -100,7 +106,14 @@ class Inputs:
         if parsed not in self._series:
             words = self.book.describe(parsed)
             self._series[parsed] = {
-                e.row.period: Point(e.row, e.inferred, e.reconciles_with, words)
+                e.row.period: Point(
+                    e.row,
+                    e.inferred,
+                    e.reconciles_with,
+                    words,
+                    "" if e.printed_by is None else e.printed_by.source_id,
+                    e.split_inferred,
+                )
                 for e in self.book.entries(parsed)
             }
         return self._series[parsed]
@@ -134,7 +147,8 @@ class Context:
         return self.vintage.on(self.inputs.article.vintage_date) or date.max
 
     def series_on(self, day: date) -> Series:
-        return self.inputs.series(day)
+        """A day's series; the last day there is (date.max) is the latest, so named."""
+        return self.latest_series if day == date.max else self.inputs.series(day)
 
     def first(self) -> Series:
         return self.inputs.series(FIRST)

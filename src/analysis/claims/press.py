@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.claims.checks.press import (
     DIFFERS,
+    DISPUTED,
     FINDINGS,
     MATCHES,
     NOT_COMPARABLE,
@@ -29,6 +30,7 @@ PRESS_EVIDENCE = ("report", "mou_restatement")
 NOTEBOOK = "07_press_figures.ipynb"
 __all__ = [
     "DIFFERS",
+    "DISPUTED",
     "FINDINGS",
     "NOTEBOOK",
     "STALE",
@@ -36,6 +38,7 @@ __all__ = [
     "check_press",
     "press_claims",
     "summary",
+    "unrecorded",
 ]
 
 
@@ -48,7 +51,7 @@ def _press_rows(inputs: Inputs) -> pd.DataFrame:
     rows = inputs.book.series_reports
     rows = rows[rows["evidence"].isin(PRESS_EVIDENCE)]
     melted = rows.melt(
-        id_vars=["source_id", "period", "line", "quote", "published_to"],
+        id_vars=["source_id", "period", "period_end", "line", "quote", "published_to"],
         value_vars=["men", "women", "total"],
         var_name="field",
         value_name="figure",
@@ -97,13 +100,23 @@ def press_claims(inputs: Inputs) -> list[Claim]:
     """Each press figure as a claim by its outlet: annual figures of series periods,
     then cumulative totals."""
     article = inputs.article.source_id
+    issues = inputs.data.source_issues
+    typos = issues[(issues["table"] == "arrivals") & (issues["kind"] == "typo")]
+    misprints = {  # what a source printed where arrivals.csv keeps the reading
+        (s, e, f): int(p)
+        for s, e, f, p in zip(
+            typos["source_id"], typos["period_end"], typos["field"], typos["printed"], strict=True
+        )
+        if str(p).isdigit()
+    }
     claims = []
     for row in _press_rows(inputs).to_dict("records"):
         if row["source_id"] == article:
             continue
         args = {"source_id": row["source_id"], "period": row["period"], "field": row["field"]}
         what, quantity = row["period"].replace(" ", "-"), f"{row['field']}, {row['period']}"
-        claims.append(_press_claim(row, what, quantity, int(row["figure"]), args))
+        stated = misprints.get((row["source_id"], row["period_end"], row["field"]), row["figure"])
+        claims.append(_press_claim(row, what, quantity, int(stated), args))
     return claims + _total_claims(inputs)
 
 
@@ -132,14 +145,14 @@ def check_press(inputs: Inputs) -> list[PressCheck]:
         # (the days the series could change: the interval's ends and each publication).
         outcome = outcome_on(claim, last)
         for day in _days_between(first, last, days):
-            if _finding(outcome) not in (STALE, DIFFERS):
+            if _finding(outcome) not in (STALE, DISPUTED, DIFFERS):
                 break
             earlier = outcome_on(claim, day)
             if _finding(earlier) in (MATCHES, REVISED):
                 outcome = earlier
         finding = _finding(outcome)
         issue = None
-        if finding == DIFFERS:
+        if finding in (DIFFERS, DISPUTED):
             table, period = (
                 ("cumulative", claim.args["as_of"])
                 if "as_of" in claim.args
@@ -157,6 +170,23 @@ def _days_between(first: date, last: date, days: list[int]) -> list[date]:
     every publication's last possible day."""
     inside = (date.fromordinal(d) for d in days if first.toordinal() <= d < last.toordinal())
     return sorted({first, *inside})
+
+
+def unrecorded(checks: list[PressCheck], recorded: pd.DataFrame) -> list[str]:
+    """Each finding recorded in data/press_findings.csv that the check no longer gives
+    (or for a figure it does not know), located by line."""
+    found = {c.claim.id: c.finding for c in checks}
+    problems = []
+    for row in recorded.to_dict("records"):
+        where = f"data/press_findings.csv, line {row['line']}"
+        now = found.get(str(row["claim_id"]))
+        if now is None:
+            problems.append(f"{where}: no press figure {row['claim_id']}")
+        elif now != row["finding"]:
+            problems.append(
+                f"{where}: {row['claim_id']} is now '{now}', recorded as '{row['finding']}'"
+            )
+    return problems
 
 
 def summary(checks: list[PressCheck]) -> dict[str, int]:

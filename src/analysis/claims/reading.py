@@ -16,10 +16,15 @@ from analysis.claims.reports import ARRIVALS_FILE, COLUMN_WORDS, Reports
 from analysis.vintages import ARTICLE, Vintage, periods
 
 
-def _basis(point: Point) -> str:
-    """How a series figure stood on the vintage's day: published by then, or inferred."""
+def _basis(point: Point, column: str = "total") -> str:
+    """How a series figure stood on the vintage's day: published by then (by the row's
+    source or another), or inferred; a split printed only later says so."""
     if not point.inferred:
-        return ""
+        printed = f"printed by then by {point.printed_by}" if point.printed_by else ""
+        if column != "total" and point.split_inferred:
+            split = f"split from {point.row.source_id}, published later"
+            return f"{split}; the total {printed}" if printed else split
+        return printed
     evidence = point.reconciles_with
     return f"inferred from {point.row.source_id}, published later" + (
         f"; the back-series it belongs to reconciles with {evidence}" if evidence else ""
@@ -98,7 +103,7 @@ class Reading(Reports):
                 column=column,
                 source=self.ctx.source(point.row.source_id),
                 vintage=point.vintage,
-                note=_basis(point),
+                note=_basis(point, column),
             )
         )
 

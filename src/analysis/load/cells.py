@@ -13,6 +13,7 @@ from analysis.load.dates import (
     EARLIEST_DAY,
     iso_days_from_bytes,
     iso_partial_days,
+    iso_partial_last_days,
     latest_day,
     within_bounds,
 )
@@ -31,9 +32,11 @@ URL_PATTERN = (
     r"([/?#][^\x00-\x20\x7f\"<>\\^`{|}]*)?"
 )
 """An http(s) address with a host name; no spaces, quotes, angle brackets or controls."""
-PARTIAL_DATE_PATTERN = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
-"""YYYY, YYYY-MM or YYYY-MM-DD as the data package states it; the check is stricter
-(the day must exist)."""
+_PARTIAL = r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
+PARTIAL_DATE_PATTERN = f"{_PARTIAL}(/{_PARTIAL})?"
+"""YYYY, YYYY-MM or YYYY-MM-DD, or two of them joined by "/" (an interval: after the
+first, before the end of the second), as the data package states it; the check is
+stricter (the day must exist, the interval must not end before it starts)."""
 CONTROL_CHARACTERS = r"[\x00-\x1f\x7f-\x9f]"
 
 
@@ -112,7 +115,8 @@ _DAY = CellCheck(
     "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
 )
 PARTIAL = CellCheck(
-    "must be a date written YYYY, YYYY-MM or YYYY-MM-DD",
+    "must be a date written YYYY, YYYY-MM or YYYY-MM-DD, or an interval of two such dates"
+    " joined by '/' that does not end before it starts",
     lambda cells: iso_partial_days(cells.text).notna(),
     constraints={"pattern": PARTIAL_DATE_PATTERN},
 )
@@ -121,7 +125,16 @@ _DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
 _DAY_IN_RANGE = CellCheck(
     _DATE_RANGE, _days_in_range, constraints={"minimum": EARLIEST_DAY.isoformat()}
 )
-PARTIAL_IN_RANGE = CellCheck(_DATE_RANGE, lambda cells: within_bounds(iso_partial_days(cells.text)))
+PARTIAL_IN_RANGE = CellCheck(
+    _DATE_RANGE,
+    lambda cells: (
+        within_bounds(iso_partial_days(cells.text))
+        & (
+            ~cells.text.str.contains("/", regex=False)
+            | within_bounds(iso_partial_last_days(cells.text))
+        )
+    ),
+)
 URL = CellCheck(
     'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
     partial(_fullmatch, pattern=URL_PATTERN),

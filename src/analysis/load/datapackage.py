@@ -36,6 +36,7 @@ SCHEMAS: dict[str, Callable[[], Schema]] = {
     "border_arrests": lambda: schemas.anecdotes_schema(_NO_SOURCES),
     "repatriation_context": lambda: schemas.anecdotes_schema(_NO_SOURCES),
     "source_issues": lambda: schemas.source_issues_schema(_NO_SOURCES),
+    "press_findings": lambda: schemas.press_findings_schema(_NO_SOURCES),
 }
 """The schema each file (resource NAME, file NAME.csv) is validated against."""
 

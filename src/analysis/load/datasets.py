@@ -95,6 +95,12 @@ def _source_issues(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
     return _as_days(frame, ("period_end",))
 
 
+def _press_findings(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
+    return _checked(
+        "press_findings.csv", data_dir, _referring(schemas.press_findings_schema, known)
+    )
+
+
 def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Every arrivals figure every source gave: one row per (period, source).
 
@@ -130,6 +136,11 @@ def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     return _source_issues(data_dir, sources(data_dir))
 
 
+def press_findings(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
+    """Press findings recorded with their reason (what `--press --check` holds them to)."""
+    return _press_findings(data_dir, sources(data_dir))
+
+
 def articles(data_dir: Path = paths.DATA_DIR) -> tuple[Article, ...]:
     """Every checked article (data/articles/<id>/article.toml), by the day its figures
     stand for; anything missing or out of range is a located DataValidationError."""
@@ -144,6 +155,7 @@ TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "border_arrests.csv": border_arrests,
     "repatriation_context.csv": repatriation_context,
     "source_issues.csv": source_issues,
+    "press_findings.csv": press_findings,
 }
 """Every CSV file of the data directory and its loader, in the order they are validated."""
 FIELDS = dict(
@@ -157,6 +169,7 @@ FIELDS = dict(
             "border_arrests",
             "repatriation_context",
             "source_issues",
+            "press_findings",
         ),
         strict=True,
     )
@@ -181,6 +194,7 @@ class Data:
     border_arrests: pd.DataFrame
     repatriation_context: pd.DataFrame
     source_issues: pd.DataFrame
+    press_findings: pd.DataFrame
     articles: tuple[Article, ...]
 
     def article(self, article_id: str) -> Article:
@@ -218,6 +232,7 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
         "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
         "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
         "source_issues": lambda: _source_issues(data_dir, known),
+        "press_findings": lambda: _press_findings(data_dir, known),
         "articles": lambda: read_articles(data_dir, known),
     }
     read: dict[str, Any] = {}

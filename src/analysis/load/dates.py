@@ -1,8 +1,11 @@
-"""Publication dates of uneven precision ("2017", "2017-01", "2017-01-05").
+"""Publication dates of uneven precision ("2017", "2017-01", "2017-01-05"), and
+intervals of them ("2020-10-01/2021-01-19": an undated page known to have been
+posted after one day and before another).
 
 Many reports are dated only to a month or a year. A figure counts as published
 on a day only if its latest possible publication date is on or before that day,
-so a partial date is carried as the interval of days it may stand for.
+so a partial date is carried as the interval of days it may stand for; an
+interval runs from its first part's first day to its second part's last day.
 """
 
 import calendar
@@ -16,10 +19,16 @@ PARTIAL_DATE_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # ASCII digits only
 
 
 def date_bounds(partial: str) -> tuple[date, date]:
-    """Return the first and last day a partial ISO date can mean.
+    """Return the first and last day a partial ISO date (or an interval of two) can mean.
 
-    Raises ValueError for anything but YYYY, YYYY-MM or a valid YYYY-MM-DD.
+    Raises ValueError for anything but YYYY, YYYY-MM or a valid YYYY-MM-DD, or two of
+    them joined by "/" with the first not after the second.
     """
+    if partial.count("/") == 1:
+        first, last = (date_bounds(part)[i] for i, part in enumerate(partial.split("/")))
+        if first > last:
+            raise ValueError(f"{partial!r}: the interval ends before it starts")
+        return first, last
     if not re.fullmatch(PARTIAL_DATE_PATTERN, partial):
         raise ValueError(f"{partial!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     parts = [int(p) for p in partial.split("-")]
@@ -75,7 +84,29 @@ def iso_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
 
 
 def iso_partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
-    """The first day of each YYYY, YYYY-MM or YYYY-MM-DD text (NaT if malformed)."""
+    """The first day of each YYYY, YYYY-MM or YYYY-MM-DD text (NaT if malformed); for an
+    interval "A/B", the first day of A where the whole interval is well formed."""
+    intervals = texts.str.contains("/", regex=False).fillna(False).astype(bool)
+    days = _partial_days(texts.where(~intervals, ""))
+    if intervals.any():
+        firsts = pd.Series([_bound(t, 0) for t in texts], index=texts.index, dtype="datetime64[s]")
+        days = days.where(~intervals, firsts)
+    return days
+
+
+def iso_partial_last_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
+    """The last day each partial date or interval can mean (NaT if malformed)."""
+    return pd.Series([_bound(t, 1) for t in texts], index=texts.index, dtype="datetime64[s]")
+
+
+def _bound(text: object, which: int) -> "pd.Timestamp | None":
+    try:
+        return pd.Timestamp(date_bounds(str(text))[which])
+    except ValueError:
+        return None
+
+
+def _partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
     full = texts.where(texts.str.len() != 4, texts + "-01-01")
     full = full.where(texts.str.len() != 7, full + "-01")
     return iso_days(full)

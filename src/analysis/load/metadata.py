@@ -70,13 +70,15 @@ PACKAGE: dict[str, object] = {
         "reading the source's own arithmetic supports, and what was printed is kept in "
         "source_issues.csv; evidence 'mou_correction' marks the report of MOU's own correction "
         "notice. Evidence 'mou_restatement' marks a dated report of MOU's revised figures for "
-        "past years (Yonhap, 2012-10-28). Where the dossier or a quoted report pins the day "
+        "past years (Yonhap via the Global Times, 2012-07-02; Yonhap 2012-10-28, and Newsfinder relaying it). Where the dossier or a quoted report pins the day "
         "figures were made public (an MOU briefing, an MOU statement), sources.csv gives that "
-        "day and its note the provenance; MOU tables are dated by publication or the earliest "
-        "evidence they were public, their reference dates kept in table_dates.csv. Dropped: one "
-        "row whose kept quote stated neither of its figures (Aju 2013), an unused source "
-        "(IBTimes) and a figure without a source row (New Daily's 8,958 men at 2017-09-30). "
-        "Accessed 2026."
+        "day and its note the provenance; MOU tables are dated by publication, the earliest "
+        "evidence they were public, or (undated) the interval their contents allow, their "
+        "reference dates kept in table_dates.csv. Dropped: one row whose kept quote stated "
+        "neither of its figures (Aju 2013) and an unused source (IBTimes). Added since: "
+        "figures the kept quotes state for other periods, part-year figures found in public "
+        "copies of the sources, and JoongAng's cumulative men (New Daily's 8,958), each with "
+        "its source; the source notes data/ cites are in docs/sources.md. Accessed 2026."
     ),
 }
 """The package-level properties of data/datapackage.json, in the order written."""
@@ -90,12 +92,14 @@ RESOURCES: dict[str, Resource] = {
             "title": Field("Headline or description of the page."),
             "url": Field("Where it was read. Required."),
             "published": Field(
-                "Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD; where "
-                "the dossier or a quoted report pins the day the figures were made public, "
-                "that day (the note gives the provenance). For an MOU table, the day it was "
-                "published or, where table_dates.csv says so, the earliest date evidence "
-                "shows it was public; never the date its figures refer to. A figure counts "
-                "as public on a day only from the last day this can mean."
+                "Publication date as precise as known: YYYY, YYYY-MM or YYYY-MM-DD, or an "
+                "interval of two such dates joined by '/' (after the first, by the end of the "
+                "second); where the dossier or a quoted report pins the day the figures were "
+                "made public, that day (the note gives the provenance). For an MOU table, the "
+                "day it was published or, where table_dates.csv says so, the earliest date "
+                "evidence shows it was public, or the interval its contents allow; never the "
+                "date its figures refer to. A figure counts as public on a day only from the "
+                "last day this can mean."
             ),
             "language": Field("ISO 639-1 code of the page's language."),
             "kind": Field(
@@ -159,7 +163,9 @@ RESOURCES: dict[str, Resource] = {
             "dated_by": Field(
                 "publication: sources.csv gives the day it was published; earliest_evidence: "
                 "the publication date is unknown and sources.csv gives the earliest date "
-                "evidence shows the table was public."
+                "evidence shows the table was public; contents: the table is undated and "
+                "sources.csv gives an interval read from what it holds (after its reference "
+                "date, before the first announcement of a figure it lacks)."
             ),
             "note": Field("The evidence for both dates."),
         },
@@ -218,6 +224,20 @@ RESOURCES: dict[str, Resource] = {
                 "typo, mislabelled_period, conflation, disagreement, inconsistent, unverified."
             ),
             "note": Field("The evidence."),
+        },
+    ),
+    "press_findings": Resource(
+        "Press findings recorded with their reason: `python -m analysis claims --press "
+        "--check` fails when a press figure's finding is not the one recorded here",
+        {
+            "claim_id": Field("The press figure (its id in `claims --press`)."),
+            "source_id": Field("The outlet that published the figure."),
+            "finding": Field("The finding recorded (the vocabulary of the press check)."),
+            "previous": Field(
+                "The finding before the change recorded here; empty for a figure not "
+                "checked before."
+            ),
+            "reason": Field("Why the finding is what it is, or why it changed."),
         },
     ),
 }

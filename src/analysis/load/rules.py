@@ -74,23 +74,29 @@ def _whole_months(frame: pd.DataFrame) -> "pd.Series[bool]":
 
 
 def _no_overlap_within_source(frame: pd.DataFrame) -> "pd.Series[bool]":
-    """Within one source (one vintage), no period may share a day with an earlier one.
+    """Within one source (one vintage), no period may cross or repeat an earlier one;
+    a period nested inside another (Q1 within H1 of the same year) is allowed, as a
+    source gives both and a vintage's series never sums part-years.
 
-    Rows are sorted by source and start as one integer key (a stable sort: of two rows
-    with the same start the later line is reported, and a file already in that order
-    costs one pass); a running maximum of (source, end) then gives, for each row, the
-    latest end among its source's earlier rows. A missing start is day 0 (_BEFORE_RECORDS),
-    before every checked date; so is a missing end, which therefore extends no period.
-    Rows with a missing source or day are reported for that cell, not here (RowRule).
+    Rows are sorted by source, start and then the longer period first (a stable sort: of
+    two equal rows the later line is reported); a running maximum of (source, end) then
+    gives, for each row, the latest end among its source's earlier rows. A row crosses
+    when it starts on or before that end and ends after it; it repeats when its start
+    and end equal the previous row's. A missing start is day 0 (_BEFORE_RECORDS), before
+    every checked date; so is a missing end, which therefore extends no period. Rows with
+    a missing source or day are reported for that cell, not here (RowRule).
     """
     source = pd.factorize(frame["source_id"])[0]  # -1 where missing
     start = _day_numbers(frame["period_start"])
     end = _day_numbers(frame["period_end"])
-    order = np.argsort((source << _DAY_BITS) | start, kind="stable")
+    order = np.lexsort((-end, (source << _DAY_BITS) | start))
     source, start, end = source[order], start[order], end[order]
     latest_end = np.maximum.accumulate((source << _DAY_BITS) | end) & _LAST_DAY
+    same = source[1:] == source[:-1]
+    crosses = (start[1:] <= latest_end[:-1]) & (end[1:] > latest_end[:-1])
+    repeats = (start[1:] == start[:-1]) & (end[1:] == end[:-1])
     overlaps = np.zeros(len(frame), dtype=bool)
-    overlaps[order[1:]] = (source[1:] == source[:-1]) & (start[1:] <= latest_end[:-1])
+    overlaps[order[1:]] = same & (crosses | repeats)
     return pd.Series(~overlaps, index=frame.index, dtype=bool)
 
 
@@ -119,7 +125,8 @@ PERIOD_RULES = (
         _whole_months,
     ),
     RowRule(
-        "periods overlap within one source: a vintage must not count the same days twice",
+        "periods overlap within one source (other than one nested in another): "
+        "a vintage must not count the same days twice",
         ("period_start", "period_end", "source_id"),
         _no_overlap_within_source,
     ),

@@ -35,6 +35,7 @@ from analysis.load.vocabulary import (
     ISSUE_FIELDS,
     ISSUE_KINDS,
     LANGUAGES,
+    PRESS_FINDINGS,
     SOURCE_KINDS,
 )
 
@@ -122,12 +123,13 @@ def cumulative_schema(sources: Sources) -> Schema:
     )
 
 
-TABLE_DATING = ("publication", "earliest_evidence")
+TABLE_DATING = ("publication", "earliest_evidence", "contents")
 
 
 def table_dates_schema(sources: Sources) -> Schema:
     """Each MOU table's reference date, and whether its `published` date in sources.csv
-    is its publication or only the earliest evidence that it was public."""
+    is its publication, only the earliest evidence that it was public, or an interval
+    read from what it holds."""
     tables = [i for i, kind in sources.kinds.items() if kind == "official_table"]
     known = CellCheck("not an official_table in sources.csv", lambda cells: cells.text.isin(tables))
     return Schema(
@@ -168,6 +170,21 @@ def anecdotes_schema(sources: Sources) -> Schema:
             published_after("period_end", sources.published_to),
             unique("figure_id"),
         ),
+    )
+
+
+def press_findings_schema(sources: Sources) -> Schema:
+    """Press findings recorded with the reason they are what they are (as `recorded` in
+    the claims registry does for the article's verdicts)."""
+    return Schema(
+        (
+            text("claim_id", ID),
+            _source_id(sources),
+            text("finding", one_of(PRESS_FINDINGS)),
+            text("previous", one_of(PRESS_FINDINGS), required=False),
+            text("reason"),
+        ),
+        (unique("claim_id"),),
     )
 
 

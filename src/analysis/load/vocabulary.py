@@ -36,3 +36,13 @@ ISSUE_FIELDS = ("men", "women", "total", "men+women", "period")
 """What a source issue is about: a figure's column, both sexes at once, or its period.
 The checks match issues to figures by it, so it is an enumeration, not free text."""
 ANECDOTE_UNITS = ("people", "percent", "instances")
+PRESS_FINDINGS = (
+    "matches then current",
+    "matches then current, revised since",
+    "the only source of its figure",
+    "stale",
+    "disputed",
+    "differs",
+    "not comparable",
+)
+"""What the press check finds for a news report's figure (analysis.claims.checks.press)."""

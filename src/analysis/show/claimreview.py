@@ -27,8 +27,9 @@ def _citations(outcome: claims.Outcome) -> list[dict[str, Any]]:
             "@type": "CreativeWork",
             "name": source.title,
             "publisher": {"@type": "Organization", "name": source.publisher},
-            "datePublished": source.published,
             "url": source.url,
+            # an interval (an undated page dated by what it holds) is no schema.org Date
+            **({} if "/" in source.published else {"datePublished": source.published}),
         }
         for source in sources.values()
     ]

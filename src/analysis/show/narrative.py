@@ -213,14 +213,14 @@ def press_mismatches() -> present.Table:
 
     rows = []
     for check in _press_checks():
-        if check.finding not in (press.STALE, press.DIFFERS):
+        if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
             continue
         figure = check.outcome.evidence.figures[0]
         rows.append(
             {
                 "outlet": figure.source.publisher,
                 "url": figure.source.url,
-                "published": figure.source.published,
+                "published": formatting.published(figure.source.published),
                 "figure": figure.label,
                 "reported": figure.value,
                 "finding": check.finding,

@@ -252,7 +252,7 @@ def press_table(checks: "list[press.PressCheck]") -> str:
     rows += [
         [c.claim.id, f"{c.claim.stated:,}", c.finding, c.issue or ("–" if c.explained else "NONE")]
         for c in checks
-        if c.finding in (press.STALE, press.DIFFERS)
+        if c.finding in (press.STALE, press.DISPUTED, press.DIFFERS)
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     last = TERMINAL_WIDTH - sum(widths) - 6

@@ -5,7 +5,7 @@ anecdotes, the verdicts and what they mean. They read the notebook's session
 
 import pandas as pd
 
-from analysis import claims, vintages
+from analysis import claims, formatting, vintages
 from analysis.show import present
 from analysis.show.narrative import session
 
@@ -63,8 +63,10 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
     basis = frame["basis"].map(
         {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
     )
+    split_later = (frame["basis"] == vintages.PUBLISHED) & (frame["inferred_from"] != "")
+    basis = basis.where(~split_later, "published by then; split from a later table")
     return present.table(
-        frame.assign(basis=basis),
+        frame.assign(basis=basis, published=frame["published"].map(formatting.published)),
         {
             "period": "Year",
             "men": "Men",
@@ -131,6 +133,22 @@ def source_issues() -> present.Table:
             "reading": "Reading",
             "kind": "Kind",
             "note": "Note",
+        },
+        links={"publisher": "url"},
+    )
+
+
+def press_findings() -> present.Table:
+    """The press findings recorded in data/press_findings.csv, each with why it changed."""
+    table = _with_sources(session().data.press_findings)
+    return present.table(
+        table,
+        {
+            "claim_id": "Press figure",
+            "publisher": "Outlet",
+            "previous": "Was",
+            "finding": "Now",
+            "reason": "Why",
         },
         links={"publisher": "url"},
     )

@@ -12,7 +12,7 @@ import pandas as pd
 
 from analysis.load.article import Article
 from analysis.load.datasets import Data
-from analysis.vintages import reconcile, rule
+from analysis.vintages import reconcile, rule, settle
 from analysis.vintages.names import ACCEPTED_FORMS, FIRST, LATEST, Vintage
 from analysis.vintages.periods import Period
 from analysis.vintages.rule import EVIDENCE_RANK, Row
@@ -38,8 +38,10 @@ class Entry:
     """A period's figure in one vintage: the row chosen and how it stood then."""
 
     row: Row
-    inferred: bool  # published only after the vintage's day
+    inferred: bool  # no source printed this total by the vintage's day
     reconciles_with: str  # for an inferred figure, the total that shows it stood then
+    printed_by: Row | None = None  # the source that printed the total by then, if not `row`
+    split_inferred: bool = False  # men and women as printed only after the vintage's day
 
 
 def period_label(start: pd.Timestamp | None, end: pd.Timestamp) -> str:
@@ -69,7 +71,8 @@ def _ranked(reports: pd.DataFrame, data: Data) -> pd.DataFrame:
     ranked = reports.assign(period=labels).merge(reference, on="source_id", how="left")
     return ranked.assign(
         rank=ranked["evidence"].map(EVIDENCE_RANK),
-        precision=ranked["published"].str.len(),
+        # 4, 7 or 10 characters: a year, a month or a day; an interval counts as a year
+        precision=ranked["published"].str.len().where(~ranked["published"].str.contains("/"), 4),
     )
 
 
@@ -89,6 +92,35 @@ def series_reports(data: Data, reports: pd.DataFrame | None = None) -> pd.DataFr
     return _ranked(series, data)
 
 
+def year_end_totals(data: Data) -> list[settle.Total]:
+    """The cumulative totals reported to a 31 December, as the as-of rule weighs them:
+    a figure recorded as the source's error (data/source_issues.csv) is left out."""
+    issues = data.source_issues
+    issues = issues[issues["table"] == "cumulative"]
+    flagged = set(zip(issues["source_id"], issues["period_end"], issues["field"], strict=True))
+    found = []
+    for r in data.cumulative.to_dict("records"):
+        as_of = pd.Timestamp(r["as_of"])
+        if (as_of.month, as_of.day) != (12, 31):
+            continue
+        counts = [
+            None if pd.isna(r[c]) or (r["source_id"], as_of, c) in flagged else int(r[c])
+            for c in ("men", "women", "total")
+        ]
+        day = pd.Timestamp(r["published_to"]).toordinal()
+        found.append(settle.Total(as_of.toordinal(), day, *counts))
+    return found
+
+
+def _printed(rows: list[Row], row: Row, day: int) -> tuple[Row | None, bool]:
+    """The best source that printed `row`'s total by `day` (None when none did), and
+    whether `row`'s split was printed by then."""
+    same = [r for r in rows if r.span == row.span and r.pub_to <= day and r.total == row.total]
+    split = row.men is None or any((r.men, r.women) == (row.men, row.women) for r in same)
+    by = min(same, key=lambda r: (-r.rank, -r.pub_to, r.source_id), default=None)
+    return by, split
+
+
 def _part_years(reports: pd.DataFrame) -> dict[pd.Timestamp, list[dict[str, Any]]]:
     """Every figure for 1 January to a day of the same year, by that day, in file order:
     what a cumulative total to a day other than 31 December adds to the series' whole
@@ -99,6 +131,11 @@ def _part_years(reports: pd.DataFrame) -> dict[pd.Timestamp, list[dict[str, Any]
     for row in reports[starts_year & same_year].to_dict("records"):
         found.setdefault(pd.Timestamp(row["period_end"]), []).append(row)
     return found
+
+
+def _published(data: Data, source_id: str) -> str:
+    match = data.sources.loc[data.sources["source_id"] == source_id, "published"]
+    return str(match.iloc[0])
 
 
 class Book:
@@ -122,6 +159,7 @@ class Book:
         self.by_span: dict[tuple[int, int], list[Row]] = {}
         for row in rule.rows_of(_ranked(self.reports, data)):
             self.by_span.setdefault(row.span, []).append(row)
+        self.totals = year_end_totals(data)
         self._chosen: dict[int, list[Row]] = {}
         self._exact: list[reconcile.Reconciled] | None = None
 
@@ -147,7 +185,10 @@ class Book:
             raise ValueError(f"no arrivals figure was published on or before {day}")
         boundary = self._days[at - 1]
         if boundary not in self._chosen:
-            self._chosen[boundary] = rule.chosen_on(self.rows, self.latest_tables, boundary)
+            chosen = rule.chosen_on(self.rows, self.latest_tables, boundary)
+            self._chosen[boundary] = settle.on_the_evidence(
+                chosen, self.rows, self.totals, boundary
+            )
         return self._chosen[boundary]
 
     @property
@@ -167,9 +208,10 @@ class Book:
         ordinal = day.toordinal()
         entries = []
         for row in self.chosen(day):
-            inferred = row.pub_to > ordinal
+            by, split = (row, True) if row.pub_to <= ordinal else _printed(self.rows, row, ordinal)
+            inferred = by is None
             label = reconcile.reconciles_with(self.exact, row, ordinal) if inferred else ""
-            entries.append(Entry(row, inferred, label))
+            entries.append(Entry(row, inferred, label, None if by is row else by, not split))
         return entries
 
     def figure(self, period: Period, vintage: "str | date | Vintage") -> Entry | None:
@@ -211,10 +253,14 @@ class Book:
         row naming its source, publication date, basis and the evidence for an inference."""
         entries = self.entries(vintage)
         rows = self.series_reports.iloc[[e.row.pos for e in entries]]
-        inferred = [e.inferred for e in entries]
+        shown = [e.printed_by or e.row for e in entries]
         out = rows.rename(columns={"period_start": "start", "period_end": "end"}).assign(
-            basis=[INFERRED if i else PUBLISHED for i in inferred],
-            inferred_from=rows["source_id"].where(pd.Series(inferred, index=rows.index), ""),
+            source_id=[r.source_id for r in shown],
+            published=[_published(self.data, r.source_id) for r in shown],
+            basis=[INFERRED if e.inferred else PUBLISHED for e in entries],
+            inferred_from=[
+                e.row.source_id if e.inferred or e.split_inferred else "" for e in entries
+            ],
             reconciles_with=[e.reconciles_with for e in entries],
         )
         return out[OUTPUT_COLUMNS].reset_index(drop=True)

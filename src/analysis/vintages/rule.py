@@ -11,7 +11,8 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-EVIDENCE_RANK = {"mou_correction": 2, "mou_table": 1, "mou_restatement": 1, "report": 0}
+EVIDENCE_RANK = {"mou_correction": 1, "mou_table": 1, "mou_restatement": 1, "report": 0}
+"""MOU's own publications rank alike (the newest is in force), above press reports."""
 OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
 COUNTS = ("men", "women", "total")
 
@@ -157,5 +158,12 @@ def chosen_on(rows: Sequence[Row], latest_tables: dict[Span, Row], day: int) -> 
     chosen = {span: row for span, row in back.items() if span[1] < newest}  # none after it
     chosen |= best(r for r in known if r.span not in chosen)
     chosen[provisional.span] = provisional
-    chosen |= best(r for r in known if r.evidence == "mou_correction")
+    for span, fix in best(r for r in known if r.evidence == "mou_correction").items():
+        # Among MOU's own publications the newest wins: a correction, or a later table.
+        if (
+            span not in chosen
+            or chosen[span].rank < fix.rank
+            or chosen[span].pub_from <= fix.pub_to
+        ):
+            chosen[span] = fix
     return [chosen[span] for span in sorted(chosen)]
