@@ -112,13 +112,8 @@ def test_arrivals_prints_a_table_for_people() -> None:
     assert re.fullmatch(
         r"2017 +189 +938 +1,127 +hankyung-2018-01-05 +2018-01-05 +published", lines[-3]
     )
-    assert re.match(
-        r"up to 1998 +831 +116 +947 +mou-table-2020-09 .* inferred from mou-table-2020-09$",
-        lines[3],
-    )
-    assert lines[-1] == (
-        "the inferred rows' back-series reconciles with hankyung-2018-01-05 (to 2017-12-31)"
-    )
+    assert re.match(r"up to 1998 +831 +116 +947 +mou-table-", lines[3])
+    assert all(re.search(r"(published|inferred( from \S+)?)$", line) for line in lines[3:-3])
     first = run("arrivals", "--vintage", "first").stdout
     assert re.search(r"\n2002 +– +– +1,140 ", first), "a missing split is a dash"
 

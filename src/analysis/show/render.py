@@ -268,7 +268,11 @@ def arrivals_table(table: "pd.DataFrame", heading: str) -> str:
 
     rows = [["period", "men", "women", "total", "source", "published", "basis"]]
     for r in table.to_dict("records"):
-        basis = "published" if r["basis"] == "published" else f"inferred from {r['inferred_from']}"
+        # An inferred row's figure is its later table's (the source column names it).
+        later = r["inferred_from"] != r["source_id"]
+        basis = r["basis"] + (
+            f" from {r['inferred_from']}" if r["basis"] != "published" and later else ""
+        )
         rows.append(
             [formatting.cell(r[k]) for k in ("period", "men", "women", "total", "source_id")]
             + [formatting.cell(r["published"]), basis]
