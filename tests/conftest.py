@@ -113,11 +113,12 @@ def run_cli_process(*args: str, data_dir: Path | None = None) -> subprocess.Comp
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Print what the vintage rule's boundary test checked (its counts travel with the
-    test report, so this works under pytest-xdist too)."""
+    """Print what the vintage rule's boundary test checked and the smallest chart text
+    the phone browser test measured on each page (the values travel with the test
+    report, so this works under pytest-xdist too)."""
     for report in terminalreporter.stats.get("passed", []):
         for name, value in getattr(report, "user_properties", []):
-            if str(name).startswith("vintage_boundary_"):
+            if str(name).startswith(("vintage_boundary_", "chart_text_px_")):
                 terminalreporter.write_line(f"{name}: {value}")
 
 

@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 
 from analysis import paths
+from analysis.show import figures
 from analysis.site import notebooks, report
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
@@ -66,6 +67,9 @@ VIEWPORTS = {
 }
 
 
+FOUND = "#search-results ul.search li"  # a search's first result
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep the test output free of access logs."""
@@ -104,11 +108,89 @@ class PageWatch:
             self.outside.append(request.url)
 
 
+# An image's alt text that is a file's name or path, not what the image says.
+PATH_LIKE = r"/(^|\/)[\w.-]+\.(png|svg|jpe?g|gif)$|_images\/|^[0-9a-f]{32,}/i"
+
+IMAGE_PROBLEMS = """imgs => imgs.flatMap(i => {
+  const alt = (i.getAttribute("alt") || "").trim();
+  if (!alt) return [`image without alt text: ${i.currentSrc.slice(0, 80)}`];
+  if (new RegExp(PATH).test(alt)) return [`image whose alt text is a file path: ${alt}`];
+  return [];
+})""".replace("new RegExp(PATH)", PATH_LIKE)
+
+# Elements reaching outside the article's column, unless a box between them and the
+# column scrolls sideways (then they scroll; they are not cut off).
+OUTSIDE_COLUMN = """() => {
+  const column = document.querySelector("article.bd-article");
+  if (!column) return ["no article column"];
+  const edge = column.getBoundingClientRect();
+  const found = [];
+  for (const el of column.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.left >= edge.left - 1 && box.right <= edge.right + 1) continue;
+    let up = el.parentElement, scrolls = false;
+    while (up && up !== column) {
+      const overflow = getComputedStyle(up).overflowX;
+      if (overflow === "auto" || overflow === "scroll") { scrolls = true; break; }
+      up = up.parentElement;
+    }
+    if (scrolls) continue;
+    const name = el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "");
+    found.push(`${name} spans ${Math.round(box.left)}-${Math.round(box.right)} px in a column of ` +
+      `${Math.round(edge.left)}-${Math.round(edge.right)} px`);
+  }
+  return found;
+}"""
+
+# Each chart shown through <picture>: the rendering chosen, its width on the page and
+# in the file.
+CHARTS = """imgs => imgs.map(i => [
+  i.currentSrc === i.src ? "desktop" : "phone", i.clientWidth, i.naturalWidth,
+])"""
+
+# Every text of an SVG figure against the figure's own box (the browser lays it out).
+CLIPPED_TEXT = """() => {
+  const svg = document.querySelector("svg");
+  const edge = svg.getBoundingClientRect();
+  return [...svg.querySelectorAll("text")].flatMap(t => {
+    const box = t.getBoundingClientRect();
+    const inside = box.left >= edge.left - 0.5 && box.right <= edge.right + 0.5 &&
+      box.top >= edge.top - 0.5 && box.bottom <= edge.bottom + 0.5;
+    return inside ? [] : [`${t.textContent.trim().slice(0, 60)} (${Math.round(box.left)}-` +
+      `${Math.round(box.right)} px in a figure of ${Math.round(edge.width)} px)`];
+  });
+}"""
+
+
+def smallest_chart_text(charts: list[list[object]]) -> float:
+    """The smallest chart text on the page in CSS pixels: every phone rendering's text
+    is at least PHONE.smallest points (tests/test_figures.py), drawn at PHONE.dpi."""
+    in_file = figures.PHONE.smallest / 72 * figures.PHONE.dpi
+    shown = [in_file * int(str(c[1])) / int(str(c[2])) for c in charts if c[0] == "phone"]
+    return min(shown, default=float("inf"))
+
+
+SMALLEST: dict[str, float] = {}  # the measured smallest chart text per width, for the record
+
+
+def figure_problems(page: Page, server: str, built: Path) -> list[str]:
+    """Every SVG figure (both layouts) opened in the browser: no text outside it."""
+    problems = []
+    for svg in sorted((built / "figures").glob("*.svg")):
+        page.goto(f"{server}/figures/{svg.name}", wait_until="load")
+        problems += [f"figures/{svg.name}: cut off: {t}" for t in page.evaluate(CLIPPED_TEXT)]
+    return problems
+
+
 def page_problems(width: str, built: Path, server: str) -> list[str]:
     """Each page at one of VIEWPORTS: console errors, failed or outside requests,
-    unrendered images, anything wider than the screen (wide tables scroll in their own
-    box), axe-core violations of any impact. A screenshot of the index goes to
-    build/report-index-WIDTH.png; at desktop width the index is also opened from file://."""
+    unrendered images, images without alt text or with a file path for it, anything
+    wider than the screen or than the article's column (wide tables scroll in their own
+    box), a phone showing a chart's desktop rendering or chart text under 11 CSS px,
+    axe-core violations of any impact; at desktop width also every SVG figure's text
+    against its edges. A screenshot of the index goes to build/report-index-WIDTH.png;
+    at desktop width the index, and a search for a figure, are also opened from file://."""
     axe = Axe()
     problems: list[str] = []
     with sync_playwright() as playwright:
@@ -125,9 +207,19 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
             widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
             if not all(w > 0 for w in widths):
                 problems.append(f"{where}: unrendered images")
+            problems += [f"{where}: {p}" for p in page.eval_on_selector_all("img", IMAGE_PROBLEMS)]
             overflow = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             if overflow[0] > overflow[1]:
                 problems.append(f"{where}: {overflow[0]} px wide in a {overflow[1]} px window")
+            problems += [f"{where}: {p}" for p in page.evaluate(OUTSIDE_COLUMN)[:5]]
+            charts = page.eval_on_selector_all("picture img", CHARTS)
+            if width == "phone":
+                if any(c[0] != "phone" for c in charts):
+                    problems.append(f"{where}: a chart shows its desktop rendering on a phone")
+                smallest = smallest_chart_text(charts)
+                SMALLEST[name] = smallest
+                if smallest < figures.MIN_PHONE_TEXT_PX:
+                    problems.append(f"{where}: chart text {smallest:.1f} CSS px")
             results = axe.run(page)
             problems += [
                 f"{where}: axe {v['id']} ({v['impact']}): {len(v['nodes'])} element(s), "
@@ -140,11 +232,20 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                     path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
                 )
             page.close()
+        if width == "desktop":
+            page = context.new_page()
+            problems += figure_problems(page, server, built)
+            page.close()
         context.close()
         if width == "desktop":  # the pages also work opened straight from the file system
-            page = browser.new_page()
-            watch = PageWatch(page, built.as_uri())
-            page.goto((built / "index.html").as_uri(), wait_until="load")
-            problems += [f"file:// index: {e}" for e in watch.errors + watch.failed + watch.outside]
+            for name, ready in (("index.html", "body"), ("search.html?q=31%2C339", FOUND)):
+                page = browser.new_page()
+                watch = PageWatch(page, built.as_uri())
+                page.goto(f"{built.as_uri()}/{name}", wait_until="load")
+                page.wait_for_selector(ready, timeout=10_000)
+                page.wait_for_timeout(300)  # a search result's summary would be fetched now
+                problems += [f"file:// {name}: {e}" for e in watch.errors + watch.failed]
+                problems += [f"file:// {name}: {e}" for e in watch.outside]
+                page.close()
         browser.close()
     return problems

@@ -396,7 +396,7 @@ def test_json_output_is_documented_and_complete(data: Data) -> None:
         "results",
     }
     result = first["results"]["article"]
-    assert set(result) == {"computed", "verdict", "reason", "recorded", "evidence"}
+    assert set(result) == {"computed", "computed_text", "verdict", "reason", "recorded", "evidence"}
     assert set(result["evidence"]) == {"figures", "arithmetic", "band", "revisions"}
     figure = result["evidence"]["figures"][0]
     assert set(figure) == {"label", "value", "file", "line", "column", "source", "vintage", "note"}
@@ -404,6 +404,7 @@ def test_json_output_is_documented_and_complete(data: Data) -> None:
     documented = (render.__doc__ or "") + readme.README.read_text(encoding="utf-8")
     for key in (
         "computed",
+        "computed_text",
         "verdict",
         "reason",
         "recorded",

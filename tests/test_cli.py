@@ -1,6 +1,16 @@
 """The command line, as an analyst runs it."""
 
-from analysis import paths
+import argparse
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from analysis import cli, paths
 from tests.conftest import run_cli as run
 
 
@@ -66,3 +76,93 @@ def test_claims_scorecard_formats() -> None:
     assert markdown.stdout.count("| Claim | Verdict (latest) |") == len(
         list((paths.DATA_DIR / "articles").iterdir())
     )
+
+
+def test_every_command_and_option_has_help() -> None:
+    """`--help` lists every command with a line of help, and every option says what it does."""
+    parser = cli.build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    listed = {a.dest: a.help for a in commands._choices_actions}
+    assert (
+        set(listed)
+        == set(commands.choices)
+        == {"validate", "arrivals", "claims", "readme", "datapackage", "notebooks", "report"}
+    )
+    assert all(text and len(text) > 20 for text in listed.values()), listed
+    for name, command in [("python -m analysis", parser), *commands.choices.items()]:
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, f"{name} {action.dest}"
+    top = run("--help")
+    assert top.returncode == 0
+    assert "build the report" in top.stdout and "print a vintage of the series" not in top.stdout
+    for name in commands.choices:
+        assert f"\n    {name}" in top.stdout, name
+        assert run(name, "--help").returncode == 0
+
+
+def test_arrivals_prints_a_table_for_people() -> None:
+    result = run("arrivals", "--vintage", "article")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "North Koreans arriving in South Korea, as published on 7 January 2018"
+    assert max(len(line) for line in lines) <= 100
+    assert not re.search(r"NaT|NaN|<NA>", result.stdout)
+    assert re.fullmatch(
+        r"2017 +189 +938 +1,127 +hankyung-2018-01-05 +2018-01-05 +published", lines[-3]
+    )
+    assert re.match(r"up to 1998 +831 +116 +947 +mou-table-", lines[3])
+    assert all(re.search(r"(published|inferred( from \S+)?)$", line) for line in lines[3:-3])
+    first = run("arrivals", "--vintage", "first").stdout
+    assert re.search(r"\n2002 +– +– +1,140 ", first), "a missing split is a dash"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("arrivals", "--format", "csv"),
+        ("arrivals",),
+        ("claims", "--format", "json"),
+        ("claims", "--press", "--format", "json"),
+    ],
+)
+def test_a_closed_pipe_ends_the_command_quietly(args: tuple[str, ...]) -> None:
+    """`python -m analysis ... | head`: the reader is gone before the first write; the
+    command stops with the status of a program ended by SIGPIPE and says nothing."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "analysis", *args],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=paths.ROOT,
+        )
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (128 + signal.SIGPIPE, "")
+
+
+def test_claims_json_gives_computed_as_a_number_and_as_text() -> None:
+    doc = json.loads(run("claims", "--format", "json").stdout)
+    results = {c["id"]: (c["stated"], c["results"]) for c in doc["claims"]}
+    stated, share = results["women-share-2017"]
+    assert stated == 83 and share["article"]["computed_text"] == "83.2%"
+    assert round(share["article"]["computed"], 1) == 83.2
+    _, men = results["men-2017"]
+    assert (men["article"]["computed"], men["latest"]["computed"]) == (189, 188)
+    _, women = results["cumulative-women-2017"]
+    assert (women["latest"]["computed"], women["latest"]["computed_text"]) == (22346, "22,346")
+    _, lowest = results["lowest-since-kju-2017"]  # an ordering: no single number
+    assert lowest["latest"]["computed"] is None
+    assert lowest["latest"]["computed_text"].startswith("2017: 1,127; next lowest")
+    for stated, found in results.values():
+        for result in found.values():
+            assert isinstance(result["computed_text"], str)
+            if isinstance(stated, int) and result["computed_text"]:  # empty: no figure then
+                assert isinstance(result["computed"], int | float), result
+            else:
+                assert result["computed"] is None, result

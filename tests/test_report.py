@@ -120,8 +120,9 @@ def test_index_leads_with_findings_and_links_every_claim(built: Path) -> None:
     assert re.search(
         r"2017: the fewest arrivals of Kim Jong Un.s era up to then\. 2017 had 1,127", text
     )
-    alts = re.findall(r'<img [^>]*alt="([^"]+)"', index)
-    assert len(alts) == 5 and all(alt.startswith(("Bar chart", "Line chart")) for alt in alts)
+    alts = [html.unescape(a) for a in re.findall(r'<img [^>]*alt="([^"]+)"', index)]
+    assert len(alts) == 5 and all(re.search(r"\. (Bar|Line) chart of ", alt) for alt in alts)
+    assert alts[0].startswith("2017: the fewest arrivals of Kim Jong Un's era up to then. ")
     for name in GENERATED:  # Markdown escapes never reach a page
         assert "\\" not in (built / name).read_text(encoding="utf-8"), name
 

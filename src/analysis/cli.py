@@ -1,14 +1,16 @@
-"""The project's command line: validate the data, print a vintage of the series."""
+"""Check Daily NK's January 2018 article on North Korean defectors against South Korea's
+Ministry of Unification (MOU) figures: validate the data, print the series as it stood
+on any day, evaluate every claim (or every press figure), and build the report."""
 
 import argparse
+import errno
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
-from analysis import arguments, claims, paths, vintages
+from analysis import claims, options, paths, vintages
 from analysis.claims import record
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError
@@ -66,13 +68,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_arrivals(args: argparse.Namespace) -> int:
-    """Print the annual series for one vintage."""
-    table = vintages.arrivals(args.vintage, datasets.load(args.data))
+    """Print arrivals per period (by sex and in total) as they stood on one vintage, with
+    the source of each figure."""
+    book = vintages.Book(datasets.load(args.data))
+    table = book.arrivals(args.vintage)
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d")
+        table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d", lineterminator="\n")
     else:
-        with pd.option_context("display.width", 200, "display.max_rows", 500):
-            print(terminal.inert(table.to_string(index=False)))
+        heading = f"North Koreans arriving in South Korea, {book.describe(args.vintage)}"
+        sys.stdout.write(render.arrivals_table(table, heading))
     return 0
 
 
@@ -145,7 +149,7 @@ def _press(args: argparse.Namespace) -> int:
 
 
 def cmd_readme(args: argparse.Namespace) -> int:
-    """Rewrite README.md's generated sections (claims table); --check only reports."""
+    """Rewrite README.md's generated sections from the registry and the verdicts; --check only reports."""
     every = claims.every_result(datasets.load(args.data))
     if args.check:
         if readme.stale(every):
@@ -203,86 +207,40 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
-    parser.add_argument(
-        "--data",
-        type=arguments.data_dir,
-        default=paths.DATA_DIR,
-        help="the data directory to read (default: data/, or $ANALYSIS_DATA_DIR when set)",
+    """The command line's parser: every command with its options and help."""
+    return options.parser(
+        __doc__ or "",
+        {
+            "validate": cmd_validate,
+            "arrivals": cmd_arrivals,
+            "claims": cmd_claims,
+            "readme": cmd_readme,
+            "datapackage": cmd_datapackage,
+            "notebooks": cmd_notebooks,
+            "report": cmd_report,
+        },
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    validate = commands.add_parser("validate", help=cmd_validate.__doc__)
-    validate.set_defaults(run=cmd_validate)
-    arrivals = commands.add_parser("arrivals", help=cmd_arrivals.__doc__)
-    arrivals.add_argument(
-        "--vintage",
-        type=arguments.vintage,
-        default=vintages.LATEST,
-        help="latest | first | article | YYYY-MM-DD | an MOU table's source_id (default: latest)",
-    )
-    arrivals.add_argument("--format", choices=["table", "csv"], default="table")
-    arrivals.set_defaults(run=cmd_arrivals)
-    claims_ = commands.add_parser("claims", help=cmd_claims.__doc__)
-    claims_.add_argument(
-        "--vintage",
-        action="append",
-        type=arguments.vintage,
-        help="article | latest | first | YYYY-MM-DD | an MOU table's source_id; repeat for "
-        "several (default: article and latest)",
-    )
-    claims_.add_argument(
-        "--format", choices=["table", "json", "markdown", "claimreview"], default="table"
-    )
-    claims_.add_argument(
-        "--check",
-        action="store_true",
-        help="exit 1 naming each claim whose verdict changed or whose data disagree",
-    )
-    claims_.add_argument(
-        "--record",
-        action="store_true",
-        help="after reviewing a change: write every claim's computed verdicts into its "
-        "article's claims.toml (`recorded`) and print the diff",
-    )
-    claims_.add_argument(
-        "--press",
-        action="store_true",
-        help="check every figure the press published against MOU's series as it stood on its "
-        "publication day (with --check: exit 1 if one is neither matched nor a recorded issue)",
-    )
-    claims_.add_argument(
-        "--base-url",
-        type=arguments.base_url,
-        default="",
-        help="prefix for the notebook and data links in ClaimReview output (e.g. the repository's URL)",
-    )
-    claims_.set_defaults(run=cmd_claims)
-    readme_ = commands.add_parser("readme", help=cmd_readme.__doc__)
-    readme_.add_argument("--check", action="store_true", help="exit 1 if README.md is stale")
-    readme_.set_defaults(run=cmd_readme)
-    package = commands.add_parser("datapackage", help=cmd_datapackage.__doc__)
-    action = package.add_mutually_exclusive_group()
-    action.add_argument("--write", action="store_true", help="rewrite data/datapackage.json")
-    action.add_argument(
-        "--check",
-        action="store_true",
-        help="exit 2 naming the first line where data/datapackage.json is out of date",
-    )
-    package.set_defaults(run=cmd_datapackage)
-    commands.add_parser("notebooks", help=cmd_notebooks.__doc__).set_defaults(run=cmd_notebooks)
-    report_ = commands.add_parser("report", help=cmd_report.__doc__)
-    report_.add_argument(
-        "--output", type=Path, default=paths.REPORT_DIR, help="folder to build into"
-    )
-    report_.set_defaults(run=cmd_report)
-    return parser
+
+
+def _closed_pipe() -> int:
+    """The reader of standard output has gone (`| head`): stop quietly, as a program
+    killed by SIGPIPE would, with nothing more written (not even at exit's flush)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run a command; a data problem is printed as located errors (exit 2), never a traceback."""
+    """Run a command; a data problem is printed as located errors (exit 2), never a traceback;
+    a closed pipe on standard output ends it quietly."""
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     except DataValidationError as error:
         if args.data != paths.DEFAULT_DATA_DIR:
             error = error.located_in(args.data)
@@ -292,6 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal.inert(f"error: {error}"), file=sys.stderr)
         return 2
     except OSError as error:
+        if error.errno == errno.EPIPE:
+            return _closed_pipe()
         where = f" ({error.filename})" if error.filename else ""
         print(terminal.inert(f"error: {error.strerror or error}{where}"), file=sys.stderr)
         return 2

@@ -1,27 +1,20 @@
-"""The women's share, revisions and scorecard charts, in the house style of
-analysis.show.plots: each title states the chart's finding, computed from the data
-it draws."""
+"""The women's share and revisions charts, in the house style of analysis.show.plots:
+each title states the chart's finding, computed from the data it draws, and each
+is drawn wide for a desktop and tall for a phone. The scorecard chart is in
+analysis.show.scorecard (re-exported here)."""
 
-from collections.abc import Mapping
 from typing import Any
 
+import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from analysis.formatting import count
-from analysis.show.plots import (
-    LINE,
-    MEN,
-    SMALL_SAMPLE,
-    WOMEN,
-    Chart,
-    blank_figure,
-    joined,
-    shade_eras,
-    source_note,
-    whole_years,
-)
+from analysis.show.figures import LAYOUTS, PHONE, Chart, Layout, finish, new_figure
+from analysis.show.plots import LINE, MEN, SMALL_SAMPLE, WOMEN, joined, shade_eras, whole_years
+from analysis.show.scorecard import scorecard, scorecard_chart
+
+__all__ = ["scorecard", "scorecard_chart"]
 
 # --- women's share ------------------------------------------------------------
 
@@ -36,31 +29,7 @@ def women_share_chart(
         share=(100 * years["women"] / years["total"]).astype(float).round(1),
         small_sample=years["total"] < SMALL_SAMPLE,
     )
-    figure, axes = blank_figure(bottom=0.19)
-    axes.plot(years["year"], years["share"], color=LINE, zorder=3)
-    solid, hollow = years[~years["small_sample"]], years[years["small_sample"]]
-    axes.scatter(solid["year"], solid["share"], color=LINE, zorder=4, s=24)
-    axes.scatter(hollow["year"], hollow["share"], facecolor="white", edgecolor=LINE, zorder=4, s=36)
-    shares = years.set_index("year")["share"]
-    for year, share, total in zip(hollow["year"], hollow["share"], hollow["total"], strict=True):
-        # Below a local low the label is clear of the line; elsewhere it sits below and right.
-        neighbours = shares.reindex([year - 1, year + 1]).dropna()
-        low_point = bool((neighbours > share).all())
-        axes.annotate(
-            f"{int(total)} people",
-            (year, share),
-            xytext=(0, -10) if low_point else (6, -10),
-            textcoords="offset points",
-            ha="center" if low_point else "left",
-            va="top",
-            fontsize=8,
-            zorder=5,
-        )
-    # The data run high (mostly 55-90%): the closure label sits low, clear of the line.
-    shade_eras(
-        axes, int(years["year"].min()), int(years["year"].max()), era_start, border_label_height=0.1
-    )
-    axes.axhline(50, color="#777777", linestyle="--", linewidth=1)
+    hollow = years[years["small_sample"]]
     minority = years[years["share"] < 50]
     first, last = int(years["year"].min()), int(years["year"].max())
     if minority.empty:
@@ -70,17 +39,17 @@ def women_share_chart(
             f"From {first} to {last}, women were the majority every year but "
             f"{joined([str(y) for y in minority['year']])}"
         )
-    axes.set(title=title, ylabel="women, % of arrivals", ylim=(0, 100))
-    note = f"Source: MOU. Figures: {vintage}. Dashed line: half."
+    note = f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}. Dashed line: half."
     if not hollow.empty:
         note += f"\nHollow points: years of fewer than {SMALL_SAMPLE} arrivals (small samples)."
-    source_note(figure, note)
+    desktop, phone = (_draw_women_share(years, era_start, title, note, x) for x in LAYOUTS)
     low = years.iloc[int(years["share"].argmin())]
     high = years.iloc[int(years["share"].argmax())]
     alt = (
-        f"Line chart of women's share of each year's arrivals, {first} to {last} (figures: "
-        f"{vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is lowest at "
-        f"{low['share']:.0f}% in {int(low['year'])}, a year of only {count(low['total'])} arrivals."
+        f"{title}. Line chart of women's share of each year's arrivals, {first} to {last} "
+        f"(figures: {vintage}). It peaks at {high['share']:.0f}% in {int(high['year'])} and is "
+        f"lowest at {low['share']:.0f}% in {int(low['year'])}, a year of only "
+        f"{count(low['total'])} arrivals."
     )
     regular = years[~years["small_sample"]]
     detail = (
@@ -98,7 +67,48 @@ def women_share_chart(
             )
             + "."
         )
-    return Chart(figure, title, detail, alt, years)
+    return Chart(desktop, title, detail, alt, years, phone)
+
+
+def _draw_women_share(
+    years: pd.DataFrame, era_start: int | None, title: str, note: str, layout: Layout
+) -> Figure:
+    with layout.style():
+        figure, axes = new_figure(layout)
+        axes.plot(years["year"], years["share"], color=LINE, zorder=3)
+        solid, hollow = years[~years["small_sample"]], years[years["small_sample"]]
+        axes.scatter(solid["year"], solid["share"], color=LINE, zorder=4, s=24)
+        axes.scatter(
+            hollow["year"], hollow["share"], facecolor="white", edgecolor=LINE, zorder=4, s=36
+        )
+        shares = years.set_index("year")["share"]
+        last = int(years["year"].max())
+        for year, share, total in zip(
+            hollow["year"], hollow["share"], hollow["total"], strict=True
+        ):
+            # Below a local low the label is clear of the line; elsewhere it sits below and
+            # right (left of the last point, so it stays inside the figure).
+            neighbours = shares.reindex([year - 1, year + 1]).dropna()
+            low_point = bool((neighbours > share).all())
+            side = "center" if low_point else ("right" if year == last else "left")
+            axes.annotate(
+                f"{int(total)} people",
+                (year, share),
+                xytext={"center": (0, -10), "left": (6, -10), "right": (-6, -10)}[side],
+                textcoords="offset points",
+                ha=side,
+                va="top",
+                fontsize=layout.smallest,
+                zorder=5,
+            )
+        # The data run high (mostly 55-90%): the closure label sits low, clear of the line.
+        first = int(years["year"].min())
+        shade_eras(axes, first, last, era_start, border_label_height=0.1, layout=layout)
+        axes.axhline(50, color="#777777", linestyle="--", linewidth=1)
+        axes.set(ylabel="women, % of arrivals", ylim=(0, 100))
+        axes.xaxis.set_major_locator(mpl.ticker.MultipleLocator(5))
+        finish(figure, title, note, layout)
+    return figure
 
 
 def women_share(
@@ -118,64 +128,26 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
     years = table[table["period"].str.fullmatch(r"\d{4}")]
     years = years.assign(year=years["period"].astype(int))
     years = years[years["year"] >= first_year].reset_index(drop=True)
-    parts = (
-        ("total", "#8c8c8c", "total", None),
-        ("men", MEN, "men", "///"),
-        ("women", WOMEN, "women", None),
-    )
     split_only = years["total_change"].eq(0) & (
         years["men_change"].fillna(0).ne(0) | years["women_change"].fillna(0).ne(0)
     )
-    figure, axes = blank_figure()
-    width = 0.27
-    for offset, (column, colour, label, hatch) in zip((-width, 0.0, width), parts, strict=True):
-        change = years[f"{column}_change"]
-        shown = change.notna()
-        x = years.loc[shown, "year"] + offset
-        values = change[shown].astype(int)
-        axes.bar(
-            x,
-            values,
-            width,
-            color=colour,
-            hatch=hatch,
-            edgecolor="#333333",
-            linewidth=0.4,
-            label=label,
-            zorder=2,
-        )
-        labelled = split_only[shown] if column != "total" else values.ne(0)
-        for xi, value, show in zip(x, values, labelled, strict=True):
-            if value and show:
-                axes.annotate(
-                    f"{value:+d}",
-                    (xi, value),
-                    ha="center",
-                    va="bottom" if value > 0 else "top",
-                    fontsize=7,
-                    xytext=(0, 2 if value > 0 else -2),
-                    textcoords="offset points",
-                )
-    axes.axhline(0, color="#333333", linewidth=1)
     revised = years[years["total_change"].ne(0)]
     split_years = years[split_only]
     biggest = years.iloc[int(years["total_change"].abs().argmax())]
     title = f"{len(revised) + len(split_years)} of {len(years)} years revised after first report"
     if not split_years.empty:
         title += f" ({joined([str(y) for y in split_years['year']])} only in the split by sex)"
-    axes.set(title=title, ylabel="people (latest minus first report)")
-    axes.margins(y=0.15)
-    axes.legend(loc="lower left", fontsize=8, frameon=False, ncols=3)
-    source_note(
-        figure,
-        "Source: MOU tables and press reports of MOU releases (data/arrivals.csv). "
-        "Men and women missing: the first report gave no split by sex.",
+    note = (
+        "Source: South Korea's Ministry of Unification (MOU): its tables, and its releases "
+        "as the press reported them. No bar for men and women: the first report gave no "
+        "split by sex."
     )
+    desktop, phone = (_draw_revisions(years, split_only, title, note, x) for x in LAYOUTS)
     split_records: list[dict[str, Any]] = [
         {str(k): v for k, v in r.items()} for r in split_years.to_dict("records")
     ]
     alt = (
-        f"Bar chart of how much each year's arrivals changed between first report and "
+        f"{title}. Bar chart of how much each year's arrivals changed between first report and "
         f"latest figure, {int(years['year'].min())} to {int(years['year'].max())}, with bars side "
         f"by side for the total, men and women. {len(revised)} of {len(years)} totals changed; the largest change is "
         f"{int(biggest['total_change']):+d} people in {int(biggest['year'])}."
@@ -209,86 +181,76 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
             "total_change",
         ]
     ]
-    return Chart(figure, title, detail, alt, data)
+    return Chart(desktop, title, detail, alt, data, phone)
+
+
+REVISION_PARTS = (
+    ("total", "#8c8c8c", "total", None),
+    ("men", MEN, "men", "///"),
+    ("women", WOMEN, "women", None),
+)
+
+
+def _draw_revisions(
+    years: pd.DataFrame, split_only: "pd.Series[bool]", title: str, note: str, layout: Layout
+) -> Figure:
+    """Bars side by side per year: upright on a desktop; on a phone, one row per year
+    (a taller figure), so that each bar's label has room."""
+    across = layout is PHONE
+    with layout.style():
+        figure, axes = new_figure(layout)
+        if across:
+            figure.set_size_inches(layout.size[0], 2.2 + 0.2 * len(years))
+        width = 0.27
+        for offset, (column, colour, label, hatch) in zip(
+            (-width, 0.0, width), REVISION_PARTS, strict=True
+        ):
+            change = years[f"{column}_change"]
+            shown = change.notna()
+            x = years.loc[shown, "year"] + offset
+            values = change[shown].astype(int)
+            draw = axes.barh if across else axes.bar
+            draw(
+                x,
+                values,
+                width,
+                color=colour,
+                hatch=hatch,
+                edgecolor="#333333",
+                linewidth=0.4,
+                label=label,
+                zorder=2,
+            )
+            labelled = split_only[shown] if column != "total" else values.ne(0)
+            for xi, value, show in zip(x, values, labelled, strict=True):
+                if not (value and show):
+                    continue
+                away = 2 if value > 0 else -2
+                axes.annotate(
+                    f"{value:+d}",
+                    (value, xi) if across else (xi, value),
+                    ha=("left" if value > 0 else "right") if across else "center",
+                    va="center" if across else ("bottom" if value > 0 else "top"),
+                    fontsize=layout.smallest,
+                    xytext=(away, 0) if across else (0, away),
+                    textcoords="offset points",
+                )
+        if across:
+            axes.axvline(0, color="#333333", linewidth=1)
+            axes.set_yticks(years["year"], [str(y) for y in years["year"]])
+            axes.invert_yaxis()
+            axes.margins(x=0.18, y=0.01)
+            axes.set(xlabel="people (latest minus first report)")
+            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False, ncols=3)
+        else:
+            axes.axhline(0, color="#333333", linewidth=1)
+            axes.margins(y=0.15)
+            axes.set(ylabel="people (latest minus first report)")
+            axes.legend(loc="lower left", fontsize=layout.smallest, frameon=False, ncols=3)
+        finish(figure, title, note, layout)
+    return figure
 
 
 def revisions(table: pd.DataFrame, first_year: int = 2002) -> Figure:
     """The figure of `revisions_chart`."""
     return revisions_chart(table, first_year).figure
-
-
-# --- verdicts -----------------------------------------------------------------
-
-
-def scorecard_chart(
-    table: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    vintages: tuple[str, ...] = ("article", "latest"),
-) -> Chart:
-    """How many claims get each verdict, per vintage; `labels` maps each verdict value to its
-    label, in the order to show (default: as found, underscores as spaces)."""
-    counts = pd.DataFrame({v: table[f"verdict_{v}"].value_counts() for v in vintages}).fillna(0)
-    counts = counts.astype(int)
-    order = [v for v in labels if v in counts.index] if labels else list(counts.index)
-    counts = counts.loc[order]
-    names = [labels[v] if labels else v.replace("_", " ") for v in counts.index]
-    figure, axes = blank_figure(left=0.3, bottom=0.28)
-    positions = range(len(counts))
-    height = 0.38
-    for offset, (vintage, colour, hatch) in enumerate(
-        zip(vintages, (LINE, WOMEN), ("", "//"), strict=False)
-    ):
-        bars = axes.barh(
-            [p + offset * height for p in positions],
-            counts[vintage],
-            height=height,
-            color=colour,
-            hatch=hatch,
-            edgecolor="white",
-            label=f"figures: {vintage}",
-            zorder=2,
-        )
-        axes.bar_label(bars, padding=2, fontsize=8)
-    axes.set_yticks([p + height / 2 for p in positions], names)
-    axes.invert_yaxis()
-    axes.margins(x=0.08)
-    now = counts[vintages[-1]]
-    contradicted = int(now.get("contradicted", 0))
-    unverifiable = int(now.get("not_verifiable", 0))
-    checkable = int(now.sum()) - unverifiable
-    title = (
-        f"{contradicted or 'None'} of {checkable} checkable claims "
-        f"contradicted; {unverifiable} cannot be checked"
-    )
-    axes.set(title=title, xlabel="claims")
-    axes.legend(
-        handles=[
-            Patch(color=LINE, label=f"figures of the article's date ({vintages[0]})"),
-            Patch(facecolor=WOMEN, hatch="//", edgecolor="white", label=f"{vintages[-1]} figures"),
-        ],
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.2),
-        ncol=2,
-        frameon=False,
-    )
-    source_note(figure, "Source: data/claims.toml, verdicts computed by analysis.claims.")
-    data = counts.rename_axis("verdict").reset_index().assign(label=names)
-    alt = "Bar chart of the article's claims by verdict. " + "; ".join(
-        f"{name}: {', '.join(f'{row[v]} ({v})' for v in vintages)}"
-        for name, (_, row) in zip(names, counts.iterrows(), strict=True)
-    )
-    detail = "; ".join(
-        f"{name}: {row[vintages[-1]]}"
-        for name, (_, row) in zip(names, counts.iterrows(), strict=True)
-        if row[vintages[-1]]
-    )
-    return Chart(figure, title, f"On the {vintages[-1]} figures: {detail}.", alt + ".", data)
-
-
-def scorecard(
-    table: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    vintages: tuple[str, ...] = ("article", "latest"),
-) -> Figure:
-    """The figure of `scorecard_chart`."""
-    return scorecard_chart(table, labels, vintages).figure

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import claims, formatting, paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.show import agreement, charts, plots, present
 from analysis.show.claimview import ClaimView, Result
+from analysis.show.figures import Chart
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -150,29 +150,32 @@ def _era_start() -> int | None:
     return None if eras is None else eras.used
 
 
-def arrivals_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Figure:
+# Each returns a Chart, which a notebook shows wide, or tall on a phone, with its alt text.
+
+
+def arrivals_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Chart:
     """Arrivals by sex per year, Kim Jong Un's era shaded: `series` is the notebook's
     `book().arrivals(vintage)` (with `period` as a column or as the index)."""
     series = series.reset_index() if "period" not in series else series
-    return plots.arrivals_by_sex(series, book().describe(vintage), era_start=_era_start())
+    return plots.arrivals_chart(series, book().describe(vintage), era_start=_era_start())
 
 
-def women_share_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Figure:
+def women_share_figure(series: pd.DataFrame, vintage: str = vintages.LATEST) -> Chart:
     """Women's share of each year's arrivals in the notebook's `series` of `vintage`."""
     series = series.reset_index() if "period" not in series else series
-    return charts.women_share(series, book().describe(vintage), era_start=_era_start())
+    return charts.women_share_chart(series, book().describe(vintage), era_start=_era_start())
 
 
-def revisions_figure(table: pd.DataFrame) -> Figure:
+def revisions_figure(table: pd.DataFrame) -> Chart:
     """Each year's change from first report to latest, for men, women and the total:
     `table` is the notebook's `vintages.revisions(book())`."""
-    return charts.revisions(table)
+    return charts.revisions_chart(table)
 
 
-def scorecard_figure() -> Figure:
+def scorecard_figure() -> Chart:
     """How many claims get each verdict, on both vintages."""
     labels = {v.value: w.short for v, w in claims.VERDICTS.items()}
-    return charts.scorecard(claims.scorecard(session().results), labels)
+    return charts.scorecard_chart(claims.scorecard(session().results), labels)
 
 
 # --- the press figures, checked as claims by their outlets ------------------------

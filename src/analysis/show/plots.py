@@ -1,19 +1,19 @@
 """Plotting helpers with one house style.
 
 Every chart states its finding in its title (computed from the data it draws,
-so a corrected figure changes the title too), carries alt text saying what it
-shows, and keeps the data it plots so the report can offer it as CSV. Figures
-are not registered with pyplot (nothing leaks between cells or calls) and label
-their source and vintage on the figure itself. Colours are paired with hatching
-and grey levels that survive greyscale printing. `save` writes PNG and SVG with
-deterministic bytes.
+so a corrected figure changes the title too), carries alt text that leads with
+that finding, and keeps the data it plots so the report can offer it as CSV. Each
+is drawn twice, wide for a desktop and tall for a phone (analysis.show.figures),
+with titles and source lines wrapped to fit. Figures are not registered with
+pyplot (nothing leaks between cells or calls) and name their source's publisher
+and vintage on the figure itself. Colours are paired with hatching and grey levels
+that survive greyscale printing. `save` writes PNG and SVG with deterministic
+bytes.
 
 The helpers take what they need as arguments (the era's first year, verdict
 labels) rather than importing the claims engine, so they draw any series.
 """
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import matplotlib as mpl
@@ -22,25 +22,25 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from analysis.formatting import count
+from analysis.show.figures import (
+    DESKTOP,
+    LAYOUTS,
+    PHONE,
+    Chart,
+    Layout,
+    finish,
+    new_figure,
+    save,
+    save_chart,
+)
+
+__all__ = ["Chart", "save", "save_chart"]
 
 # Dark and light tones of one hue read apart in colour and in greyscale.
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
 BORDER_CLOSED = 2020  # North Korea sealed its border in January 2020 (COVID-19).
 SMALL_SAMPLE = 100  # a share of fewer people than this moves by 1 point per person or more
-SIZE = (8.0, 4.5)
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A figure with its finding (title), the figures behind it (detail, for a caption),
-    a description for screen readers (alt), and the data it draws."""
-
-    figure: Figure
-    title: str
-    detail: str
-    alt: str
-    data: pd.DataFrame
 
 
 def use_house_style() -> None:
@@ -73,17 +73,6 @@ def _show_figures_inline() -> None:
         select_figure_formats(shell, {"png"}, bbox_inches=None)
 
 
-def blank_figure(left: float = 0.11, bottom: float = 0.16) -> tuple[Figure, "mpl.axes.Axes"]:
-    """A figure with fixed margins: as tidy as a constrained layout here, and faster to draw."""
-    figure = Figure(figsize=SIZE)
-    figure.subplots_adjust(left=left, right=0.97, top=0.91, bottom=bottom)
-    return figure, figure.add_subplot()
-
-
-def source_note(figure: Figure, text: str) -> None:
-    figure.text(0.01, 0.015, text, ha="left", va="bottom", fontsize=8, color="#444444")
-
-
 def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -107,15 +96,25 @@ def whole_years(series: pd.DataFrame, first_year: int) -> pd.DataFrame:
 
 
 def shade(
-    axes: "mpl.axes.Axes", start: int, last: int, label: str, height: float, **style: Any
+    axes: "mpl.axes.Axes",
+    start: int,
+    last: int,
+    label: str,
+    height: float,
+    layout: Layout = DESKTOP,
+    **style: Any,
 ) -> None:
+    """Shade the years `start` to `last`, labelled inside the shading from its left edge
+    (on a phone, where the label is wider than the shading, from its right edge)."""
     axes.axvspan(start - 0.5, last + 0.5, zorder=0, **style)
+    at_right = layout is PHONE and last - start < 8
     axes.text(
-        start - 0.4,
+        last + 0.4 if at_right else start - 0.4,
         height,
         label,
         transform=axes.get_xaxis_transform(),
-        fontsize=8,
+        fontsize=layout.smallest,
+        ha="right" if at_right else "left",
         va="top",
         zorder=4,
         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1},
@@ -128,17 +127,23 @@ def shade_eras(
     last: int,
     era_start: int | None,
     border_label_height: float = 0.88,
+    layout: Layout = DESKTOP,
 ) -> None:
-    """Shade Kim Jong Un's era (when its first year is given) and the border closure."""
+    """Shade Kim Jong Un's era (when its first year is given) and the border closure (on
+    a phone, each label on two lines, the closure's below the era's)."""
+    breaks = "\n" if layout is PHONE else " "
     if era_start is not None and first < era_start <= last:
-        shade(axes, era_start, last, f"Kim Jong Un era (from {era_start})", 0.97, color="#eeeeee")
+        era = f"Kim Jong Un era{breaks}(from {era_start})"
+        shade(axes, era_start, last, era, 0.97, layout, color="#eeeeee")
     if first <= BORDER_CLOSED <= last:
+        below_era = layout is PHONE and border_label_height > 0.5
         shade(
             axes,
             BORDER_CLOSED,
             last,
-            f"border closed ({BORDER_CLOSED})",
-            border_label_height,
+            f"border closed{breaks}({BORDER_CLOSED})",
+            0.8 if below_era else border_label_height,
+            layout,
             facecolor="none",
             hatch="..",
             edgecolor="#bbbbbb",
@@ -169,68 +174,87 @@ def arrivals_chart(
 ) -> Chart:
     """Arrivals per calendar year, stacked by sex; small bars labelled; eras and closure shaded."""
     years = whole_years(series, first_year)
-    figure, axes = blank_figure()
-    split = years["men"].notna()
-    axes.bar(
-        years.loc[split, "year"], years.loc[split, "women"], color=WOMEN, label="women", zorder=2
-    )
-    axes.bar(
-        years.loc[split, "year"],
-        years.loc[split, "men"],
-        bottom=years.loc[split, "women"],
-        color=MEN,
-        hatch="//",
-        edgecolor="white",
-        label="men",
-        zorder=2,
-    )
-    if (~split).any():
-        axes.bar(
-            years.loc[~split, "year"],
-            years.loc[~split, "total"],
-            color="#999999",
-            label="no split by sex",
-            zorder=2,
-        )
-    peak = int(years["total"].max())
-    # Bars under a tenth of the tallest are hard to read off the axis: print their value;
-    # the lowest year, which the title is about, too (in bold).
-    lowest = year_of_min(years.set_index("year")["total"])
-    for year, total in zip(years["year"], years["total"], strict=True):
-        if total < peak / 10 or year == lowest:
-            axes.annotate(
-                count(total),
-                (year, total),
-                xytext=(0, 2),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=8,
-                fontweight="bold" if year == lowest else "normal",
-                zorder=5,
-            )
-    first, last = int(years["year"].min()), int(years["year"].max())
-    shade_eras(axes, first, last, era_start)
     title = arrivals_title(years, era_start)
-    axes.set(
-        title=title,
-        ylabel="arrivals",
-        xlabel="",
-        ylim=(0, peak * 1.12),
-        xlim=(first - 0.7, last + 0.7),
-    )
-    axes.yaxis.set_major_formatter(mpl.ticker.StrMethodFormatter("{x:,.0f}"))
-    axes.legend(loc="upper left", bbox_to_anchor=(0, 0.9), frameon=True)
-    source_note(figure, f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}.")
+    note = f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}."
+    desktop, phone = (_draw_arrivals(years, era_start, title, note, x) for x in LAYOUTS)
+    first, last = int(years["year"].min()), int(years["year"].max())
     low = years.iloc[int(years["total"].argmin())]
+    peak = int(years["total"].max())
     alt = (
-        f"Bar chart of North Koreans arriving in South Korea each year, {first} to {last}, "
-        f"split into women and men (figures: {vintage}). The highest year is "
+        f"{title}. Bar chart of North Koreans arriving in South Korea each year, {first} to "
+        f"{last}, split into women and men (figures: {vintage}). The highest year is "
         f"{int(years['year'].iloc[int(years['total'].argmax())])} with {count(peak)}; the lowest is "
         f"{int(low['year'])} with {count(low['total'])}"
         + ("." if int(low["year"]) == last else f"; {last} had {count(years['total'].iloc[-1])}.")
     )
-    return Chart(figure, title, arrivals_detail(years, era_start), alt, years)
+    return Chart(desktop, title, arrivals_detail(years, era_start), alt, years, phone)
+
+
+def _draw_arrivals(
+    years: pd.DataFrame, era_start: int | None, title: str, note: str, layout: Layout
+) -> Figure:
+    with layout.style():
+        figure, axes = new_figure(layout)
+        split = years["men"].notna()
+        axes.bar(
+            years.loc[split, "year"],
+            years.loc[split, "women"],
+            color=WOMEN,
+            label="women",
+            zorder=2,
+        )
+        axes.bar(
+            years.loc[split, "year"],
+            years.loc[split, "men"],
+            bottom=years.loc[split, "women"],
+            color=MEN,
+            hatch="//",
+            edgecolor="white",
+            label="men",
+            zorder=2,
+        )
+        if (~split).any():
+            axes.bar(
+                years.loc[~split, "year"],
+                years.loc[~split, "total"],
+                color="#999999",
+                label="no split by sex",
+                zorder=2,
+            )
+        peak = int(years["total"].max())
+        # Bars under a tenth of the tallest are hard to read off the axis: print their value
+        # (upright on a phone, where the bars stand close); the lowest year, which the title
+        # is about, too (in bold).
+        lowest = year_of_min(years.set_index("year")["total"])
+        for year, total in zip(years["year"], years["total"], strict=True):
+            if total < peak / 10 or year == lowest:
+                axes.annotate(
+                    count(total),
+                    (year, total),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    rotation=90 if layout is PHONE else 0,
+                    fontsize=layout.smallest,
+                    fontweight="bold" if year == lowest else "normal",
+                    zorder=5,
+                )
+        first, last = int(years["year"].min()), int(years["year"].max())
+        shade_eras(axes, first, last, era_start, layout=layout)
+        axes.set(
+            ylabel="arrivals",
+            xlabel="",
+            ylim=(0, peak * (1.25 if layout is PHONE else 1.12)),
+            xlim=(first - 0.7, last + 0.7),
+        )
+        axes.yaxis.set_major_formatter(mpl.ticker.StrMethodFormatter("{x:,.0f}"))
+        if layout is PHONE:  # above the bars, in one row
+            axes.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, frameon=False)
+        else:
+            axes.legend(loc="upper left", bbox_to_anchor=(0, 0.9), frameon=True)
+        finish(figure, title, note, layout)
+    return figure
 
 
 def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
@@ -259,28 +283,3 @@ def arrivals_by_sex(
 ) -> Figure:
     """The figure of `arrivals_chart`."""
     return arrivals_chart(series, vintage, era_start, first_year).figure
-
-
-# --- files ----------------------------------------------------------------------
-
-
-def save(figure: Figure, stem: str, directory: Path) -> list[Path]:
-    """Write `stem`.png and `stem`.svg into `directory`, with no timestamps."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for suffix, metadata in (
-        (".png", {"Software": None}),
-        (".svg", {"Date": None, "Creator": None}),
-    ):
-        path = directory / f"{stem}{suffix}"
-        figure.savefig(path, metadata=metadata)
-        written.append(path)
-    return written
-
-
-def save_chart(chart: Chart, stem: str, directory: Path) -> list[Path]:
-    """Write the chart's PNG and SVG, and the data it draws as `stem`.csv beside them."""
-    written = save(chart.figure, stem, directory)
-    data = directory / f"{stem}.csv"
-    chart.data.to_csv(data, index=False, lineterminator="\n")
-    return [*written, data]

@@ -1,7 +1,8 @@
-"""Keep the generated parts of README.md in step with the registry.
+"""Keep the generated parts of README.md in step with the registries and the verdicts.
 
 Sections between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->` are
-rewritten from the code; `check()` reports the ones that are out of date.
+rewritten from the code; `stale()` reports whether any is out of date. The bottom
+line (`summary`) is written from the verdicts: no count or figure in it is typed.
 """
 
 import re
@@ -9,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from analysis import claims, paths
 from analysis.show import markdown, render
+from analysis.show.bottomline import summary
 
 README = paths.ROOT / "README.md"
 
@@ -85,6 +87,7 @@ def checks_table(every: Every) -> str:
 
 
 SECTIONS: dict[str, Callable[[Every], str]] = {
+    "summary": summary,
     "claims": claims_tables,
     "checks": checks_table,
     "notebooks": notebooks_table,

@@ -11,7 +11,7 @@ The JSON document (format "json") is the interface for other tools:
         {"id", "article", "quote", "quantity", "kind", "stated", "precision", "check",
          "notebook", "anchor",
          "results": {"<vintage>": {
-            "computed", "verdict", "reason", "recorded",
+            "computed", "computed_text", "verdict", "reason", "recorded",
             "evidence": {
               "figures": [{"label", "value", "vintage", "file", "line", "column", "note",
                            "source": {"id", "publisher", "title", "published", "url",
@@ -24,6 +24,10 @@ The JSON document (format "json") is the interface for other tools:
 
 Each claim names its `article` (an id in "articles"); its "article" vintage is
 that article's `vintage_date`, the day its figures stand for.
+`computed` is what the data give as a number (a count, a share in percent, a
+year), comparable with `stated`, and null where the claim is an ordering, a trend,
+a date or an anecdote; `computed_text` is what the data give in words ("83.2%",
+"2017: 1,127; next lowest 2015: 1,275"), for every claim.
 `verdict` is one of analysis.claims.Verdict (e.g. `reproduced_as_published_then`);
 `recorded` is the registry's verdict for that vintage (null for vintages the
 registry does not record). `stated` is null for anecdotes, whose figures are
@@ -35,6 +39,8 @@ a source's `dated` gives its date in words (for an MOU table, the day its figure
 run to and whether only the earliest evidence of its publication is known).
 """
 
+import numbers
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import fields
@@ -46,9 +52,12 @@ from analysis import claims
 from analysis.show import markdown, terminal
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from analysis.claims import press
 
 TERMINAL_WIDTH = 100
+NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 
 
 def anchor(claim: claims.Claim) -> str:
@@ -67,6 +76,24 @@ def _fields(record: Any, *leave_out: str) -> dict[str, Any]:
 def _figure(figure: claims.Figure) -> dict[str, Any]:
     """A figure with its source; the source's line in sources.csv is not exported."""
     return {**_fields(figure), "source": _fields(figure.source, "line")}
+
+
+def computed_number(stated: object, outcome: claims.Outcome) -> int | float | None:
+    """What the data give as one number comparable with `stated`: the computed value
+    when it is a number, else the first number of its text (the latest of a revised
+    figure, the lowest share of a series); None unless `stated` is a number."""
+    if not isinstance(stated, numbers.Real) or isinstance(stated, bool):
+        return None
+    value = outcome.value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    found = NUMBER.search(outcome.computed)
+    if found is None:
+        return None
+    text = found.group().replace(",", "")
+    return float(text) if "." in text else int(text)
 
 
 def _evidence(outcome: claims.Outcome) -> dict[str, Any]:
@@ -122,7 +149,8 @@ def _claims(results: claims.Results) -> list[dict[str, Any]]:
             "anchor": anchor(c),
             "results": {
                 v: {
-                    "computed": by_key[(c.id, v)].computed,
+                    "computed": computed_number(c.stated, by_key[(c.id, v)]),
+                    "computed_text": by_key[(c.id, v)].computed,
                     "verdict": by_key[(c.id, v)].verdict.value,
                     "reason": by_key[(c.id, v)].reason,
                     "recorded": c.recorded.get(v),
@@ -186,7 +214,7 @@ def plain_table(every: Sequence[claims.Results]) -> str:
             [
                 c["id"],
                 *(claims.words(found[v]["verdict"]).short for v in vintages),
-                found[vintages[-1]]["computed"] or "–",
+                found[vintages[-1]]["computed_text"] or "–",
             ]
         )
     rows = _inert(rows)
@@ -238,3 +266,37 @@ def press_table(checks: "list[press.PressCheck]") -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     last = TERMINAL_WIDTH - sum(widths) - 6
     return "\n".join(lines) + "\n\n" + _wrapped_table(rows, [*widths, max(last, 12)])
+
+
+def arrivals_table(table: "pd.DataFrame", heading: str) -> str:
+    """A vintage of the series (vintages.arrivals()) for a terminal of TERMINAL_WIDTH
+    columns: counts with thousands separators, a dash where a source gives no split,
+    the source and how the figure stood; the cumulative totals the inferred rows
+    reconcile with, once, below."""
+    from analysis import formatting
+
+    rows = [["period", "men", "women", "total", "source", "published", "basis"]]
+    for r in table.to_dict("records"):
+        # An inferred row's figure is its later table's (the source column names it).
+        later = r["inferred_from"] != r["source_id"]
+        basis = r["basis"] + (
+            f" from {r['inferred_from']}" if r["basis"] != "published" and later else ""
+        )
+        rows.append(
+            [formatting.cell(r[k]) for k in ("period", "men", "women", "total", "source_id")]
+            + [formatting.cell(r["published"]), basis]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    right = {1, 2, 3}
+    lines = [heading, ""]
+    for row in rows:
+        cells = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        lines.append("  ".join(cells).rstrip())
+    reconciled = sorted({str(r) for r in table["reconciles_with"].dropna() if str(r)})
+    if reconciled:
+        notes = "the inferred rows' back-series reconciles with " + "; ".join(reconciled)
+        lines += ["", *textwrap.wrap(notes, TERMINAL_WIDTH)]
+    return "\n".join(lines) + "\n"

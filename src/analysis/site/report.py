@@ -33,7 +33,15 @@ from analysis import claims, formatting, paths
 from analysis.load import datapackage, datasets
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import markdown, plots
-from analysis.site import articles, buildfolder, findings, notebooks, preview, processes
+from analysis.site import (
+    articles,
+    buildfolder,
+    findings,
+    furniture,
+    notebooks,
+    preview,
+    processes,
+)
 
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
@@ -261,7 +269,8 @@ def _render(work: Path, html: Path, data_dir: Path) -> list[str]:
     index = index_markdown(figures, pages, results, every)
     (source / "index.md").write_text(index, encoding="utf-8")
     _write("data.md.j2", source / "data.md", package=_data_package(data_dir))
-    _write("reproduce.md.j2", source / "reproduce.md", versions=_versions())
+    reproduce = furniture.citation_context()
+    _write("reproduce.md.j2", source / "reproduce.md", versions=_versions(), **reproduce)
     command = [
         *(sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"),
         *("-c", str(SITE), "-d", str(work / "doctrees")),
