@@ -84,7 +84,7 @@ def test_a_readme_without_its_generated_section_is_an_error(
     (tmp_path / "README.md").write_text("# A readme with no generated section\n")
     result = run_cli("readme", "--check")
     assert result.returncode == 2
-    assert result.stderr == "error: README.md has no generated section 'claims'\n"
+    assert result.stderr == "error: README.md has no generated section 'summary'\n"
 
 
 def _raises(error: BaseException) -> Any:

@@ -181,28 +181,6 @@ def markdown_table(results: claims.Results) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _inert(rows: list[list[str]]) -> list[list[str]]:
-    """Every cell with its control characters, line breaks among them, shown escaped."""
-    return [[terminal.inert(cell, keep_newlines=False) for cell in row] for row in rows]
-
-
-def _wrapped_table(rows: list[list[str]], widths: list[int]) -> str:
-    """Rows laid out in columns of at most `widths` characters, wrapping at spaces
-    (never inside a word), so the table fits a terminal."""
-    out = []
-    for row in rows:
-        cells = [
-            textwrap.wrap(cell, w, break_long_words=False) or [""]
-            for cell, w in zip(row, widths, strict=True)
-        ]
-        for i in range(max(len(c) for c in cells)):
-            parts = [
-                (c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)
-            ]
-            out.append("  ".join(parts).rstrip())
-    return "\n".join(out) + "\n"
-
-
 def plain_table(every: Sequence[claims.Results]) -> str:
     """A table for a terminal of TERMINAL_WIDTH columns: claim, verdict per vintage,
     and what the data give on the last vintage; every article's claims in turn."""
@@ -217,11 +195,11 @@ def plain_table(every: Sequence[claims.Results]) -> str:
                 found[vintages[-1]]["computed_text"] or "–",
             ]
         )
-    rows = _inert(rows)
+    rows = terminal.inert_rows(rows)
     first = max(len(r[0]) for r in rows)
     verdict = max(len(cell) for r in rows for cell in r[1:-1])
     last = TERMINAL_WIDTH - first - verdict * len(vintages) - 2 * (len(vintages) + 1)
-    return _wrapped_table(rows, [first, *([verdict] * len(vintages)), max(last, 20)])
+    return terminal.wrapped_table(rows, [first, *([verdict] * len(vintages)), max(last, 20)])
 
 
 def _press_rows(checks: "list[press.PressCheck]") -> list[dict[str, Any]]:
@@ -262,10 +240,10 @@ def press_table(checks: "list[press.PressCheck]") -> str:
         for c in checks
         if c.finding in (press.STALE, press.DISPUTED, press.DIFFERS)
     ]
-    rows = _inert(rows)
+    rows = terminal.inert_rows(rows)
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     last = TERMINAL_WIDTH - sum(widths) - 6
-    return "\n".join(lines) + "\n\n" + _wrapped_table(rows, [*widths, max(last, 12)])
+    return "\n".join(lines) + "\n\n" + terminal.wrapped_table(rows, [*widths, max(last, 12)])
 
 
 def arrivals_table(table: "pd.DataFrame", heading: str) -> str:
