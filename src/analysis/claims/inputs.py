@@ -80,6 +80,18 @@ class Inputs:
             for r in data.cumulative.to_dict("records")
             if r["source_id"] not in self.article.own_sources
         }
+        typos = data.source_issues
+        typos = typos[(typos["table"] == "arrivals") & (typos["kind"] == "typo")]
+        self.misprints: dict[tuple[str, pd.Timestamp, str], str] = {
+            (str(source), end, str(field)): str(printed)
+            for source, end, field, printed in zip(
+                typos["source_id"],
+                typos["period_end"],
+                typos["field"],
+                typos["printed"],
+                strict=True,
+            )
+        }  # what a source printed where arrivals.csv keeps the corrected reading
         self.anecdotes = {
             "border_arrests.csv": _by_id(data.border_arrests),
             "repatriation_context.csv": _by_id(data.repatriation_context),

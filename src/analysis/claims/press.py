@@ -100,15 +100,7 @@ def press_claims(inputs: Inputs) -> list[Claim]:
     """Each press figure as a claim by its outlet: annual figures of series periods,
     then cumulative totals."""
     article = inputs.article.source_id
-    issues = inputs.data.source_issues
-    typos = issues[(issues["table"] == "arrivals") & (issues["kind"] == "typo")]
-    misprints = {  # what a source printed where arrivals.csv keeps the reading
-        (s, e, f): int(p)
-        for s, e, f, p in zip(
-            typos["source_id"], typos["period_end"], typos["field"], typos["printed"], strict=True
-        )
-        if str(p).isdigit()
-    }
+    misprints = {key: int(p) for key, p in inputs.misprints.items() if p.isdigit()}
     claims = []
     for row in _press_rows(inputs).to_dict("records"):
         if row["source_id"] == article:

@@ -113,9 +113,9 @@ def year_end_totals(data: Data) -> list[settle.Total]:
 
 
 def _printed(rows: list[Row], row: Row, day: int) -> tuple[Row | None, bool]:
-    """The best source that printed `row`'s total by `day` (None when none did), and
-    whether `row`'s split was printed by then."""
-    same = [r for r in rows if r.span == row.span and r.pub_to <= day and r.total == row.total]
+    """The best source among `rows` (the period's) that printed `row`'s total by `day`
+    (None when none did), and whether `row`'s split was printed by then."""
+    same = [r for r in rows if r.pub_to <= day and r.total == row.total]
     split = row.men is None or any((r.men, r.women) == (row.men, row.women) for r in same)
     by = min(same, key=lambda r: (-r.rank, -r.pub_to, r.source_id), default=None)
     return by, split
@@ -153,6 +153,9 @@ class Book:
         self.reports = data.reports[~own.to_numpy()]
         self.series_reports = series_reports(data, self.reports)
         self.rows = rule.rows_of(self.series_reports)
+        self.series_by_span: dict[tuple[int, int], list[Row]] = {}
+        for row in self.rows:
+            self.series_by_span.setdefault(row.span, []).append(row)
         self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
         self._days = sorted({r.pub_to for r in self.rows})
         self.part_years = _part_years(self.reports)
@@ -208,7 +211,11 @@ class Book:
         ordinal = day.toordinal()
         entries = []
         for row in self.chosen(day):
-            by, split = (row, True) if row.pub_to <= ordinal else _printed(self.rows, row, ordinal)
+            by, split = (
+                (row, True)
+                if row.pub_to <= ordinal
+                else _printed(self.series_by_span[row.span], row, ordinal)
+            )
             inferred = by is None
             label = reconcile.reconciles_with(self.exact, row, ordinal) if inferred else ""
             entries.append(Entry(row, inferred, label, None if by is row else by, not split))

@@ -39,12 +39,9 @@ class Row(NamedTuple):
     women: int | None
     total: int | None
     line: int
-
-    @property
-    def span(self) -> "Span":
-        """The period as (first day, last day) ordinals (0 for an open start): a Q2 and
-        an H1 figure end on the same day and are different periods."""
-        return (0 if self.start is None else self.start.toordinal(), self.end_day)
+    # The period as (first day, last day) ordinals (0 for an open start), computed once:
+    # a Q2 and an H1 figure end on the same day and are different periods.
+    span: Span
 
     def value(self, column: str) -> int | None:
         """The figure in `column` ("men", "women" or "total"); None where not given."""
@@ -65,11 +62,12 @@ def rows_of(frame: pd.DataFrame) -> list[Row]:
     rows = []
     for pos, r in enumerate(frame.to_dict("records")):
         end = pd.Timestamp(r["period_end"])
+        start = None if pd.isna(r["period_start"]) else pd.Timestamp(r["period_start"])
         rows.append(
             Row(
                 pos=pos,
                 period=str(r["period"]),
-                start=None if pd.isna(r["period_start"]) else pd.Timestamp(r["period_start"]),
+                start=start,
                 end=end,
                 end_day=end.toordinal(),
                 source_id=str(r["source_id"]),
@@ -83,6 +81,7 @@ def rows_of(frame: pd.DataFrame) -> list[Row]:
                 women=_count(r["women"]),
                 total=_count(r["total"]),
                 line=int(r["line"]),
+                span=(0 if start is None else start.toordinal(), end.toordinal()),
             )
         )
     return rows

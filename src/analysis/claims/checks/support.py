@@ -20,15 +20,7 @@ def printed_as(reading: Reading, source: str, period: str, column: str) -> int |
     rows = reading.ctx.inputs.by_period.get(period, [])
     if not rows:
         return None
-    issues = reading.ctx.inputs.data.source_issues
-    match = issues[
-        (issues["table"] == "arrivals")
-        & (issues["source_id"] == source)
-        & (issues["period_end"] == rows[0].end)
-        & (issues["field"] == column)
-        & (issues["kind"] == "typo")
-    ]
-    printed = str(match["printed"].iloc[0]) if len(match) else ""
+    printed = reading.ctx.inputs.misprints.get((source, rows[0].end, column), "")
     return int(printed) if printed.isdigit() else None
 
 
