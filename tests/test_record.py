@@ -29,7 +29,8 @@ def test_a_correction_is_recorded_after_review(data_copy: Path) -> None:
     assert failing.returncode == 1 and "arrivals-2015 [article]" in failing.stderr
     every = claims.load_registries(load(data_copy))
     total = sum(len(r.claims) for r in every)
-    assert f"{total - 1} of {total} claims in {len(every)} articles" in failing.stdout
+    articles = f"{len(every)} article" + ("s" if len(every) > 1 else "")
+    assert f"{total - 1} of {total} claims in {articles}" in failing.stdout
     recorded = run_cli("claims", "--record", data_dir=data_copy)
     assert recorded.returncode == 0, recorded.stderr
     changed = [
