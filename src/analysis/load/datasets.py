@@ -11,6 +11,7 @@ for an analyst who wants one table.
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,51 +55,54 @@ def sources(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     )
 
 
-def _referring(build: Callable[[schemas.Sources], Any], known: pd.DataFrame) -> SchemaBuilder:
-    """A table that refers to sources.csv, checked against the sources already loaded."""
-    return lambda: build(schemas.Sources(known))
+@dataclass(frozen=True)
+class _Table:
+    """How a file that refers to sources.csv is read: its table in a Data object, its
+    schema, and the columns typed after validation."""
+
+    field: str
+    schema: Callable[[schemas.Sources], Any]
+    counts: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
+    published: bool = False  # joined with each source's publication dates
 
 
-def _with_publication(frame: pd.DataFrame, known: pd.DataFrame) -> pd.DataFrame:
+REFERRING = {
+    "arrivals.csv": _Table(
+        "reports", schemas.arrivals_schema, COUNT_COLUMNS, ("period_start", "period_end"), True
+    ),
+    "cumulative.csv": _Table(
+        "cumulative", schemas.cumulative_schema, COUNT_COLUMNS, ("as_of",), True
+    ),
+    "table_dates.csv": _Table("table_dates", schemas.table_dates_schema, days=("reference_date",)),
+    "border_arrests.csv": _Table(
+        "border_arrests", schemas.anecdotes_schema, ("low", "high"), ("period_start", "period_end")
+    ),
+    "repatriation_context.csv": _Table(
+        "repatriation_context",
+        schemas.anecdotes_schema,
+        ("low", "high"),
+        ("period_start", "period_end"),
+    ),
+    "source_issues.csv": _Table(
+        "source_issues", schemas.source_issues_schema, days=("period_end",)
+    ),
+    "press_findings.csv": _Table("press_findings", schemas.press_findings_schema),
+}
+"""Every CSV file but sources.csv, in the order they are validated."""
+
+
+def _read(name: str, directory: Path, known: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The file `name` of `directory`, checked against the sources `known` (read from the
+    same directory when not given), typed."""
+    known = sources(directory) if known is None else known
+    table = REFERRING[name]
+    frame = _checked(name, directory, lambda: table.schema(schemas.Sources(known)))
+    frame = _as_days(_as_counts(frame, table.counts), table.days)
+    if not table.published:
+        return frame
     published = known[["source_id", "published", "published_from", "published_to"]]
     return frame.merge(published, on="source_id", how="left", validate="many_to_one")
-
-
-def _reports(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    name = "arrivals.csv"
-    frame = _checked(name, data_dir, _referring(schemas.arrivals_schema, known))
-    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("period_start", "period_end"))
-    return _with_publication(frame, known)
-
-
-def _cumulative(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    name = "cumulative.csv"
-    frame = _checked(name, data_dir, _referring(schemas.cumulative_schema, known))
-    frame = _as_days(_as_counts(frame, COUNT_COLUMNS), ("as_of",))
-    return _with_publication(frame, known)
-
-
-def _table_dates(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    name = "table_dates.csv"
-    frame = _checked(name, data_dir, _referring(schemas.table_dates_schema, known))
-    return _as_days(frame, ("reference_date",))
-
-
-def _anecdotes(name: str, data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    frame = _checked(name, data_dir, _referring(schemas.anecdotes_schema, known))
-    return _as_days(_as_counts(frame, ("low", "high")), ("period_start", "period_end"))
-
-
-def _source_issues(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    name = "source_issues.csv"
-    frame = _checked(name, data_dir, _referring(schemas.source_issues_schema, known))
-    return _as_days(frame, ("period_end",))
-
-
-def _press_findings(data_dir: Path, known: pd.DataFrame) -> pd.DataFrame:
-    return _checked(
-        "press_findings.csv", data_dir, _referring(schemas.press_findings_schema, known)
-    )
 
 
 def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
@@ -107,38 +111,38 @@ def reports(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     `period_start` is missing for buckets that run from the start of records
     ("up to 1998"). Publication dates come from the source.
     """
-    return _reports(data_dir, sources(data_dir))
+    return _read("arrivals.csv", data_dir)
 
 
 def cumulative(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Cumulative arrivals since records began, as reported at various dates."""
-    return _cumulative(data_dir, sources(data_dir))
+    return _read("cumulative.csv", data_dir)
 
 
 def table_dates(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Each MOU table's reference date (the day its figures run to) and how its
     publication date in sources.csv is known (`dated_by`)."""
-    return _table_dates(data_dir, sources(data_dir))
+    return _read("table_dates.csv", data_dir)
 
 
 def border_arrests(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """The article's source-reported figures on arrests at the border (anecdotal)."""
-    return _anecdotes("border_arrests.csv", data_dir, sources(data_dir))
+    return _read("border_arrests.csv", data_dir)
 
 
 def repatriation_context(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Rights groups' and media counts of detentions and forced returns near the article's time."""
-    return _anecdotes("repatriation_context.csv", data_dir, sources(data_dir))
+    return _read("repatriation_context.csv", data_dir)
 
 
 def source_issues(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Known typos, conflations and disagreements in the sources."""
-    return _source_issues(data_dir, sources(data_dir))
+    return _read("source_issues.csv", data_dir)
 
 
 def press_findings(data_dir: Path = paths.DATA_DIR) -> pd.DataFrame:
     """Press findings recorded with their reason (what `--press --check` holds them to)."""
-    return _press_findings(data_dir, sources(data_dir))
+    return _read("press_findings.csv", data_dir)
 
 
 def articles(data_dir: Path = paths.DATA_DIR) -> tuple[Article, ...]:
@@ -165,22 +169,7 @@ TABLES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "press_findings.csv": press_findings,
 }
 """Every CSV file of the data directory and its loader, in the order they are validated."""
-FIELDS = dict(
-    zip(
-        TABLES,
-        (
-            "sources",
-            "reports",
-            "cumulative",
-            "table_dates",
-            "border_arrests",
-            "repatriation_context",
-            "source_issues",
-            "press_findings",
-        ),
-        strict=True,
-    )
-)
+FIELDS = {"sources.csv": "sources", **{name: t.field for name, t in REFERRING.items()}}
 """Every CSV file's table in a Data object."""
 
 
@@ -233,15 +222,9 @@ def load(data_dir: Path = paths.DATA_DIR) -> Data:
     check_directory(data_dir)
     known = sources(data_dir)
     readers: dict[str, Callable[[], Any]] = {
-        "reports": lambda: _reports(data_dir, known),
-        "cumulative": lambda: _cumulative(data_dir, known),
-        "table_dates": lambda: _table_dates(data_dir, known),
-        "border_arrests": lambda: _anecdotes("border_arrests.csv", data_dir, known),
-        "repatriation_context": lambda: _anecdotes("repatriation_context.csv", data_dir, known),
-        "source_issues": lambda: _source_issues(data_dir, known),
-        "press_findings": lambda: _press_findings(data_dir, known),
-        "articles": lambda: _articles(data_dir, known),
+        table.field: partial(_read, name, data_dir, known) for name, table in REFERRING.items()
     }
+    readers["articles"] = lambda: _articles(data_dir, known)
     read: dict[str, Any] = {}
     failed: list[DataValidationError] = []
     for name, reader in readers.items():
