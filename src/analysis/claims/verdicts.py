@@ -70,8 +70,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "matches MOU's figures as published on the article's date; MOU has revised them since",
         "verdict-as-published-then",
         4,
-        "holds only as first published",
-        "hold only as first published",
+        "holds only as published then",
+        "hold only as published then",
     ),
     Verdict.CONTRADICTED: VerdictWords(
         "Contradicted",

@@ -64,25 +64,32 @@ class Verdicts:
         """The claims of `chosen` whose verdict differs between the two vintages."""
         return [c for c in chosen if self.verdict(c, THEN) != self.verdict(c, NOW)]
 
+    def revised(self, claim: claims.Claim) -> str:
+        return f"{self.computed(claim, THEN)} then, **{self.computed(claim, NOW)}** now"
+
     def named(self, chosen: Claims, verdict: claims.Verdict, vintage: str, href: Href) -> str:
-        """The claims, linked; where a verdict does not hold, with the figure it turns on."""
+        """The claims, linked; where a verdict does not hold, with the figures it turns on."""
+        if verdict is claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN:
+            return joined([f"{link(c, href)} ({self.revised(c)})" for c in chosen])
         detail = verdict not in HOLDS and verdict is not claims.Verdict.NOT_VERIFIABLE
         return joined(
             [link(c, href) + (f" ({self.computed(c, vintage)})" if detail else "") for c in chosen]
         )
 
-    def by_verdict(self, chosen: Claims, vintage: str, href: Href, bold: bool = False) -> list[str]:
+    def by_verdict(
+        self, chosen: Claims, vintage: str, href: Href, bold: bool = False, noun: bool = True
+    ) -> list[str]:
         """One bullet per verdict on `vintage`, in the vocabulary's order: how many
-        claims of `chosen` have it, and which."""
+        claims of `chosen` have it (`bold`, and followed by "claims" if `noun`), and which."""
         lines = []
         for verdict, words in claims.VERDICTS.items():
             having = [c for c in chosen if self.verdict(c, vintage) is verdict]
             if having:
                 n = len(having)
                 count = f"**{n}**" if bold else str(n)
-                what = "claim" if n == 1 else "claims"
+                what = ("claim " if n == 1 else "claims ") if noun else ""
                 named = self.named(having, verdict, vintage, href)
-                lines.append(f"- {count} {what} {words.said(n)}: {named}.")
+                lines.append(f"- {count} {what}{words.said(n)}: {named}.")
         return lines
 
     def unchanged_lines(self, chosen: Claims, href: Href) -> list[str]:
@@ -101,9 +108,7 @@ class Verdicts:
         lines = []
         for (then, now), having in pairs.items():
             n = len(having)
-            figures = "; ".join(
-                f"{self.computed(c, THEN)} then, {self.computed(c, NOW)} now" for c in having
-            )
+            figures = "; ".join(self.revised(c) for c in having)
             lines.append(
                 f"- {joined([link(c, href) for c in having])}: "
                 f"{claims.words(then).said(n)} on MOU's figures as published on {self.day}; "

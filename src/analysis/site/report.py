@@ -134,7 +134,7 @@ def _entries(every: tuple[claims.Results, ...]) -> list[ArticleEntry]:
             r,
             articles.page_name(r.article),
             formatting.day(r.article.vintage_date),
-            articles.bottom_line(r),
+            articles.bottom_line(r, f"{articles.page_name(r.article)}.html"),
         )
         for r in every
     ]
