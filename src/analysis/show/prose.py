@@ -58,4 +58,4 @@ def reconciliation() -> Prose:
 
 def press_findings() -> Prose:
     """What the press checks found, each figure named but those that matched."""
-    return Prose(statements.press(press_checks(), session().data.sources))
+    return Prose(statements.press_findings(press_checks(), session().data.sources))

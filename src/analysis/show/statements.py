@@ -4,7 +4,8 @@ notebook shows these instead of a typed sentence, so a corrected figure changes 
 words with it; whatever a count covers is named. Every string that reaches Markdown is
 made inert (analysis.show.markdown)."""
 
-from typing import TYPE_CHECKING
+from collections.abc import Hashable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -43,7 +44,7 @@ def arrivals_since(book: vintages.Book, closed: int = plots.BORDER_CLOSED) -> st
     return text + "\n"
 
 
-def _issue(issues: pd.DataFrame, row: "pd.Series[object]", field: str) -> str:
+def _issue(issues: pd.DataFrame, row: Mapping[Hashable, Any], field: str) -> str:
     found = issues[
         (issues["table"] == "cumulative")
         & (issues["source_id"] == row["source_id"])
@@ -64,7 +65,7 @@ def reconciliation(book: vintages.Book) -> str:
     sources = book.data.sources.set_index("source_id")
     issues = book.data.source_issues
 
-    def who(row: "pd.Series[object]") -> str:
+    def who(row: Mapping[Hashable, Any]) -> str:
         source = sources.loc[row["source_id"]]
         return (
             f"[{markdown.inline(source['publisher'])}]({markdown.destination(source['url'])}), "
@@ -87,7 +88,7 @@ def reconciliation(book: vintages.Book) -> str:
     ]
     if len(differs):
         lines.append("")
-    for _, row in differs.iterrows():
+    for row in differs.to_dict("records"):
         fields = str(row["differs_in"]).split(", ")
         parts = [
             f"{field} reported {formatting.count(row[f'reported_{field}'])}, "
@@ -96,7 +97,9 @@ def reconciliation(book: vintages.Book) -> str:
         ]
         lines.append(f"- To the end of {row['as_of'].year}, by {who(row)}: {'; '.join(parts)}.")
     if len(alone):
-        named = joined([f"to the end of {r['as_of'].year} ({who(r)})" for _, r in alone.iterrows()])
+        named = joined(
+            [f"to the end of {r['as_of'].year} ({who(r)})" for r in alone.to_dict("records")]
+        )
         lines += [
             "",
             f"No series in the data reaches back to compare {counted(len(alone), 'total', 'totals')}: {named}.",
@@ -113,7 +116,7 @@ def _named_figure(check: "press.PressCheck", sources: pd.DataFrame) -> str:
     )
 
 
-def press(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> str:
+def press_findings(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> str:
     """What the press checks found, finding by finding: how many figures got each and,
     but for the figures that matched their day's series, which (outlet, date, figure);
     any difference not yet recorded as a source issue is named first."""
