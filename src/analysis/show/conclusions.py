@@ -68,13 +68,17 @@ class Verdicts:
         return f"{self.computed(claim, THEN)} then, **{self.computed(claim, NOW)}** now"
 
     def named(self, chosen: Claims, verdict: claims.Verdict, vintage: str, href: Href) -> str:
-        """The claims, linked; where a verdict does not hold, with the figures it turns on."""
-        if verdict is claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN:
-            return joined([f"{link(c, href)} ({self.revised(c)})" for c in chosen])
-        detail = verdict not in HOLDS and verdict is not claims.Verdict.NOT_VERIFIABLE
-        return joined(
-            [link(c, href) + (f" ({self.computed(c, vintage)})" if detail else "") for c in chosen]
-        )
+        """The claims, linked; where a verdict does not hold, with the figures it turns on
+        (on both vintages where they differ)."""
+        shown = []
+        for claim in chosen:
+            detail = ""
+            if self.computed(claim, THEN) != self.computed(claim, NOW):
+                detail = f" ({self.revised(claim)})" if verdict not in HOLDS else ""
+            elif verdict not in HOLDS and verdict is not claims.Verdict.NOT_VERIFIABLE:
+                detail = f" ({self.computed(claim, vintage)})"
+            shown.append(link(claim, href) + detail)
+        return joined(shown)
 
     def by_verdict(
         self, chosen: Claims, vintage: str, href: Href, bold: bool = False, noun: bool = True
