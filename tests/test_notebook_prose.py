@@ -11,11 +11,14 @@ examples the check must flag, so it cannot quietly stop catching them."""
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from analysis.show import conclusions
 from analysis.site import notebooks
+from tests.conftest import deep_dive
 
 NOTEBOOKS = notebooks.notebook_paths()
 
@@ -96,3 +99,14 @@ def test_a_typed_finding_is_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", METHOD)
 def test_method_and_the_articles_words_are_not(text: str) -> None:
     assert stated_findings(text) == []
+
+
+def test_generated_prose_is_inert() -> None:
+    """A quote or an id that reaches a generated sentence stays literal text: it cannot
+    end its link, open one or become HTML."""
+    claim = deep_dive().claims[0]
+    hostile = replace(claim, id="x) [y](javascript:z", quote="<b>*x*</b>](evil) [a](b)")
+    text = conclusions.link(hostile, conclusions.from_notebook(claim.notebook))
+    assert text == (
+        "[“\\<b\\>\\*x\\*\\</b\\>\\]\\(evil\\) \\[a\\]\\(b\\)”](#x%29%20%5By%5D%28javascript:z)"
+    )

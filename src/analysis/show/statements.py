@@ -54,7 +54,7 @@ def _issue(issues: pd.DataFrame, row: Mapping[Hashable, Any], field: str) -> str
     if found.empty:
         return "no source issue recorded"
     issue = found.iloc[0]
-    return f"recorded source issue `{markdown.inline(issue['issue_id'])}` ({markdown.inline(issue['kind'])})"
+    return f"recorded source issue {markdown.code(issue['issue_id'])} ({markdown.inline(issue['kind'])})"
 
 
 def reconciliation(book: vintages.Book) -> str:
