@@ -136,7 +136,7 @@ class Verdicts:
             ]
         changed = self.changed_lines(chosen, href)
         if changed:
-            parts += ["", "Differently on the two:", "", *changed]
+            parts += ["", "Where the two differ:", "", *changed]
         return "\n".join(parts).strip() + "\n"
 
     def changes(self, href: Href) -> str:
@@ -144,12 +144,12 @@ class Verdicts:
         the latest figures, and why (the figures they turn on); how many did not."""
         every = self.results.registry.claims
         changed = self.changed(every)
-        kept = counted(len(every) - len(changed), "claim keeps", "claims keep")
         if not changed:
             return (
                 f"No claim's verdict differs between MOU's figures as published on "
-                f"{self.day} and the latest: all {kept} its verdict.\n"
+                f"{self.day} and the latest.\n"
             )
+        kept = counted(len(every) - len(changed), "claim keeps", "claims keep")
         lines = [
             f"{counted(len(changed), 'claim', 'claims')} of {len(every)} changed verdict; "
             f"the other {kept} the verdict of {self.day}:",
