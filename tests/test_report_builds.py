@@ -2,6 +2,7 @@
 build, and one on data whose verdict changed stops naming the notebook and cell. In a
 file of their own, so they run beside the tests that read the shared build."""
 
+import html
 import re
 import shutil
 import subprocess
@@ -9,7 +10,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from analysis import paths
+from analysis import claims, paths
+from analysis.load import datasets
+from analysis.show import conclusions
+from analysis.site import findings
 from tests.conftest import run_cli_process
 from tests.report_site import pages
 
@@ -65,6 +69,43 @@ def test_a_failing_notebook_stops_the_build_naming_notebook_and_cell(
     assert not (tmp_path / "report" / "index.html").exists()
 
 
+def _as_text(text: str) -> str:
+    """Text as a reader sees it, in one form for generated Markdown and built HTML."""
+    text = (
+        html.unescape(re.sub(r"<[^>]+>", " ", text)).replace("\u2019", "'").replace("\u2026", "...")
+    )
+    text = re.sub(r"\]\([^)]*\)", "", text).replace("[", "")
+    text = re.sub(r"\\(.)", r"\1", text).replace("**", "")
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", " ".join(text.split())))
+    return text.removeprefix("- ")
+
+
+def _pages_say_the_new_conclusions(site: Path, data_copy: Path) -> None:
+    """Each notebook page says its conclusion on the corrected data, line by line, and
+    none of the lines of its conclusion on the recorded data that no longer hold; the
+    index says the new verdicts of the statements about the article's year."""
+    old, new = (claims.results(datasets.load(d)) for d in (paths.DATA_DIR, data_copy))
+    changed = 0
+    for notebook in {c.notebook for c in new.registry.claims}:
+        page = _as_text((site / notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8"))
+        now, before = (
+            [_as_text(line) for line in conclusions.notebook_conclusion(r, notebook).splitlines()]
+            for r in (new, old)
+        )
+        for line in now:
+            assert line in page, (notebook, line)
+        for line in set(before) - set(now):
+            assert line not in page, (notebook, line)
+            changed += 1
+    assert changed >= 3  # notebooks 01, 02 and 04 conclude otherwise
+    index = _as_text((site / "index.html").read_text(encoding="utf-8"))
+    year = findings.compute(new).changes.article_year
+    for line in (
+        conclusions.Verdicts(new).about(year, conclusions.from_notebook("", ".html")).splitlines()
+    ):
+        assert _as_text(line) in index, line
+
+
 def test_a_correction_is_previewed_then_recorded(
     tmp_path: Path, data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
 ) -> None:
@@ -81,6 +122,7 @@ def test_a_correction_is_previewed_then_recorded(
     assert "Changed since the verdicts were recorded" in notebook
     index = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
     assert "statistical claims check out" in index and "contradicted (" in index
+    _pages_say_the_new_conclusions(site, data_copy)
     assert run_cli_process("claims", "--check", data_dir=data_copy).returncode == 1
     assert run_cli_process("claims", "--record", data_dir=data_copy).returncode == 0
     left = run_cli_process("claims", "--check", data_dir=data_copy)

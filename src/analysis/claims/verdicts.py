@@ -20,13 +20,20 @@ class Verdict(StrEnum):
 
 @dataclass(frozen=True)
 class VerdictWords:
-    """How a verdict is written: in full, in a narrow column, as a CSS class, rated."""
+    """How a verdict is written: in full, in a narrow column, as a CSS class, rated, and
+    as the verb of a sentence about one claim or several (a generated conclusion)."""
 
     label: str
     short: str
     meaning: str
     css_class: str
     rating: int | None  # ClaimReview's 1-5 scale (5 = holds); None: no rating applies
+    one: str  # "holds exactly": what one claim does
+    many: str  # "hold exactly": what several do
+
+    def said(self, count: int) -> str:
+        """The verb for `count` claims."""
+        return self.one if count == 1 else self.many
 
 
 VERDICTS: dict[Verdict, VerdictWords] = {
@@ -36,6 +43,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "the article's figure is exactly what MOU's data give",
         "verdict-reproduced-exactly",
         5,
+        "holds exactly",
+        "hold exactly",
     ),
     Verdict.REPRODUCED_WITHIN_ROUNDING: VerdictWords(
         "Reproduced within rounding",
@@ -43,6 +52,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "the data agree to the precision the wording allows (“83%” means 82.5% to under 83.5%)",
         "verdict-reproduced-within-rounding",
         5,
+        "holds within rounding",
+        "hold within rounding",
     ),
     Verdict.REPRODUCED: VerdictWords(
         "Reproduced",
@@ -50,6 +61,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "an ordering or trend the article describes holds in the data",
         "verdict-reproduced",
         5,
+        "holds as an ordering or trend",
+        "hold as orderings or trends",
     ),
     Verdict.REPRODUCED_AS_PUBLISHED_THEN: VerdictWords(
         "Reproduced only with the figures published then",
@@ -57,6 +70,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "matches MOU's figures as published on the article's date; MOU has revised them since",
         "verdict-as-published-then",
         4,
+        "holds only as published then",
+        "hold only as published then",
     ),
     Verdict.CONTRADICTED: VerdictWords(
         "Contradicted",
@@ -64,6 +79,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "the data give a different figure, on the article's date and since",
         "verdict-contradicted",
         1,
+        "is contradicted",
+        "are contradicted",
     ),
     Verdict.INTERNALLY_INCONSISTENT: VerdictWords(
         "Internally inconsistent",
@@ -71,6 +88,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "the article's own statements disagree with each other",
         "verdict-internally-inconsistent",
         2,
+        "is internally inconsistent",
+        "are internally inconsistent",
     ),
     Verdict.NOT_VERIFIABLE: VerdictWords(
         "Not verifiable",
@@ -78,6 +97,8 @@ VERDICTS: dict[Verdict, VerdictWords] = {
         "no public data can confirm or refute it; the work shows what its own figures would imply",
         "verdict-not-verifiable",
         None,
+        "cannot be verified",
+        "cannot be verified",
     ),
 }
 

@@ -181,7 +181,7 @@ def scorecard_figure() -> Chart:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
-def _press_checks() -> "list[press.PressCheck]":
+def press_checks() -> "list[press.PressCheck]":
     """Every press figure checked, once per session."""
     from analysis.claims import press
 
@@ -198,7 +198,7 @@ def press_summary() -> present.Table:
     them until they are recorded)."""
     from analysis.claims import press
 
-    checks = _press_checks()
+    checks = press_checks()
     counts = press.summary(checks)
     unexplained = sum(not c.explained for c in checks)
     if unexplained:
@@ -212,7 +212,7 @@ def press_mismatches() -> present.Table:
     from analysis.claims import press
 
     rows = []
-    for check in _press_checks():
+    for check in press_checks():
         if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
             continue
         figure = check.outcome.evidence.figures[0]

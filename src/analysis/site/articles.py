@@ -3,11 +3,11 @@ bottom line, then its claims as cards (the quote, the verdict in words, the
 deciding number and one source), each with the full work collapsed below it.
 No sentence here is typed by hand: every finding is worded from the verdicts."""
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis import claims, formatting
+from analysis.show import conclusions, markdown
 from analysis.show.claimview import ClaimView, Result
 from analysis.site import preview
 
@@ -28,22 +28,28 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def bottom_line(results: claims.Results) -> str:
-    """One sentence from the verdicts on the latest figures: how many claims hold, hold
-    only as published then, are contradicted, inconsistent or cannot be verified."""
-    now = Counter(o.verdict for o in results.outcomes if o.vintage == NOW)
-    total = sum(now.values())
-    parts = [f"{sum(now[v] for v in HOLDS)} hold"]
-    if n := now[claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN]:
-        parts.append(f"{n} hold only as MOU published them then")
-    if n := now[claims.Verdict.CONTRADICTED]:
-        parts.append(f"{n} {'is' if n == 1 else 'are'} contradicted")
-    if n := now[claims.Verdict.INTERNALLY_INCONSISTENT]:
-        parts.append(f"{n} {'is' if n == 1 else 'are'} internally inconsistent")
-    if n := now[claims.Verdict.NOT_VERIFIABLE]:
-        parts.append(f"{n} cannot be verified")
+def bottom_line(results: claims.Results, page: str = "") -> str:
+    """One sentence of Markdown from the verdicts on the latest figures: how many claims
+    hold, and each that holds only as published then, is contradicted, inconsistent or
+    cannot be verified, named and linked to its card on the article's page (`page`, or
+    this page when empty)."""
+    now = {o.claim_id: o.verdict for o in results.outcomes if o.vintage == NOW}
+    every = results.registry.claims
+
+    def named(verdict: claims.Verdict) -> list[str]:
+        return [
+            f"[{markdown.inline(c.quantity)}]({markdown.destination(f'{page}#{c.id}')})"
+            for c in every
+            if now[c.id] is verdict
+        ]
+
+    parts = [f"{sum(v in HOLDS for v in now.values())} hold"]
+    for verdict, words in claims.VERDICTS.items():
+        if verdict not in HOLDS and (having := named(verdict)):
+            said = words.said(len(having))
+            parts.append(f"{len(having)} {said} ({conclusions.joined(having)})")
     listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"Of its {_plural(total, 'checkable claim', 'checkable claims')}, on today's figures {listed}."
+    return f"Of its {_plural(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
 
 
 @dataclass(frozen=True)

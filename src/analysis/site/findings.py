@@ -7,7 +7,6 @@ index carries a number typed by hand, and re-pointing the report at a new
 claims API means changing this module only.
 """
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pandas as pd
 
 from analysis import claims, vintages
 from analysis.load.datasets import Data
-from analysis.show import charts, claimreview, plots, render
+from analysis.show import charts, claimreview, conclusions, plots, render
 
 THEN, NOW = claims.VINTAGES  # the article's date, the latest figures
 
@@ -30,17 +29,6 @@ class ClaimRow:
     page: str  # the notebook page's document name (no suffix)
     then: str  # verdict label on the figures published on the article's date
     now: str  # verdict label on the latest figures
-    reason_now: str
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A figure the article quotes correctly that MOU revised later."""
-
-    claim_id: str
-    quantity: str
-    then: str
-    now: str
 
 
 @dataclass(frozen=True)
@@ -83,11 +71,8 @@ class Findings:
     """Everything the index states."""
 
     total: int
-    counts: dict[str, int]  # verdict value -> claims with it on the latest figures
-    revisions: tuple[Revision, ...]
-    unverifiable_source_reported: int
-    unverifiable_reason: str
-    inconsistent: tuple[ClaimRow, ...]
+    now: str  # the verdicts on the latest figures, each claim named and linked (Markdown)
+    about_year: str  # the verdicts of the claims about the article's year (Markdown)
     changes: Changes
     rows: tuple[ClaimRow, ...]
     glossary: tuple[tuple[str, str, str], ...]  # short label, full label, meaning
@@ -162,33 +147,17 @@ def compute(results: claims.Results) -> Findings:
             page=c.notebook.removesuffix(".ipynb"),
             then=claims.words(outcomes[(c.id, THEN)].verdict).short,
             now=claims.words(outcomes[(c.id, NOW)].verdict).short,
-            reason_now=outcomes[(c.id, NOW)].reason,
         )
         for c in registry.claims
     )
-    now = {c.id: outcomes[(c.id, NOW)] for c in registry.claims}
-    counts = Counter(o.verdict for o in now.values())
-    revised = claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN
-    revisions = tuple(
-        Revision(c.id, c.quantity, outcomes[(c.id, THEN)].computed, now[c.id].computed)
-        for c in registry.claims
-        if now[c.id].verdict is revised
-    )
-    unverifiable = [
-        c for c in registry.claims if now[c.id].verdict is claims.Verdict.NOT_VERIFIABLE
-    ]
-    reasons = Counter(now[c.id].reason.split(";")[0].split(":")[0] for c in unverifiable)
-    inconsistent = tuple(
-        r for r in rows if now[r.id].verdict is claims.Verdict.INTERNALLY_INCONSISTENT
-    )
+    verdicts = conclusions.Verdicts(results)
+    href = conclusions.from_notebook("index", ".html")  # links from the index to the pages
+    changes = _changes(results.inputs.book)
     return Findings(
         total=len(registry.claims),
-        counts={v.value: counts.get(v, 0) for v in claims.Verdict},
-        revisions=revisions,
-        unverifiable_source_reported=sum(c.kind == "source_reported" for c in unverifiable),
-        unverifiable_reason=reasons.most_common(1)[0][0] if reasons else "",
-        inconsistent=inconsistent,
-        changes=_changes(results.inputs.book),
+        now="\n".join(verdicts.by_verdict(registry.claims, NOW, href, bold=True, noun=False)),
+        about_year=verdicts.about(changes.article_year, href),
+        changes=changes,
         rows=rows,
         glossary=tuple((w.short, w.label, w.meaning) for w in claims.VERDICTS.values()),
         era_start=_era(results),

@@ -52,6 +52,7 @@ claims.toml (`data_files`)."""
 LINK = "is a symbolic link, which the report does not publish: put the file itself there"
 NOT_REGULAR = "is not a regular file, which the report does not publish"
 EMPTY_HEADER = re.compile(r"<th>\s*</th>")
+NOTEBOOK_LINK = re.compile(r"(\]\(\d\d_\w+)\.ipynb#")  # generated prose linking another notebook
 
 
 class BuildFailed(RuntimeError):
@@ -89,8 +90,9 @@ def _write(template: str, target: Path, **context: Any) -> None:
 
 def prepare_for_readers(notebook: Path) -> None:
     """Adjust an executed copy (never a committed notebook) for reading: tag every code
-    cell `hide-input` (readers see outputs; a toggle shows the code), and make the empty
-    corner cell of pandas' tables a data cell, as a header cell needs text to be read."""
+    cell `hide-input` (readers see outputs; a toggle shows the code), point generated
+    prose's links to another notebook at its page, and make the empty corner cell of
+    pandas' tables a data cell, as a header cell needs text to be read."""
     node = nbformat.read(notebook, as_version=4)
     for cell in node.cells:
         if cell.cell_type != "code":
@@ -99,6 +101,9 @@ def prepare_for_readers(notebook: Path) -> None:
         if "hide-input" not in tags:
             tags.append("hide-input")
         for output in cell.get("outputs", []):
+            if "text/markdown" in output.get("data", {}):  # the site names notebook pages .html
+                prose = "".join(output["data"]["text/markdown"])
+                output["data"]["text/markdown"] = NOTEBOOK_LINK.sub(r"\1.html#", prose)
             table = output.get("data", {}).get("text/html")
             if isinstance(table, str) and 'class="dataframe"' in table:
                 output["data"]["text/html"] = EMPTY_HEADER.sub("<td></td>", table)
@@ -134,7 +139,7 @@ def _entries(every: tuple[claims.Results, ...]) -> list[ArticleEntry]:
             r,
             articles.page_name(r.article),
             formatting.day(r.article.vintage_date),
-            articles.bottom_line(r),
+            articles.bottom_line(r, f"{articles.page_name(r.article)}.html"),
         )
         for r in every
     ]
