@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
-COPIED = ("src", "tests", "data", "notebooks", "pyproject.toml", "README.md")
+COPIED = ("src", "tests", "data", "docs", "notebooks", "pyproject.toml", "README.md")
 SELECTION = (
     "tests/test_semantics.py",
     "tests/test_datasets.py",

@@ -1171,3 +1171,50 @@ def test_every_file_a_data_note_cites_exists_in_the_repository() -> None:
     assert "docs/sources.md" in cited
     for name in sorted(cited):
         assert (paths.ROOT / name).is_file(), name
+
+
+@pytest.mark.parametrize(
+    "vintage", ["article", "latest", "first", "2013-01-01", "mou-table-2012-01-11"]
+)
+def test_a_whole_year_s_figure_is_the_series_entry_of_its_vintage(
+    book: vintages.Book, vintage: str
+) -> None:
+    """Book.figure for a calendar year gives the series' own entry, with how it stood
+    (inferred, reconciled with), not a report of that year ranked on its own: the
+    article's 2002 is the 1,142 the back-series infers, not a press report's 1,138."""
+    years = []
+    for entry in book.entries(vintage):
+        if entry.row.start is None:
+            continue
+        year = periods.parse(str(entry.row.start.year))
+        if (year.start, year.end) == (entry.row.start, entry.row.end):
+            years.append((year, entry))
+    assert years
+    for year, entry in years:
+        assert book.figure(year, vintage) == entry
+    if vintage == "article":
+        inferred = book.figure(periods.parse("2002"), vintage)
+        assert inferred is not None and inferred.inferred and inferred.row.total == 1142
+
+
+def _quarter_figure(book: vintages.Book, vintage: str) -> int | None:
+    entry = book.figure(periods.parse("2012-01/2012-03"), vintage)
+    if entry is None:
+        return None
+    assert (entry.inferred, entry.reconciles_with, entry.printed_by) == (False, "", None)
+    return entry.row.total
+
+
+def test_a_part_year_figure_follows_the_vintage(book: vintages.Book) -> None:
+    """January to March 2012 was reported as 366 (8 May 2012), then as 352 (8 April 2014):
+    none before the first report, the first report as first published and until the
+    second, the second on the latest figures; an MOU table that gives no such figure
+    gives none, and one that does gives its own."""
+    assert _quarter_figure(book, "2012-05-07") is None
+    assert _quarter_figure(book, "first") == 366
+    assert _quarter_figure(book, "2013-01-01") == 366
+    assert _quarter_figure(book, "latest") == 352
+    assert _quarter_figure(book, "mou-table-2020-09") is None
+    nine_months = book.figure(periods.parse("2020-01/2020-09"), "mou-table-2020-09")
+    assert nine_months is not None and nine_months.row.total == 195
+    assert nine_months.row.source_id == "mou-table-2020-09"
