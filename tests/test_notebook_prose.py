@@ -86,7 +86,7 @@ METHOD = [
     "## 2017 against the era",
     "The era is counted from the year the article gives (Kim Jong Il died in December 2011).",
     "### “the lowest annual number since Kim Jong Un came to power in 2012”",
-    '<a id="arrivals-2017"></a>Claim `arrivals-2017`.',
+    '<a id="arrivals-2017"></a>',
     "- *Stale*: it repeats an older figure that had already been replaced.",
 ]
 
