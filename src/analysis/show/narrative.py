@@ -10,6 +10,7 @@ notebook whose claim stops reproducing fails, and nbval reports the notebook and
 cell."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from analysis.load.datasets import Data, load
 from analysis.show import agreement, charts, plots, present
 from analysis.show.claimview import ClaimView, Result
 from analysis.show.figures import Chart
+from analysis.show.sourcenames import SourceNames
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -39,6 +41,11 @@ class Session:
     @property
     def book(self) -> vintages.Book:
         return self.results.inputs.book
+
+    @cached_property
+    def names(self) -> SourceNames:
+        """Source ids in reader words, for every claim's card."""
+        return SourceNames(self.results.inputs.sources)
 
 
 _session: Session | None = None
@@ -106,9 +113,9 @@ def _headings(vintage: str) -> tuple[str, str]:
         day = formatting.day(session().results.article.vintage_date)
         return (
             f"On MOU's figures as published on {day} (the article's date)",
-            f"as published on {day}",
+            f"on MOU's figures as published on {day}",
         )
-    return "On the latest figures", "latest figures"
+    return "On the latest figures", "on the latest figures"
 
 
 def claim(claim_id: str, computed: Any) -> ClaimView:
@@ -135,7 +142,8 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
             was = claims.words(recorded).short if recorded else "not yet recorded"
             changes.append(f"{vintage}: was {was}, now {claims.words(outcome.verdict).short}")
         results.append(Result(*_headings(vintage), outcome))
-    return ClaimView(entry, said(entry, results[0].outcome), tuple(results), tuple(changes))
+    shown = said(entry, results[0].outcome)
+    return ClaimView(entry, shown, tuple(results), session().names, tuple(changes))
 
 
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
@@ -211,7 +219,7 @@ def press_mismatches() -> present.Table:
     """Every press figure that did not match the series of its day, with its explanation."""
     from analysis.claims import press
 
-    rows = []
+    current, rows = session(), []
     for check in _press_checks():
         if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
             continue
@@ -224,7 +232,9 @@ def press_mismatches() -> present.Table:
                 "figure": figure.label,
                 "reported": figure.value,
                 "finding": check.finding,
-                "why": check.issue or " ".join(check.outcome.evidence.arithmetic[1:]),
+                "why": current.names(
+                    check.issue or " ".join(check.outcome.evidence.arithmetic[1:])
+                ),
             }
         )
     return present.table(
