@@ -189,7 +189,7 @@ def scorecard_figure() -> Chart:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
-def _press_checks() -> "list[press.PressCheck]":
+def checked_press() -> "list[press.PressCheck]":
     """Every press figure checked, once per session."""
     from analysis.claims import press
 
@@ -206,7 +206,7 @@ def press_summary() -> present.Table:
     them until they are recorded)."""
     from analysis.claims import press
 
-    checks = _press_checks()
+    checks = checked_press()
     counts = press.summary(checks)
     unexplained = sum(not c.explained for c in checks)
     if unexplained:
@@ -220,7 +220,9 @@ def press_mismatches() -> present.Table:
     from analysis.claims import press
 
     current, rows = session(), []
-    for check in _press_checks():
+    table = current.data.source_issues
+    issues = dict(zip(table["issue_id"], table["note"], strict=True))  # each in words
+    for check in checked_press():
         if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
             continue
         figure = check.outcome.evidence.figures[0]
@@ -233,7 +235,9 @@ def press_mismatches() -> present.Table:
                 "reported": figure.value,
                 "finding": check.finding,
                 "why": current.names(
-                    check.issue or " ".join(check.outcome.evidence.arithmetic[1:])
+                    issues[check.issue]
+                    if check.issue
+                    else " ".join(check.outcome.evidence.arithmetic[1:])
                 ),
             }
         )
@@ -245,7 +249,7 @@ def press_mismatches() -> present.Table:
             "figure": "Figure",
             "reported": "Reported",
             "finding": "Finding",
-            "why": "Recorded source issue, or the older figure it repeats",
+            "why": "The recorded source issue, or the older figure it repeats",
         },
         links={"outlet": "url"},
     )

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis import claims, formatting, vintages
 from analysis.show import present
-from analysis.show.narrative import session
+from analysis.show.narrative import checked_press, session
 
 
 def _scorecard() -> pd.DataFrame:
@@ -144,11 +144,13 @@ def source_issues() -> present.Table:
     """Known typos, conflations and disagreements in the sources."""
     table = _with_sources(session().data.source_issues)
     return present.table(
-        table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
+        table.assign(
+            field=table["field"] + " to " + table["period_end"].dt.strftime("%Y-%m-%d"),
+            note=table["note"].map(session().names),
+            kind=table["kind"].str.replace("_", " "),  # "mislabelled_period" in words
+        ),
         {
-            "issue_id": "Issue",
             "publisher": "Source",
-            "period_end": "Period ending",
             "field": "Figure",
             "printed": "Printed",
             "reading": "Reading",
@@ -161,11 +163,13 @@ def source_issues() -> present.Table:
 
 def press_findings() -> present.Table:
     """The press findings recorded in data/press_findings.csv, each with why it changed."""
+    names = session().names
     table = _with_sources(session().data.press_findings)
+    labels = {c.claim.id: c.claim.quantity for c in checked_press()}
     return present.table(
-        table,
+        table.assign(figure=table["claim_id"].map(labels), reason=table["reason"].map(names)),
         {
-            "claim_id": "Press figure",
+            "figure": "Press figure",
             "publisher": "Outlet",
             "previous": "Was",
             "finding": "Now",
