@@ -4,6 +4,7 @@ arithmetic and any revisions) folded below it. The notebooks and the article pag
 show the same card, as HTML, and a terminal its text."""
 
 from dataclasses import dataclass
+from itertools import chain
 
 from analysis import claims, formatting
 from analysis.claims.checks.anecdotes import NO_DATA
@@ -33,14 +34,42 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A figure of the work, with what its note says of it alone and the numbers of the
+    notes it shares with other rows."""
+
+    figure: claims.Figure
+    own: str
+    notes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Work:
-    """One vintage's figures as their table shows them: a note that several rows share
-    (a figure inferred from a later table, say) is written once under the table,
-    numbered, and each row carries its number (0: none)."""
+    """One vintage's figures as their table shows them: each part of a note that several
+    rows share (that a figure is inferred from a later table, say) is written once under
+    the table, numbered; a part that only one row has stays in that row."""
 
     result: Result
-    rows: tuple[tuple[claims.Figure, int], ...]
+    rows: tuple[Row, ...]
     notes: tuple[str, ...]
+
+
+def work(result: Result, names: SourceNames) -> Work:
+    """`result`'s figures with their notes in words, the shared parts numbered."""
+    figures = result.outcome.evidence.figures
+    # the engine joins a note's parts with "; " (a source's name in words may hold one)
+    parts = [[names(part) for part in f.note.split("; ") if part] for f in figures]
+    every = dict.fromkeys(chain.from_iterable(parts))
+    shared = [p for p in every if sum(p in own for own in parts) > 1]
+    rows = tuple(
+        Row(
+            figure,
+            "; ".join(p for p in own if p not in shared),
+            tuple(shared.index(p) + 1 for p in own if p in shared),
+        )
+        for figure, own in zip(figures, parts, strict=True)
+    )
+    return Work(result, rows, tuple(shared))
 
 
 def _plural(n: int, one: str) -> str:
@@ -89,17 +118,7 @@ class ClaimView:
 
     @property
     def work(self) -> tuple[Work, ...]:
-        made = []
-        for result in self.evidence_results:
-            notes: list[str] = []
-            rows = []
-            for figure in result.outcome.evidence.figures:
-                note = self.names(figure.note)
-                if note and note not in notes:
-                    notes.append(note)
-                rows.append((figure, notes.index(note) + 1 if note else 0))
-            made.append(Work(result, tuple(rows), tuple(notes)))
-        return tuple(made)
+        return tuple(work(result, self.names) for result in self.evidence_results)
 
     @property
     def revisions(self) -> tuple[claims.Figure, ...]:
@@ -140,11 +159,13 @@ class ClaimView:
         for work in self.work:
             lines.append(f"The work ({work.result.short_heading}):")
             lines += [
-                f"  {f.label} = {formatting.cell(f.value)} ({f.file}, line {f.line}; "
-                f"{f.source.publisher}, {f.source.dated}, {f.source.url}"
-                + (f"; note {n}" if n else "")
+                f"  {row.figure.label} = {formatting.cell(row.figure.value)} "
+                f"({row.figure.file}, line {row.figure.line}; "
+                f"{row.figure.source.publisher}, {row.figure.source.dated}, {row.figure.source.url}"
+                + (f"; {row.own}" if row.own else "")
+                + "".join(f"; note {n}" for n in row.notes)
                 + ")"
-                for f, n in work.rows
+                for row in work.rows
             ] or [f"  no figure: {NO_DATA}"]
             lines += [f"  note {n}: {note}" for n, note in enumerate(work.notes, start=1)]
             lines += [f"  {self.names(line)}" for line in work.result.outcome.evidence.arithmetic]
