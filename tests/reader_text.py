@@ -1,7 +1,8 @@
 """What a reader sees on a page, checked in the browser: no number cut at the edge of a
-box that clips it (a table scrolled or squeezed mid-digit), and no registry or source
-id in the text (ids belong in URLs and anchors). Every claim's folded work is opened
-first, so its tables and notes are checked too (tests/report_site.py)."""
+box that clips it (a table scrolled or squeezed mid-digit), no registry or source id in
+the text (ids belong in URLs and anchors), and each claim's anchor landing on its
+quote. Every claim's folded work is opened first, so its tables and notes are checked
+too (tests/report_site.py)."""
 
 import re
 from functools import cache
@@ -52,6 +53,19 @@ CUT_NUMBERS = r"""() => {
   return found;
 }"""
 
+# Each claim's anchor, followed (scrolled to the top), shows the heading that quotes it.
+LANDS_ON_QUOTE = r"""claims => claims.flatMap(([id, quote]) => {
+  const anchor = document.getElementById(id);
+  if (!anchor) return [`no anchor #${id}`];
+  anchor.scrollIntoView();
+  const heading = [...document.querySelectorAll("h1, h2, h3, h4")]
+    .find(h => h.textContent.replace(/\s+/g, " ").trim().replace(/\s*[#¶]$/, "") === `“${quote}”`);
+  if (!heading) return [`no heading quotes the claim of #${id}`];
+  const box = heading.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= window.innerHeight ? [] :
+    [`#${id} lands ${Math.round(-box.top)} px below its quote`];
+})"""
+
 # The text a reader sees in the article's column, links' text included, not their URLs.
 SHOWN_TEXT = "() => document.querySelector('article.bd-article').innerText"
 
@@ -67,10 +81,25 @@ def ids() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w./-])({words})(?![\w/-])")
 
 
-def page_text_problems(page: Page) -> list[str]:
-    """Numbers cut at an edge, and ids in the text, with the work of every claim open."""
+@cache
+def quotes(name: str) -> list[tuple[str, str]]:
+    """The claims page `name` has an anchor for, with each quote as a page sets it ("..."
+    as an ellipsis): a notebook's claims, or all its article's on an article's page."""
+    found = []
+    for registry in claims.load_registries(datasets.load()):
+        for claim in registry.claims:
+            page = claim.notebook.removesuffix(".ipynb") + ".html"
+            if name in (page, f"articles/{claim.article}.html"):
+                found.append((claim.id, claim.quote.replace("...", "…")))
+    return found
+
+
+def page_text_problems(name: str, page: Page) -> list[str]:
+    """Anchors that miss their quote, then (with the work of every claim open) numbers
+    cut at an edge and ids in the text."""
+    problems = list(page.evaluate(LANDS_ON_QUOTE, quotes(name)))[:5]
     page.evaluate(OPEN_WORK)
-    problems = list(page.evaluate(CUT_NUMBERS))[:5]
+    problems += list(page.evaluate(CUT_NUMBERS))[:5]
     text = page.evaluate(SHOWN_TEXT)
     for found in list(ids().finditer(text))[:5]:
         around = text[max(0, found.start() - 40) : found.end() + 20].replace("\n", " ")

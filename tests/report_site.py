@@ -189,11 +189,12 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
     """Each page at one of VIEWPORTS: console errors, failed or outside requests,
     unrendered images, images without alt text or with a file path for it, anything
     wider than the screen or than the article's column (wide tables scroll in their own
-    box), a number cut at the edge of a box, a registry or source id in the text (with
-    every claim's work open; tests/reader_text.py), a phone showing a chart's desktop rendering or chart text under 11 CSS px,
-    axe-core violations of any impact; at desktop width also every SVG figure's text
-    against its edges. Each page's height goes to HEIGHTS. A screenshot of the index goes to build/report-index-WIDTH.png;
-    at desktop width the index, and a search for a figure, are also opened from file://."""
+    box), a claim's anchor that misses its quote, and with every claim's work open a
+    number cut at the edge of a box or a registry or source id in the text
+    (tests/reader_text.py), a phone showing a chart's desktop rendering or chart text
+    under 11 CSS px, axe-core violations of any impact; at desktop width also every SVG
+    figure's text against its edges. Each page's height goes to HEIGHTS. A screenshot of
+    the index goes to build/report-index-WIDTH.png; at desktop width the index, and a search for a figure, are also opened from file://."""
     axe = Axe()
     problems: list[str] = []
     with sync_playwright() as playwright:
@@ -229,9 +230,9 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                 page.screenshot(
                     path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
                 )
-            # with every claim's work open: numbers cut at an edge, ids in the text, and
-            # anything reaching outside the column (axe then checks the open work too)
-            problems += [f"{where}: {p}" for p in page_text_problems(page)]
+            # anchors, then with every claim's work open: numbers cut at an edge, ids in the
+            # text, and anything reaching outside the column (axe checks the open work too)
+            problems += [f"{where}: {p}" for p in page_text_problems(name, page)]
             problems += [f"{where}: {p}" for p in page.evaluate(OUTSIDE_COLUMN)[:5]]
             results = axe.run(page)
             problems += [
