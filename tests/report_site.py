@@ -15,6 +15,7 @@ from playwright.sync_api import ConsoleMessage, Page, Request, sync_playwright
 from analysis import paths
 from analysis.show import figures
 from analysis.site import notebooks, report
+from tests.reader_text import page_text_problems
 
 GENERATED = ("index.html", "data.html", "reproduce.html")
 
@@ -172,6 +173,7 @@ def smallest_chart_text(charts: list[list[object]]) -> float:
 
 
 SMALLEST: dict[str, float] = {}  # the measured smallest chart text per width, for the record
+HEIGHTS: dict[str, dict[str, int]] = {}  # each page's height in CSS px, per width, as it loads
 
 
 def figure_problems(page: Page, server: str, built: Path) -> list[str]:
@@ -187,10 +189,12 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
     """Each page at one of VIEWPORTS: console errors, failed or outside requests,
     unrendered images, images without alt text or with a file path for it, anything
     wider than the screen or than the article's column (wide tables scroll in their own
-    box), a phone showing a chart's desktop rendering or chart text under 11 CSS px,
-    axe-core violations of any impact; at desktop width also every SVG figure's text
-    against its edges. A screenshot of the index goes to build/report-index-WIDTH.png;
-    at desktop width the index, and a search for a figure, are also opened from file://."""
+    box), a claim's anchor that misses its quote, and with every claim's work open a
+    number cut at the edge of a box or a registry or source id in the text
+    (tests/reader_text.py), a phone showing a chart's desktop rendering or chart text
+    under 11 CSS px, axe-core violations of any impact; at desktop width also every SVG
+    figure's text against its edges. Each page's height goes to HEIGHTS. A screenshot of
+    the index goes to build/report-index-WIDTH.png; at desktop width the index, and a search for a figure, are also opened from file://."""
     axe = Axe()
     problems: list[str] = []
     with sync_playwright() as playwright:
@@ -201,6 +205,8 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
             watch = PageWatch(page, server)
             page.goto(f"{server}/{name}", wait_until="load")
             where = f"{name} ({width})"
+            height = page.evaluate("document.documentElement.scrollHeight")
+            HEIGHTS.setdefault(width, {})[name] = height
             problems += [f"{where}: console error {e}" for e in watch.errors]
             problems += [f"{where}: failed request {u}" for u in watch.failed]
             problems += [f"{where}: request to another host {u}" for u in watch.outside]
@@ -211,7 +217,6 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
             overflow = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
             if overflow[0] > overflow[1]:
                 problems.append(f"{where}: {overflow[0]} px wide in a {overflow[1]} px window")
-            problems += [f"{where}: {p}" for p in page.evaluate(OUTSIDE_COLUMN)[:5]]
             charts = page.eval_on_selector_all("picture img", CHARTS)
             if width == "phone":
                 if any(c[0] != "phone" for c in charts):
@@ -220,17 +225,21 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                 SMALLEST[name] = smallest
                 if smallest < figures.MIN_PHONE_TEXT_PX:
                     problems.append(f"{where}: chart text {smallest:.1f} CSS px")
+            if name == "index.html":
+                paths.BUILD_DIR.mkdir(exist_ok=True)
+                page.screenshot(
+                    path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
+                )
+            # anchors, then with every claim's work open: numbers cut at an edge, ids in the
+            # text, and anything reaching outside the column (axe checks the open work too)
+            problems += [f"{where}: {p}" for p in page_text_problems(name, page)]
+            problems += [f"{where}: {p}" for p in page.evaluate(OUTSIDE_COLUMN)[:5]]
             results = axe.run(page)
             problems += [
                 f"{where}: axe {v['id']} ({v['impact']}): {len(v['nodes'])} element(s), "
                 f"e.g. {v['nodes'][0]['target']}"
                 for v in results.response["violations"]
             ]
-            if name == "index.html":
-                paths.BUILD_DIR.mkdir(exist_ok=True)
-                page.screenshot(
-                    path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
-                )
             page.close()
         if width == "desktop":
             page = context.new_page()

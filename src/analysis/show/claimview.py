@@ -1,12 +1,15 @@
-"""A claim shown whole: its quote, its verdict on each vintage in words, and the
-work (every figure with its file, line and source, the arithmetic and any
-revisions), as HTML in notebooks and the report and as text elsewhere."""
+"""A claim as a card: its verdict on each vintage in words, the deciding figure and
+one source up front, and the work (every figure with its file, line and source, the
+arithmetic and any revisions) folded below it. The notebooks and the article pages
+show the same card, as HTML, and a terminal its text."""
 
 from dataclasses import dataclass
+from itertools import chain
 
 from analysis import claims, formatting
 from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.show import present
+from analysis.show.sourcenames import SourceNames
 
 CHANGED = "Changed since the verdicts were recorded (a preview until `claims --record`)"
 
@@ -31,35 +34,107 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Row:
+    """A figure of the work, with what its note says of it alone and the numbers of the
+    notes it shares with other rows."""
+
+    figure: claims.Figure
+    own: str
+    notes: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Work:
+    """One vintage's figures as their table shows them: each part of a note that several
+    rows share (that a figure is inferred from a later table, say) is written once under
+    the table, numbered; a part that only one row has stays in that row."""
+
+    result: Result
+    rows: tuple[Row, ...]
+    notes: tuple[str, ...]
+
+
+def work(result: Result, names: SourceNames) -> Work:
+    """`result`'s figures with their notes in words, the shared parts numbered."""
+    figures = result.outcome.evidence.figures
+    # the engine joins a note's parts with "; " (a source's name in words may hold one)
+    parts = [[names(part) for part in f.note.split("; ") if part] for f in figures]
+    every = dict.fromkeys(chain.from_iterable(parts))
+    shared = [p for p in every if sum(p in own for own in parts) > 1]
+    rows = tuple(
+        Row(
+            figure,
+            "; ".join(p for p in own if p not in shared),
+            tuple(shared.index(p) + 1 for p in own if p in shared),
+        )
+        for figure, own in zip(figures, parts, strict=True)
+    )
+    return Work(result, rows, tuple(shared))
+
+
+def _plural(n: int, one: str) -> str:
+    return f"{n} {one}" if n == 1 else f"{n} {one}s"
+
+
+@dataclass(frozen=True)
 class ClaimView:
-    """A claim shown whole: quote, verdicts, evidence (as HTML in notebooks, as text elsewhere)."""
+    """A claim's card: verdicts, deciding figure and source, and its work."""
 
     claim: claims.Claim
     said: str
-    results: tuple[Result, ...]
+    results: tuple[Result, ...]  # the article's vintage first, the latest last
+    names: SourceNames  # source ids in reader words
     changes: tuple[str, ...] = ()  # how it differs from the recorded verdicts (a preview)
 
     @property
-    def verdict_results(self) -> tuple[Result, ...]:
-        """Each vintage's verdict, once under a joint heading when they say the same."""
-        first = self.results[0]
-        if all(
-            (r.outcome.verdict, r.outcome.reason) == (first.outcome.verdict, first.outcome.reason)
-            for r in self.results[1:]
-        ):
-            return (Result("On the article's date and now", first.short_heading, first.outcome),)
-        return self.results
+    def then(self) -> Result:
+        return self.results[0]
+
+    @property
+    def now(self) -> Result:
+        return self.results[-1]
+
+    @property
+    def same(self) -> bool:
+        """Whether both vintages give the same verdict (the card then says it once)."""
+        return self.now.outcome.verdict == self.then.outcome.verdict
+
+    @property
+    def deciding(self) -> str:
+        """The number the verdict turns on, as the check computed it."""
+        return self.now.outcome.computed or self.then.outcome.computed
+
+    @property
+    def source(self) -> claims.Source | None:
+        """The source of the first figure the verdict rests on."""
+        figures = self.now.outcome.evidence.figures or self.then.outcome.evidence.figures
+        return figures[0].source if figures else None
 
     @property
     def evidence_results(self) -> tuple[Result, ...]:
         """The evidence of each vintage, once when the vintages used the same figures."""
-        first = self.results[0]
-        same = all(r.outcome.evidence == first.outcome.evidence for r in self.results[1:])
-        return (first,) if same else self.results
+        same = all(r.outcome.evidence == self.then.outcome.evidence for r in self.results[1:])
+        return (self.then,) if same else self.results
+
+    @property
+    def work(self) -> tuple[Work, ...]:
+        return tuple(work(result, self.names) for result in self.evidence_results)
 
     @property
     def revisions(self) -> tuple[claims.Figure, ...]:
-        return self.results[-1].outcome.evidence.revisions
+        return self.now.outcome.evidence.revisions
+
+    @property
+    def work_summary(self) -> str:
+        """What the folded work holds, counted, so a reader knows whether to open it."""
+        count = max(len(r.outcome.evidence.figures) for r in self.evidence_results)
+        parts = [f"{_plural(count, 'figure')}, file and line" if count else "no figure"]
+        if any(r.outcome.evidence.arithmetic for r in self.evidence_results):
+            parts.append("the arithmetic")
+        if self.revisions:
+            parts.append("every published value")
+        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        return f"The work: {listed}"
 
     @property
     def no_figure(self) -> str:
@@ -74,19 +149,28 @@ class ClaimView:
         )
         if self.changes:
             lines.append(f"{CHANGED}: " + "; ".join(self.changes))
-        lines += [f"{r.heading}: {r.words.label}. {r.reason}." for r in self.verdict_results]
-        for result in self.evidence_results:
-            lines.append(f"The work ({result.short_heading}):")
+        if self.same:
+            heading = f"{self.now.heading} (the same {self.then.short_heading})"
+            lines.append(f"{heading}: {self.now.words.label}. {self.names(self.now.reason)}.")
+        else:
             lines += [
-                f"  {f.label} = {formatting.cell(f.value)} ({f.file}, line {f.line}; "
-                f"{f.source.publisher}, {f.source.dated}, {f.source.url}"
-                + (f"; {f.note}" if f.note else "")
+                f"{r.heading}: {r.words.label}. {self.names(r.reason)}." for r in self.results
+            ]
+        for work in self.work:
+            lines.append(f"The work ({work.result.short_heading}):")
+            lines += [
+                f"  {row.figure.label} = {formatting.cell(row.figure.value)} "
+                f"({row.figure.file}, line {row.figure.line}; "
+                f"{row.figure.source.publisher}, {row.figure.source.dated}, {row.figure.source.url}"
+                + (f"; {row.own}" if row.own else "")
+                + "".join(f"; note {n}" for n in row.notes)
                 + ")"
-                for f in result.outcome.evidence.figures
+                for row in work.rows
             ] or [f"  no figure: {NO_DATA}"]
-            lines += [f"  {line}" for line in result.outcome.evidence.arithmetic]
-            if result.outcome.evidence.band:
-                lines.append(f"  the wording allows: {result.outcome.evidence.band}")
+            lines += [f"  note {n}: {note}" for n, note in enumerate(work.notes, start=1)]
+            lines += [f"  {self.names(line)}" for line in work.result.outcome.evidence.arithmetic]
+            if work.result.outcome.evidence.band:
+                lines.append(f"  the wording allows: {work.result.outcome.evidence.band}")
         if self.revisions:
             lines.append("What changed since: every published value")
             lines += [

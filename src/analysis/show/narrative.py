@@ -10,6 +10,7 @@ notebook whose claim stops reproducing fails, and nbval reports the notebook and
 cell."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +21,7 @@ from analysis.load.datasets import Data, load
 from analysis.show import agreement, charts, plots, present
 from analysis.show.claimview import ClaimView, Result
 from analysis.show.figures import Chart
+from analysis.show.sourcenames import SourceNames
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -39,6 +41,11 @@ class Session:
     @property
     def book(self) -> vintages.Book:
         return self.results.inputs.book
+
+    @cached_property
+    def names(self) -> SourceNames:
+        """Source ids in reader words, for every claim's card."""
+        return SourceNames(self.results.inputs.sources)
 
 
 _session: Session | None = None
@@ -106,9 +113,9 @@ def _headings(vintage: str) -> tuple[str, str]:
         day = formatting.day(session().results.article.vintage_date)
         return (
             f"On MOU's figures as published on {day} (the article's date)",
-            f"as published on {day}",
+            f"on MOU's figures as published on {day}",
         )
-    return "On the latest figures", "latest figures"
+    return "On the latest figures", "on the latest figures"
 
 
 def claim(claim_id: str, computed: Any) -> ClaimView:
@@ -135,7 +142,8 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
             was = claims.words(recorded).short if recorded else "not yet recorded"
             changes.append(f"{vintage}: was {was}, now {claims.words(outcome.verdict).short}")
         results.append(Result(*_headings(vintage), outcome))
-    return ClaimView(entry, said(entry, results[0].outcome), tuple(results), tuple(changes))
+    shown = said(entry, results[0].outcome)
+    return ClaimView(entry, shown, tuple(results), session().names, tuple(changes))
 
 
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:
@@ -181,7 +189,7 @@ def scorecard_figure() -> Chart:
 # --- the press figures, checked as claims by their outlets ------------------------
 
 
-def press_checks() -> "list[press.PressCheck]":
+def checked_press() -> "list[press.PressCheck]":
     """Every press figure checked, once per session."""
     from analysis.claims import press
 
@@ -198,7 +206,7 @@ def press_summary() -> present.Table:
     them until they are recorded)."""
     from analysis.claims import press
 
-    checks = press_checks()
+    checks = checked_press()
     counts = press.summary(checks)
     unexplained = sum(not c.explained for c in checks)
     if unexplained:
@@ -211,8 +219,10 @@ def press_mismatches() -> present.Table:
     """Every press figure that did not match the series of its day, with its explanation."""
     from analysis.claims import press
 
-    rows = []
-    for check in press_checks():
+    current, rows = session(), []
+    table = current.data.source_issues
+    issues = dict(zip(table["issue_id"], table["note"], strict=True))  # each in words
+    for check in checked_press():
         if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
             continue
         figure = check.outcome.evidence.figures[0]
@@ -224,7 +234,11 @@ def press_mismatches() -> present.Table:
                 "figure": figure.label,
                 "reported": figure.value,
                 "finding": check.finding,
-                "why": check.issue or " ".join(check.outcome.evidence.arithmetic[1:]),
+                "why": current.names(
+                    issues[check.issue]
+                    if check.issue
+                    else " ".join(check.outcome.evidence.arithmetic[1:])
+                ),
             }
         )
     return present.table(
@@ -235,7 +249,7 @@ def press_mismatches() -> present.Table:
             "figure": "Figure",
             "reported": "Reported",
             "finding": "Finding",
-            "why": "Recorded source issue, or the older figure it repeats",
+            "why": "The recorded source issue, or the older figure it repeats",
         },
         links={"outlet": "url"},
     )

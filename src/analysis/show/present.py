@@ -43,6 +43,7 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     caption: str = ""
+    notes: tuple[str, ...] = ()  # what rows share, said once under the table ("note 1")
 
     def _repr_html_(self) -> str:
         return render_html("table.html.j2", table=self)
@@ -53,7 +54,8 @@ class Table:
         lines = [
             "  ".join(t.ljust(w) for t, w in zip(r, widths, strict=True)).rstrip() for r in texts
         ]
-        return "\n".join(([self.caption] if self.caption else []) + lines)
+        notes = [f"Note {n}: {note}" for n, note in enumerate(self.notes, start=1)]
+        return "\n".join(([self.caption] if self.caption else []) + lines + notes)
 
 
 def table(
@@ -61,9 +63,10 @@ def table(
     columns: dict[str, str],
     links: dict[str, str] | None = None,
     caption: str = "",
+    notes: tuple[str, ...] = (),
 ) -> Table:
     """`frame`'s `columns` (name -> header) as a Table; `links` maps a column to the
-    column holding its URL."""
+    column holding its URL; `notes` are said once under it."""
     links = links or {}
     rows = []
     for record in frame.to_dict("records"):
@@ -76,4 +79,4 @@ def table(
                 Cell(cell(value), is_number, None if url is None or url is pd.NA else str(url))
             )
         rows.append(tuple(cells))
-    return Table(tuple(columns.values()), tuple(rows), caption)
+    return Table(tuple(columns.values()), tuple(rows), caption, notes)

@@ -7,7 +7,7 @@ what the new verdicts and figures say."""
 from dataclasses import dataclass
 
 from analysis.show import conclusions, statements
-from analysis.show.narrative import press_checks, session
+from analysis.show.narrative import checked_press, session
 
 
 @dataclass(frozen=True)
@@ -58,4 +58,4 @@ def reconciliation() -> Prose:
 
 def press_findings() -> Prose:
     """What the press checks found, each figure named but those that matched."""
-    return Prose(statements.press_findings(press_checks(), session().data.sources))
+    return Prose(statements.press_findings(checked_press(), session().data.sources))

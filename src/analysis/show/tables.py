@@ -7,7 +7,7 @@ import pandas as pd
 
 from analysis import claims, formatting, vintages
 from analysis.show import present
-from analysis.show.narrative import session
+from analysis.show.narrative import checked_press, session
 
 
 def _scorecard() -> pd.DataFrame:
@@ -56,17 +56,37 @@ def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
 
 
+# What an inferred row, or a split printed only later, means: said once under the table.
+INFERRED = (
+    "no source had printed this total by that day; the figure comes from a table published "
+    "later, and the series it belongs to reproduces the cumulative total named as its evidence."
+)
+SPLIT_LATER = "the total was printed by then; its split by sex comes from a table published later."
+
+
 def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
     """The annual series from `first_year` on, each figure with its source."""
     frame = session().book.arrivals(vintage)
     frame = _with_sources(frame[frame["end"].dt.year >= first_year])
-    basis = frame["basis"].map(
-        {vintages.PUBLISHED: "published by then", vintages.INFERRED: "inferred from a later table"}
-    )
-    split_later = (frame["basis"] == vintages.PUBLISHED) & (frame["inferred_from"] != "")
-    basis = basis.where(~split_later, "published by then; split from a later table")
+    inferred = frame["basis"] == vintages.INFERRED
+    split_later = ~inferred & (frame["inferred_from"] != "")
+    notes = [
+        note for note, rows in ((INFERRED, inferred), (SPLIT_LATER, split_later)) if rows.any()
+    ]
+    basis = frame["basis"].map({vintages.PUBLISHED: "published by then"})
+    if inferred.any():
+        basis = basis.where(~inferred, f"inferred (note {notes.index(INFERRED) + 1})")
+    if split_later.any():
+        basis = basis.where(
+            ~split_later, f"published by then (note {notes.index(SPLIT_LATER) + 1})"
+        )
+    evidence = frame["reconciles_with"].map(session().names)
     return present.table(
-        frame.assign(basis=basis, published=frame["published"].map(formatting.published)),
+        frame.assign(
+            basis=basis,
+            reconciles_with=evidence,
+            published=frame["published"].map(formatting.published),
+        ),
         {
             "period": "Year",
             "men": "Men",
@@ -79,6 +99,7 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
         },
         links={"publisher": "url"},
         caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
+        notes=tuple(notes),
     )
 
 
@@ -123,11 +144,13 @@ def source_issues() -> present.Table:
     """Known typos, conflations and disagreements in the sources."""
     table = _with_sources(session().data.source_issues)
     return present.table(
-        table.assign(period_end=table["period_end"].dt.strftime("%Y-%m-%d")),
+        table.assign(
+            field=table["field"] + " to " + table["period_end"].dt.strftime("%Y-%m-%d"),
+            note=table["note"].map(session().names),
+            kind=table["kind"].str.replace("_", " "),  # "mislabelled_period" in words
+        ),
         {
-            "issue_id": "Issue",
             "publisher": "Source",
-            "period_end": "Period ending",
             "field": "Figure",
             "printed": "Printed",
             "reading": "Reading",
@@ -140,11 +163,13 @@ def source_issues() -> present.Table:
 
 def press_findings() -> present.Table:
     """The press findings recorded in data/press_findings.csv, each with why it changed."""
+    names = session().names
     table = _with_sources(session().data.press_findings)
+    labels = {c.claim.id: c.claim.quantity for c in checked_press()}
     return present.table(
-        table,
+        table.assign(figure=table["claim_id"].map(labels), reason=table["reason"].map(names)),
         {
-            "claim_id": "Press figure",
+            "figure": "Press figure",
             "publisher": "Outlet",
             "previous": "Was",
             "finding": "Now",

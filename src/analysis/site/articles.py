@@ -1,6 +1,6 @@
 """Each article's page, generated from its registry and verdicts: the article, its
-bottom line, then its claims as cards (the quote, the verdict in words, the
-deciding number and one source), each with the full work collapsed below it.
+bottom line, then its claims as cards (the quote, then analysis.show.claimview's card:
+the verdict in words, the deciding number and one source, the full work folded below).
 No sentence here is typed by hand: every finding is worded from the verdicts."""
 
 from collections.abc import Sequence
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from analysis import claims, formatting
 from analysis.show import conclusions, markdown
 from analysis.show.claimview import ClaimView, Result
+from analysis.show.sourcenames import SourceNames
 from analysis.site import preview
 
 THEN, NOW = claims.VINTAGES
@@ -52,52 +53,24 @@ def bottom_line(results: claims.Results, page: str = "") -> str:
     return f"Of its {_plural(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
 
 
-@dataclass(frozen=True)
-class Card:
-    """A claim as its card shows it, and its full work."""
-
-    claim: claims.Claim
-    now: Result
-    then: Result
-    deciding: str  # the number the verdict turns on, in words
-    source: claims.Source | None  # the source of the first figure the verdict rests on
-    view: ClaimView
-    changed: str = ""  # how its verdicts differ from the recorded ones, in words
-
-    @property
-    def same(self) -> bool:
-        return self.now.outcome.verdict == self.then.outcome.verdict
-
-
-def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[Card]:
-    """Every claim of one article as a card, in registry order; a claim whose verdict
-    differs from the recorded one says how."""
+def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[ClaimView]:
+    """Every claim of one article as its card (analysis.show.claimview, as the notebooks
+    show it), in registry order; a claim whose verdict differs from the recorded one
+    says how."""
     day = formatting.day(results.article.vintage_date)
     found = {(o.claim_id, o.vintage): o for o in results.outcomes}
+    names = SourceNames(results.inputs.sources)
     made = []
     for claim in results.registry.claims:
         then = Result(
             f"On MOU's figures as published on {day}",
-            f"as published on {day}",
+            f"on MOU's figures as published on {day}",
             found[(claim.id, THEN)],
         )
-        now = Result("On the latest figures", "latest figures", found[(claim.id, NOW)])
-        figures = now.outcome.evidence.figures or then.outcome.evidence.figures
-        computed = now.outcome.computed or then.outcome.computed
+        now = Result("On the latest figures", "on the latest figures", found[(claim.id, NOW)])
         said = claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
-        made.append(
-            Card(
-                claim=claim,
-                now=now,
-                then=then,
-                deciding=computed,
-                source=figures[0].source if figures else None,
-                view=ClaimView(claim, said, (then, now)),
-                changed="; ".join(
-                    f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id
-                ),
-            )
-        )
+        changed = tuple(f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id)
+        made.append(ClaimView(claim, said, (then, now), names, changed))
     return made
 
 

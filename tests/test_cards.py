@@ -1,0 +1,102 @@
+"""A claim's card (analysis.show.claimview), as the notebooks and the article pages
+show it: verdicts in words, the deciding figure and one linked source up front, the
+work folded below; a note the work's rows share said once; source ids in words; every
+string escaped."""
+
+import re
+from dataclasses import replace
+
+import pytest
+from markupsafe import escape
+
+from analysis import claims
+from analysis.load.datasets import Data
+from analysis.show.claimview import ClaimView
+from analysis.show.sourcenames import SourceNames
+from analysis.site import articles
+
+
+@pytest.fixture(scope="module")
+def cards(data: Data) -> dict[str, ClaimView]:
+    """The deep dive's claims as their cards, by claim id."""
+    return {card.claim.id: card for card in articles.cards(claims.results(data))}
+
+
+def _up_front(html: str) -> str:
+    """What the card shows before its folded work."""
+    return html[: html.index("<details")]
+
+
+def test_a_card_leads_with_verdicts_figure_and_source_and_folds_the_work(
+    cards: dict[str, ClaimView],
+) -> None:
+    card = cards["men-2017"]
+    html = card._repr_html_()
+    front = _up_front(html)
+    assert "Now: <span" in front and "Reproduced only with the figures published then" in front
+    assert "Reproduced exactly" in front  # the article's date, in words, up front too
+    assert "Deciding figure: <strong>188</strong>" in front
+    assert len(re.findall(r"<a href=", front)) == 1  # one source, linked
+    assert "<table" not in front and "data/arrivals.csv" not in front  # the work is folded
+    assert card.claim.quote not in html  # the quote is the section's heading, not repeated
+    assert '<details class="claim-work"><summary>The work: 2 figures, file and line' in html
+    assert "<details open" not in html
+    # both vintages give the same verdict: said once, then "the same" for the other
+    same = _up_front(cards["arrivals-2017"]._repr_html_())
+    assert same.count('<span class="verdict') == 1 and "The same on MOU" in same
+
+
+def test_a_note_the_rows_share_is_written_once_under_the_table(
+    cards: dict[str, ClaimView],
+) -> None:
+    """The cumulative share sums every year: the rows inferred from, or split by, one
+    later table share that note, said once and numbered, not once a row."""
+    card = cards["cumulative-women-share-2017"]
+    html = card._repr_html_()
+    work = card.work[0]
+    later = "Ministry of Unification (South Korea), figures to September 2020"
+    text = html.lower()  # a note opens with a capital
+    assert text.count(f"inferred from {later}".lower()) == 1
+    assert text.count(f"split from {later}".lower()) == 1
+    marks = [n for row in work.rows for n in row.notes]
+    for number, note in enumerate(work.notes, start=1):
+        assert html.count(f"Note {number}: {escape(note[:1].upper() + note[1:])}.") == 1
+        assert marks.count(number) > 1  # a note is numbered only when rows share it
+    later_rows = [n for n, note in enumerate(work.notes, start=1) if later in note]
+    assert len(later_rows) == 2 and sum(marks.count(n) for n in later_rows) > 20
+    assert all(part not in row.own for row in work.rows for part in work.notes)
+
+
+def test_source_ids_read_as_publisher_and_date(data: Data) -> None:
+    sources = claims.inputs_for(data).sources
+    names = SourceNames(sources)
+    assert names("inferred from mou-table-2020-09, published later") == (
+        f"inferred from {sources['mou-table-2020-09'].publisher}, "
+        f"{sources['mou-table-2020-09'].dated}, published later"
+    )
+    # whole ids only: a longer word or a path that contains one is left alone
+    kept = "mou-table-2020-09x, data/mou-table-2020-09.csv and mou-table-2020-09/x"
+    assert names(kept) == kept
+    assert names("see hankyung-2018-01-05.") == "see Hankyung (Yonhap), 2018-01-05."
+    for card in articles.cards(claims.results(data)):
+        html = card._repr_html_()
+        assert not re.search(r"\(hankyung-2018-01-05\)|inferred from mou-table", html)
+
+
+def test_every_string_of_a_card_is_escaped(cards: dict[str, ClaimView]) -> None:
+    """A publisher, a note, a reason or a change that holds markup shows as text."""
+    hostile = "<script>alert(1)</script>"
+    card = cards["cumulative-women-share-2017"]
+    figure = card.now.outcome.evidence.figures[0]
+    source = replace(figure.source, id="evil-source", publisher=hostile)
+    figures = (replace(figure, source=source, note=f"inferred from evil-source {hostile}"),)
+    outcome = replace(
+        card.now.outcome,
+        reason=f"{hostile} (evil-source)",
+        evidence=replace(card.now.outcome.evidence, figures=figures, arithmetic=(hostile,)),
+    )
+    now = replace(card.now, outcome=outcome)
+    names = SourceNames({"evil-source": source})
+    shown = replace(card, results=(card.then, now), names=names, changes=(hostile,))._repr_html_()
+    assert "<script>" not in shown
+    assert shown.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6
