@@ -54,7 +54,8 @@ def _issue(issues: pd.DataFrame, row: Mapping[Hashable, Any], field: str) -> str
     if found.empty:
         return "no source issue recorded"
     issue = found.iloc[0]
-    return f"recorded source issue {markdown.code(issue['issue_id'])} ({markdown.inline(issue['kind'])})"
+    kind = str(issue["kind"]).replace("_", " ")  # "mislabelled_period" in words
+    return f"recorded as a source issue ({markdown.inline(kind)}; see the known issues below)"
 
 
 def reconciliation(book: vintages.Book) -> str:
