@@ -72,11 +72,12 @@ SHOWN_TEXT = "() => document.querySelector('article.bd-article').innerText"
 
 @cache
 def ids() -> re.Pattern[str]:
-    """Every claim id of the registries and every source id of data/sources.csv, each as
-    a whole word (an id inside a longer one, or inside a file name or URL, is not it)."""
+    """Every claim id of the registries, source id of data/sources.csv and issue id of
+    data/source_issues.csv, each as a whole word (an id inside a longer one, or inside a
+    file name or URL, is not it)."""
     data = datasets.load()
     found = {c.id for r in claims.load_registries(data) for c in r.claims}
-    found |= set(data.sources["source_id"])
+    found |= set(data.sources["source_id"]) | set(data.source_issues["issue_id"])
     words = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
     return re.compile(rf"(?<![\w./-])({words})(?![\w/-])")
 

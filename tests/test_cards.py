@@ -69,7 +69,7 @@ def test_a_note_the_rows_share_is_written_once_under_the_table(
 
 def test_source_ids_read_as_publisher_and_date(data: Data) -> None:
     sources = claims.inputs_for(data).sources
-    names = SourceNames(sources)
+    names = SourceNames(sources, data.source_issues)
     assert names("inferred from mou-table-2020-09, published later") == (
         f"inferred from {sources['mou-table-2020-09'].publisher}, "
         f"{sources['mou-table-2020-09'].dated}, published later"
@@ -83,7 +83,22 @@ def test_source_ids_read_as_publisher_and_date(data: Data) -> None:
         assert not re.search(r"\(hankyung-2018-01-05\)|inferred from mou-table", html)
 
 
-def test_every_string_of_a_card_is_escaped(cards: dict[str, ClaimView]) -> None:
+def test_source_issue_ids_read_as_kind_file_and_line(data: Data) -> None:
+    """An issue id in a reason or the work reads as its kind and where it is recorded;
+    the id itself (a registry-like key) never reaches a reader."""
+    issues = data.source_issues.set_index("issue_id")
+    names = SourceNames(claims.inputs_for(data).sources, data.source_issues)
+    line, kind = (str(issues.loc["nknews-cumulative-2018", c]) for c in ("line", "kind"))
+    assert kind == "inconsistent"
+    assert names("a recorded source issue (nknews-cumulative-2018)") == (
+        f"a recorded source issue (data/source_issues.csv line {line}, {kind})"
+    )
+    for card in articles.cards(claims.results(data)):
+        text = re.sub(r"<[^>]+>", " ", card._repr_html_())  # what a reader sees
+        assert not any(issue in text for issue in issues.index), card.claim.id
+
+
+def test_every_string_of_a_card_is_escaped(cards: dict[str, ClaimView], data: Data) -> None:
     """A publisher, a note, a reason or a change that holds markup shows as text."""
     hostile = "<script>alert(1)</script>"
     card = cards["cumulative-women-share-2017"]
@@ -96,7 +111,7 @@ def test_every_string_of_a_card_is_escaped(cards: dict[str, ClaimView]) -> None:
         evidence=replace(card.now.outcome.evidence, figures=figures, arithmetic=(hostile,)),
     )
     now = replace(card.now, outcome=outcome)
-    names = SourceNames({"evil-source": source})
+    names = SourceNames({"evil-source": source}, data.source_issues)
     shown = replace(card, results=(card.then, now), names=names, changes=(hostile,))._repr_html_()
     assert "<script>" not in shown
     assert shown.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6

@@ -45,7 +45,7 @@ class Session:
     @cached_property
     def names(self) -> SourceNames:
         """Source ids in reader words, for every claim's card."""
-        return SourceNames(self.results.inputs.sources)
+        return SourceNames(self.results.inputs.sources, self.results.inputs.data.source_issues)
 
 
 _session: Session | None = None

@@ -59,7 +59,7 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
     says how."""
     day = formatting.day(results.article.vintage_date)
     found = {(o.claim_id, o.vintage): o for o in results.outcomes}
-    names = SourceNames(results.inputs.sources)
+    names = SourceNames(results.inputs.sources, results.inputs.data.source_issues)
     made = []
     for claim in results.registry.claims:
         then = Result(
