@@ -29,7 +29,7 @@ from analysis import claims, paths
 from analysis.claims.claim import Claim
 from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
-from analysis.show import bottomline, conclusions, plots
+from analysis.show import bottomline, conclusions, markdown, plots
 from analysis.site import articles, report
 from tests.conftest import deep_dive
 
@@ -216,7 +216,7 @@ def check_prose(results: claims.Results) -> None:
         if str(year) in f"{claim.quote} {claim.quantity}" and now is not Verdict.NOT_VERIFIABLE:
             _names_under(_section(index, "What changed since the article"), claim.id, now, now)
         assert (f"#{claim.id})" in changes) == (then != now), (claim.id, changes)
-        expected = None if now in conclusions.HOLDS else now  # a page names what does not hold
+        expected = None if now in claims.HOLDS else now  # a page names what does not hold
         assert _group_before(page, claim.id) == expected, (claim.id, now, page)
         if claim.kind == "source_reported":
             continue
@@ -229,11 +229,11 @@ def check_prose(results: claims.Results) -> None:
             Verdict.INTERNALLY_INCONSISTENT,
         )
         assert (claim.id in named) == kept == (f"#{claim.id})" in index.split("\n\n")[1])
-        quoted = f"“{bottomline._md(claim.quote)}”" in readme  # contradicted or inconsistent
-        revised = f"({bottomline._md(claim.quantity)})" in readme  # revised since
+        quoted = f"“{markdown.inline(claim.quote)}”" in readme  # contradicted or inconsistent
+        revised = f"({markdown.inline(claim.quantity)})" in readme  # revised since
         assert (quoted or revised) == kept, (claim.id, readme)
     held = sum(
-        _verdicts(results, c.id)[0] in conclusions.HOLDS
+        _verdicts(results, c.id)[0] in claims.HOLDS
         for c in registry.claims
         if c.kind != "source_reported"
     )
@@ -243,7 +243,7 @@ def check_prose(results: claims.Results) -> None:
     title = plots.arrivals_title(plots.whole_years(results.inputs.book.arrivals(THEN), 2002), era)
     for claim in lowest:  # the chart of the article's figures titles the year it is about
         assert title.startswith(f"{year}: the fewest") == (
-            _verdicts(results, claim.id)[0] in conclusions.HOLDS
+            _verdicts(results, claim.id)[0] in claims.HOLDS
         )
 
 

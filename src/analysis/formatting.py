@@ -5,6 +5,7 @@ need nothing but the standard library and pandas' missing markers."""
 
 import math
 import numbers
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,16 @@ MISSING = "–"
 def count(value: float) -> str:
     """A whole number with thousands separators: 31,339."""
     return f"{value:,.0f}"
+
+
+def joined(items: Sequence[str]) -> str:
+    """A list in words: `a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """A count and its noun: 1 claim, 3 claims."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def percent(value: float) -> str:

@@ -30,11 +30,12 @@ from analysis.claims.evaluation import (
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
 from analysis.claims.registry import VINTAGES
-from analysis.claims.verdicts import VERDICTS, Verdict, words
+from analysis.claims.verdicts import HOLDS, VERDICTS, Verdict, words
 from analysis.load.article import Article
 
 __all__ = [
     "CHECKS",
+    "HOLDS",
     "VERDICTS",
     "VINTAGES",
     "Article",

@@ -103,6 +103,10 @@ VERDICTS: dict[Verdict, VerdictWords] = {
 }
 
 
+HOLDS = (Verdict.REPRODUCED_EXACTLY, Verdict.REPRODUCED_WITHIN_ROUNDING, Verdict.REPRODUCED)
+"""The verdicts by which a claim holds on a vintage's figures."""
+
+
 def words(verdict: Verdict | str) -> VerdictWords:
     """The words for a verdict given as a Verdict or its value."""
     return VERDICTS[Verdict(verdict)]

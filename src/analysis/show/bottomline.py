@@ -3,24 +3,13 @@ claims hold on the figures of its date, which is contradicted or inconsistent, w
 MOU revised since, which cannot be verified, the verdict counts on both sets of
 figures, and a line for each other article checked. No count or figure is typed."""
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from analysis import claims, formatting
+from analysis.show import markdown
 
 Every = Sequence[claims.Results]
-
-
-MARKDOWN = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def _md(text: str) -> str:
-    return MARKDOWN.sub(r"\\\1", text)
-
-
-def _named(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _deep_dive(every: Every) -> claims.Results:
@@ -32,9 +21,8 @@ def _holding(results: claims.Results, vintage: str) -> tuple[int, int, int]:
     """Claims holding on `vintage`, claims the data can check, claims contradicted."""
     found = [o.verdict for o in results.outcomes if o.vintage == vintage]
     verdict = claims.Verdict
-    holds = (verdict.REPRODUCED_EXACTLY, verdict.REPRODUCED_WITHIN_ROUNDING, verdict.REPRODUCED)
     return (
-        sum(v in holds for v in found),
+        sum(v in claims.HOLDS for v in found),
         sum(v is not verdict.NOT_VERIFIABLE for v in found),
         sum(v is verdict.CONTRADICTED for v in found),
     )
@@ -58,24 +46,17 @@ def summary(every: Every) -> str:
     contradicted = [
         c for c in registry.claims if outcome[(c.id, then)].verdict is verdict_.CONTRADICTED
     ]
-    holds = sum(
-        verdicts[then][v]
-        for v in (
-            verdict_.REPRODUCED_EXACTLY,
-            verdict_.REPRODUCED_WITHIN_ROUNDING,
-            verdict_.REPRODUCED,
-        )
-    )
+    holds = sum(verdicts[then][v] for v in claims.HOLDS)
     article = results.article
     lines = [
-        f"**The bottom line.** Of the {checkable} claims in {_md(article.publisher)}'s article "
+        f"**The bottom line.** Of the {checkable} claims in {markdown.inline(article.publisher)}'s article "
         f"that the data can check, {holds} hold on MOU's figures as published on the "
         f"article's date and "
         + (
             "none is contradicted"
             if not contradicted
             else f"{len(contradicted)} {'is' if len(contradicted) == 1 else 'are'} contradicted ("
-            + _named([f"“{_md(c.quote)}”" for c in contradicted])
+            + formatting.joined([f"“{markdown.inline(c.quote)}”" for c in contradicted])
             + ")"
         )
         + "."
@@ -89,8 +70,11 @@ def summary(every: Every) -> str:
         lines.append(
             f"{len(inconsistent)} {'claim disagrees' if len(inconsistent) == 1 else 'claims disagree'}"
             " with the article's own statements: "
-            + _named(
-                [f"“{_md(c.quote)}” ({_md(outcome[(c.id, then)].computed)})" for c in inconsistent]
+            + formatting.joined(
+                [
+                    f"“{markdown.inline(c.quote)}” ({markdown.inline(outcome[(c.id, then)].computed)})"
+                    for c in inconsistent
+                ]
             )
             + "."
         )
@@ -102,10 +86,10 @@ def summary(every: Every) -> str:
     if revised:
         lines.append(
             "MOU has since revised "
-            + _named(
+            + formatting.joined(
                 [
-                    f"{_md(outcome[(c.id, then)].computed)} to {_md(outcome[(c.id, now)].computed)} "
-                    f"({_md(c.quantity)})"
+                    f"{markdown.inline(outcome[(c.id, then)].computed)} to {markdown.inline(outcome[(c.id, now)].computed)} "
+                    f"({markdown.inline(c.quantity)})"
                     for c in revised
                 ]
             )
@@ -115,9 +99,9 @@ def summary(every: Every) -> str:
         sourced = sum(c.kind == "source_reported" for c in unverifiable)
         where = {c.notebook for c in unverifiable}
         topic = registry.notebook(where.pop()).title.split(":")[0] if len(where) == 1 else ""
-        about = f"about {topic[0].lower() + topic[1:]} " if topic else ""
+        about = f"about {markdown.inline(topic[0].lower() + topic[1:])} " if topic else ""
         lines.append(
-            f"The {len(unverifiable)} claims {_md(about)}cannot be verified"
+            f"The {len(unverifiable)} claims {about}cannot be verified"
             + (
                 ": they rest only on the article's anonymous sources."
                 if sourced == len(unverifiable)
@@ -141,15 +125,19 @@ def summary(every: Every) -> str:
         held, checkable_, wrong = _holding(other, other.vintages[0])
         then_ = {o.claim_id: o for o in other.outcomes if o.vintage == other.vintages[0]}
         named = [
-            f"“{_md(c.quote)}” ({_md(then_[c.id].computed)})"
+            f"“{markdown.inline(c.quote)}” ({markdown.inline(then_[c.id].computed)})"
             for c in other.registry.claims
             if then_[c.id].verdict is claims.Verdict.CONTRADICTED
         ]
         others.append(
-            f"- {_md(other.article.publisher)}, “{_md(other.article.title)}” (figures as of "
+            f"- {markdown.inline(other.article.publisher)}, “{markdown.inline(other.article.title)}” (figures as of "
             f"{formatting.day(other.article.vintage_date)}): {held} of {checkable_} checkable "
             f"claims hold on the figures of its date; "
-            + (f"{wrong} contradicted: {_named(named)}." if named else "none contradicted.")
+            + (
+                f"{wrong} contradicted: {formatting.joined(named)}."
+                if named
+                else "none contradicted."
+            )
         )
     also = ["", "Also checked:", "", *others] if others else []
     return " ".join(lines) + "\n" + "\n".join(table + also) + "\n"

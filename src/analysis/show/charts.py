@@ -9,9 +9,9 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.formatting import count
+from analysis.formatting import count, joined
 from analysis.show.figures import LAYOUTS, PHONE, Chart, Layout, finish, new_figure
-from analysis.show.plots import LINE, MEN, SMALL_SAMPLE, WOMEN, joined, shade_eras, whole_years
+from analysis.show.plots import LINE, MEN, SMALL_SAMPLE, WOMEN, shade_eras, whole_years
 from analysis.show.scorecard import scorecard, scorecard_chart
 
 __all__ = ["scorecard", "scorecard_chart"]

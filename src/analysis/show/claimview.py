@@ -33,6 +33,18 @@ class Result:
         return reason[:1].upper() + reason[1:]
 
 
+def result(outcome: claims.Outcome, day: str) -> Result:
+    """`outcome` under its vintage's headings: the figures of the article's date (`day`,
+    in words), or the latest."""
+    if outcome.vintage == claims.VINTAGES[0]:
+        return Result(
+            f"On MOU's figures as published on {day} (the article's date)",
+            f"on MOU's figures as published on {day}",
+            outcome,
+        )
+    return Result("On the latest figures", "on the latest figures", outcome)
+
+
 @dataclass(frozen=True)
 class Row:
     """A figure of the work, with what its note says of it alone and the numbers of the
@@ -70,10 +82,6 @@ def work(result: Result, names: SourceNames) -> Work:
         for figure, own in zip(figures, parts, strict=True)
     )
     return Work(result, rows, tuple(shared))
-
-
-def _plural(n: int, one: str) -> str:
-    return f"{n} {one}" if n == 1 else f"{n} {one}s"
 
 
 @dataclass(frozen=True)
@@ -128,12 +136,16 @@ class ClaimView:
     def work_summary(self) -> str:
         """What the folded work holds, counted, so a reader knows whether to open it."""
         count = max(len(r.outcome.evidence.figures) for r in self.evidence_results)
-        parts = [f"{_plural(count, 'figure')}, file and line" if count else "no figure"]
+        parts = [
+            f"{formatting.counted(count, 'figure', 'figures')}, file and line"
+            if count
+            else "no figure"
+        ]
         if any(r.outcome.evidence.arithmetic for r in self.evidence_results):
             parts.append("the arithmetic")
         if self.revisions:
             parts.append("every published value")
-        listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+        listed = formatting.joined(parts)
         return f"The work: {listed}"
 
     @property

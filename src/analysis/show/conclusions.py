@@ -11,22 +11,8 @@ from analysis import claims, formatting
 from analysis.show import markdown
 
 THEN, NOW = claims.VINTAGES
-HOLDS = (
-    claims.Verdict.REPRODUCED_EXACTLY,
-    claims.Verdict.REPRODUCED_WITHIN_ROUNDING,
-    claims.Verdict.REPRODUCED,
-)
 Href = Callable[[claims.Claim], str]
 Claims = Sequence[claims.Claim]
-
-
-def joined(items: Sequence[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def counted(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def from_notebook(notebook: str, suffix: str = ".ipynb") -> Href:
@@ -74,11 +60,11 @@ class Verdicts:
         for claim in chosen:
             detail = ""
             if self.computed(claim, THEN) != self.computed(claim, NOW):
-                detail = f" ({self.revised(claim)})" if verdict not in HOLDS else ""
-            elif verdict not in HOLDS and verdict is not claims.Verdict.NOT_VERIFIABLE:
+                detail = f" ({self.revised(claim)})" if verdict not in claims.HOLDS else ""
+            elif verdict not in claims.HOLDS and verdict is not claims.Verdict.NOT_VERIFIABLE:
                 detail = f" ({self.computed(claim, vintage)})"
             shown.append(link(claim, href) + detail)
-        return joined(shown)
+        return formatting.joined(shown)
 
     def by_verdict(
         self, chosen: Claims, vintage: str, href: Href, bold: bool = False, noun: bool = True
@@ -114,7 +100,7 @@ class Verdicts:
             n = len(having)
             figures = "; ".join(self.revised(c) for c in having)
             lines.append(
-                f"- {joined([link(c, href) for c in having])}: "
+                f"- {formatting.joined([link(c, href) for c in having])}: "
                 f"{claims.words(then).said(n)} on MOU's figures as published on {self.day}; "
                 f"on the latest, {claims.words(now).said(n)} ({figures})."
             )
@@ -149,9 +135,9 @@ class Verdicts:
                 f"No claim's verdict differs between MOU's figures as published on "
                 f"{self.day} and the latest.\n"
             )
-        kept = counted(len(every) - len(changed), "claim keeps", "claims keep")
+        kept = formatting.counted(len(every) - len(changed), "claim keeps", "claims keep")
         lines = [
-            f"{counted(len(changed), 'claim', 'claims')} of {len(every)} changed verdict; "
+            f"{formatting.counted(len(changed), 'claim', 'claims')} of {len(every)} changed verdict; "
             f"the other {kept} the verdict of {self.day}:",
             "",
             *self.changed_lines(every, href),
@@ -170,7 +156,7 @@ class Verdicts:
         if not chosen:
             return f"The article makes no checkable statement about {year}.\n"
         lines = [
-            f"Of the article's {counted(len(chosen), 'checkable statement', 'checkable statements')} "
+            f"Of the article's {formatting.counted(len(chosen), 'checkable statement', 'checkable statements')} "
             f"about {year}, on the latest figures:",
             "",
             *self.by_verdict(chosen, NOW, href),

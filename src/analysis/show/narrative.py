@@ -19,7 +19,7 @@ import pandas as pd
 from analysis import claims, formatting, paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.show import agreement, charts, plots, present
-from analysis.show.claimview import ClaimView, Result
+from analysis.show.claimview import ClaimView, result
 from analysis.show.figures import Chart
 from analysis.show.sourcenames import SourceNames
 
@@ -108,16 +108,6 @@ def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
     return "; ".join(f"“{quote}”" for quote in table.loc[table["line"].isin(lines), "quote"])
 
 
-def _headings(vintage: str) -> tuple[str, str]:
-    if vintage == vintages.ARTICLE:
-        day = formatting.day(session().results.article.vintage_date)
-        return (
-            f"On MOU's figures as published on {day} (the article's date)",
-            f"on MOU's figures as published on {day}",
-        )
-    return "On the latest figures", "on the latest figures"
-
-
 def claim(claim_id: str, computed: Any) -> ClaimView:
     """The claim with its verdicts and evidence on the article's vintage and the latest,
     once the notebook's own computation of its figure, `computed`, agrees with the
@@ -132,6 +122,7 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
     and `claims --check` fail until the change is recorded.
     """
     entry = session().results.registry.get(claim_id)
+    day = formatting.day(session().results.article.vintage_date)
     results, changes = [], []
     for vintage in claims.VINTAGES:
         outcome = _outcome(claim_id, vintage)
@@ -141,7 +132,7 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
         if outcome.verdict.value != recorded:
             was = claims.words(recorded).short if recorded else "not yet recorded"
             changes.append(f"{vintage}: was {was}, now {claims.words(outcome.verdict).short}")
-        results.append(Result(*_headings(vintage), outcome))
+        results.append(result(outcome, day))
     shown = said(entry, results[0].outcome)
     return ClaimView(entry, shown, tuple(results), session().names, tuple(changes))
 

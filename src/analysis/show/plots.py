@@ -73,10 +73,6 @@ def _show_figures_inline() -> None:
         select_figure_formats(shell, {"png"}, bbox_inches=None)
 
 
-def joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def year_of_min(values: "pd.Series[Any]") -> int:
     """The index label (a year) of the smallest value."""
     return int(values.index[int(values.argmin())])

@@ -11,7 +11,6 @@ import pandas as pd
 
 from analysis import formatting, vintages
 from analysis.show import markdown, plots
-from analysis.show.conclusions import counted, joined
 
 if TYPE_CHECKING:
     from analysis.claims import press
@@ -30,10 +29,14 @@ def arrivals_since(book: vintages.Book, closed: int = plots.BORDER_CLOSED) -> st
         return text + " No later whole year is in the data.\n"
     lower = later[later < totals[year]]
     low = plots.year_of_min(later)
-    which = "" if len(lower) in (0, len(later)) else f" ({joined([str(y) for y in lower.index])})"
+    which = (
+        ""
+        if len(lower) in (0, len(later))
+        else f" ({formatting.joined([str(y) for y in lower.index])})"
+    )
     text += (
         f" {'Every one' if len(lower) == len(later) else len(lower)} of the "
-        f"{counted(len(later), 'later whole year', 'later whole years')} had fewer{which}; "
+        f"{formatting.counted(len(later), 'later whole year', 'later whole years')} had fewer{which}; "
         f"the fewest came in {low} ({count(later[low])})."
     )
     if closed - 1 in totals.index and closed in totals.index:
@@ -77,11 +80,11 @@ def reconciliation(book: vintages.Book) -> str:
     differs = table[table["status"] == "differs"]
     alone = table[table["status"] == "no series"]
     lines = [
-        f"Of the {counted(len(table), 'cumulative total', 'cumulative totals')} reported for a "
+        f"Of the {formatting.counted(len(table), 'cumulative total', 'cumulative totals')} reported for a "
         f"31 December, {len(exact)} equal the sum of the series as it stood on the day "
         f"{'it was' if len(exact) == 1 else 'they were'} published"
         + (
-            f" (to the end of {joined(sorted({str(d.year) for d in exact['as_of']}))})"
+            f" (to the end of {formatting.joined(sorted({str(d.year) for d in exact['as_of']}))})"
             if len(exact)
             else ""
         )
@@ -98,12 +101,12 @@ def reconciliation(book: vintages.Book) -> str:
         ]
         lines.append(f"- To the end of {row['as_of'].year}, by {who(row)}: {'; '.join(parts)}.")
     if len(alone):
-        named = joined(
+        named = formatting.joined(
             [f"to the end of {r['as_of'].year} ({who(r)})" for r in alone.to_dict("records")]
         )
         lines += [
             "",
-            f"No series in the data reaches back to compare {counted(len(alone), 'total', 'totals')}: {named}.",
+            f"No series in the data reaches back to compare {formatting.counted(len(alone), 'total', 'totals')}: {named}.",
         ]
     return "\n".join(lines) + "\n"
 
@@ -127,13 +130,13 @@ def press_findings(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> s
     by_id = sources.set_index("source_id")
     unexplained = [c for c in checks if not c.explained]
     lines = [
-        f"{counted(len(checks), 'press figure was', 'press figures were')} checked; "
+        f"{formatting.counted(len(checks), 'press figure was', 'press figures were')} checked; "
         + (
             "every one that does not match its day's series is explained."
             if not unexplained
             else f"{len(unexplained)} differ{'s' if len(unexplained) == 1 else ''} and "
             f"{'is' if len(unexplained) == 1 else 'are'} not yet a recorded source issue: "
-            + joined([_named_figure(c, by_id) for c in unexplained])
+            + formatting.joined([_named_figure(c, by_id) for c in unexplained])
             + "."
         ),
         "",
@@ -144,7 +147,7 @@ def press_findings(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> s
             named = "; ".join(_named_figure(c, by_id) for c in having)
             lines.append(f"- *{markdown.inline(finding)}*, {len(having)}: {named}.")
     rest = [c for c in checks if c.finding in matched]
-    kinds = joined(
+    kinds = formatting.joined(
         [
             f"{sum(c.finding == f for c in rest)} *{markdown.inline(f)}*"
             for f in press_.FINDINGS

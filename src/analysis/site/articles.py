@@ -7,26 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from analysis import claims, formatting
-from analysis.show import conclusions, markdown
-from analysis.show.claimview import ClaimView, Result
+from analysis.show import markdown
+from analysis.show.claimview import ClaimView, result
 from analysis.show.sourcenames import SourceNames
 from analysis.site import preview
 
 THEN, NOW = claims.VINTAGES
-HOLDS = (
-    claims.Verdict.REPRODUCED_EXACTLY,
-    claims.Verdict.REPRODUCED_WITHIN_ROUNDING,
-    claims.Verdict.REPRODUCED,
-)
 
 
 def page_name(article: claims.Article) -> str:
     """The article's page in the report, without suffix."""
     return page_name_of(article.id)
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def bottom_line(results: claims.Results, page: str = "") -> str:
@@ -44,13 +35,13 @@ def bottom_line(results: claims.Results, page: str = "") -> str:
             if now[c.id] is verdict
         ]
 
-    parts = [f"{sum(v in HOLDS for v in now.values())} hold"]
+    parts = [f"{sum(v in claims.HOLDS for v in now.values())} hold"]
     for verdict, words in claims.VERDICTS.items():
-        if verdict not in HOLDS and (having := named(verdict)):
+        if verdict not in claims.HOLDS and (having := named(verdict)):
             said = words.said(len(having))
-            parts.append(f"{len(having)} {said} ({conclusions.joined(having)})")
-    listed = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
-    return f"Of its {_plural(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
+            parts.append(f"{len(having)} {said} ({formatting.joined(having)})")
+    listed = formatting.joined(parts)
+    return f"Of its {formatting.counted(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
 
 
 def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[ClaimView]:
@@ -62,12 +53,7 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
     names = SourceNames(results.inputs.sources, results.inputs.data.source_issues)
     made = []
     for claim in results.registry.claims:
-        then = Result(
-            f"On MOU's figures as published on {day}",
-            f"on MOU's figures as published on {day}",
-            found[(claim.id, THEN)],
-        )
-        now = Result("On the latest figures", "on the latest figures", found[(claim.id, NOW)])
+        then, now = (result(found[(claim.id, v)], day) for v in (THEN, NOW))
         said = claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
         changed = tuple(f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id)
         made.append(ClaimView(claim, said, (then, now), names, changed))
@@ -124,7 +110,7 @@ def summary(results: claims.Results) -> Summary:
     return Summary(
         day=formatting.day(results.article.vintage_date),
         statistical=len(statistical),
-        held_then=sum(found[(c.id, THEN)] in HOLDS for c in statistical),
+        held_then=sum(found[(c.id, THEN)] in claims.HOLDS for c in statistical),
         revised=named(having(claims.Verdict.REPRODUCED_AS_PUBLISHED_THEN, NOW)),
         contradicted=named(having(claims.Verdict.CONTRADICTED, THEN)),
         inconsistent=named(having(claims.Verdict.INTERNALLY_INCONSISTENT, THEN)),
