@@ -94,9 +94,8 @@ def _period_problems(key: str, text: str, spec: type, data: Data) -> list[str]:
             span = periods.parse(text)
     except ValueError as error:
         return [f"argument {key!r}: {error}"]
-    reports = data.reports
-    given = (reports["period_start"] == span.start) & (reports["period_end"] == span.end)
-    if given.any():
+    starts, ends = (data.reports[c].to_numpy() for c in ("period_start", "period_end"))
+    if ((starts == span.start.to_datetime64()) & (ends == span.end.to_datetime64())).any():
         return []
     return [
         f"argument {key!r}: no source gives a figure for {text!r} ({span.words}) in data/arrivals.csv"

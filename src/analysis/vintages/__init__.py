@@ -77,7 +77,6 @@ from analysis.vintages.book import (
     Book,
     Entry,
     period_label,
-    series_reports,
 )
 from analysis.vintages.names import ACCEPTED_FORMS, ARTICLE, FIRST, LATEST, Vintage
 from analysis.vintages.reconcile import reconcile_total, year_end_reconciliation
@@ -99,7 +98,6 @@ __all__ = [
     "period_label",
     "reconcile_total",
     "revisions",
-    "series_reports",
     "year_end_reconciliation",
 ]
 

@@ -54,12 +54,6 @@ def period_label(start: pd.Timestamp | None, end: pd.Timestamp) -> str:
     return f"{start:%Y-%m} to {end:%Y-%m}"
 
 
-def _whole_years(frame: pd.DataFrame) -> "pd.Series[bool]":
-    start, end = frame["period_start"], frame["period_end"]
-    starts_year = start.isna() | ((start.dt.month == 1) & (start.dt.day == 1))
-    return starts_year & (end.dt.month == 12) & (end.dt.day == 31)
-
-
 def _ranked(reports: pd.DataFrame, data: Data) -> pd.DataFrame:
     """Reports with each figure's period label, rank, date precision and its table's
     reference date: what the as-of rule compares."""
@@ -67,29 +61,39 @@ def _ranked(reports: pd.DataFrame, data: Data) -> pd.DataFrame:
         period_label(s, e)
         for s, e in zip(reports["period_start"], reports["period_end"], strict=True)
     ]
-    reference = data.table_dates[["source_id", "reference_date"]]
-    ranked = reports.assign(period=labels).merge(reference, on="source_id", how="left")
-    return ranked.assign(
-        rank=ranked["evidence"].map(EVIDENCE_RANK),
+    reference = data.table_dates.set_index("source_id")["reference_date"]
+    published = reports["published"]
+    return reports.assign(
+        period=labels,
+        reference_date=reports["source_id"].map(reference),
+        rank=reports["evidence"].map(EVIDENCE_RANK),
         # 4, 7 or 10 characters: a year, a month or a day; an interval counts as a year
-        precision=ranked["published"].str.len().where(~ranked["published"].str.contains("/"), 4),
+        precision=published.str.len().where(~published.str.contains("/", regex=False), 4),
     )
 
 
-def series_reports(data: Data, reports: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The reports of series periods (MOU's table periods, then later calendar years),
-    with each figure's rank, date precision and its table's reference date."""
-    reports = data.reports if reports is None else reports
-    whole = reports[_whole_years(reports)]
-    tables = whole[whole["evidence"] == "mou_table"]
-    table_periods = tables[["period_start", "period_end"]].drop_duplicates()
-    later_years = whole["period_end"] > table_periods["period_end"].max()
-    later_years &= whole["period_start"].dt.year == whole["period_end"].dt.year
-    in_tables = whole.merge(
-        table_periods, on=["period_start", "period_end"], how="left", indicator=True
-    )
-    series = whole[(in_tables["_merge"] == "both").to_numpy() | later_years.to_numpy()]
-    return _ranked(series, data)
+def _whole_years(row: Row) -> bool:
+    starts_year = row.start is None or (row.start.month, row.start.day) == (1, 1)
+    return starts_year and (row.end.month, row.end.day) == (12, 31)
+
+
+def series_rows(rows: list[Row]) -> list[Row]:
+    """The rows of series periods, in file order: MOU's table periods (whole calendar
+    years, or runs of them), then the calendar years after the last table period."""
+    whole = [r for r in rows if _whole_years(r)]
+    tables = {r.span for r in whole if r.evidence == "mou_table"}
+    last = max((end for _, end in tables), default=None)
+    return [
+        r
+        for r in whole
+        if r.span in tables
+        or (
+            last is not None
+            and r.end_day > last
+            and r.start is not None
+            and r.start.year == r.end.year
+        )
+    ]
 
 
 def year_end_totals(data: Data) -> list[settle.Total]:
@@ -145,14 +149,23 @@ class Book:
     last publication day on or before it; each of those is computed once.
     """
 
-    def __init__(self, data: Data, article: Article | None = None):
+    def __init__(
+        self,
+        data: Data,
+        article: Article | None = None,
+        ranked: tuple[pd.DataFrame, list[Row]] | None = None,
+    ):
         self.data = data
         self.article = data.articles[0] if article is None else article
         # The article's own figures, and reports that only repeat it, never stand for MOU's.
-        own = data.reports["source_id"].isin(self.article.own_sources)
-        self.reports = data.reports[~own.to_numpy()]
-        self.series_reports = series_reports(data, self.reports)
-        self.rows = rule.rows_of(self.series_reports)
+        # Every report ranked once per data set (shared with `for_article`'s books);
+        # a row's `pos` is its position in `ranked`.
+        self.ranked, self._every_row = ranked if ranked else self._rank(data)
+        own = self.article.own_sources
+        self.reports = data.reports[~data.reports["source_id"].isin(own).to_numpy()]
+        kept = [r for r in self._every_row if r.source_id not in own]
+        self.rows = series_rows(kept)
+        self.series_reports = self.ranked.iloc[[r.pos for r in self.rows]]
         self.series_by_span: dict[tuple[int, int], list[Row]] = {}
         for row in self.rows:
             self.series_by_span.setdefault(row.span, []).append(row)
@@ -160,11 +173,17 @@ class Book:
         self._days = sorted({r.pub_to for r in self.rows})
         self.part_years = _part_years(self.reports)
         self.by_span: dict[tuple[int, int], list[Row]] = {}
-        for row in rule.rows_of(_ranked(self.reports, data)):
+        for row in kept:
             self.by_span.setdefault(row.span, []).append(row)
         self.totals = year_end_totals(data)
+        # Computed on demand, and shared with the copies `for_article` makes.
         self._chosen: dict[int, list[Row]] = {}
-        self._exact: list[reconcile.Reconciled] | None = None
+        self._exact: list[list[reconcile.Reconciled]] = []
+
+    @staticmethod
+    def _rank(data: Data) -> tuple[pd.DataFrame, list[Row]]:
+        ranked = _ranked(data.reports, data)
+        return ranked, rule.rows_of(ranked)
 
     @property
     def article_day(self) -> date:
@@ -176,7 +195,7 @@ class Book:
         only the day "article" means differs."""
         own = set(self.data.reports["source_id"])
         if (article.own_sources | self.article.own_sources) & own:
-            return Book(self.data, article)
+            return Book(self.data, article, (self.ranked, self._every_row))
         book = copy.copy(self)
         book.article = article
         return book
@@ -197,9 +216,9 @@ class Book:
     @property
     def exact(self) -> list[reconcile.Reconciled]:
         """Every cumulative total its day's series reproduces exactly (computed once)."""
-        if self._exact is None:
-            self._exact = reconcile.exact_reconciliations(self)
-        return self._exact
+        if not self._exact:
+            self._exact.append(reconcile.exact_reconciliations(self))
+        return self._exact[0]
 
     def entries(self, vintage: "str | date | Vintage") -> list[Entry]:
         """Each series period's figure in `vintage`, ordered by period."""
@@ -259,7 +278,7 @@ class Book:
         """Annual arrivals (period, start, end, men, women, total) for one vintage, each
         row naming its source, publication date, basis and the evidence for an inference."""
         entries = self.entries(vintage)
-        rows = self.series_reports.iloc[[e.row.pos for e in entries]]
+        rows = self.ranked.iloc[[e.row.pos for e in entries]]
         shown = [e.printed_by or e.row for e in entries]
         out = rows.rename(columns={"period_start": "start", "period_end": "end"}).assign(
             source_id=[r.source_id for r in shown],

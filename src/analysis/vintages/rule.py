@@ -23,7 +23,7 @@ Span = tuple[int, int]  # a period's first and last day, as ordinals
 class Row(NamedTuple):
     """One source's figures for one series period, with what the ranking compares."""
 
-    pos: int  # position in the series reports frame
+    pos: int  # position in the ranked reports frame (Book.ranked)
     period: str
     start: pd.Timestamp | None  # None for a bucket from the start of records
     end: pd.Timestamp
@@ -50,7 +50,7 @@ class Row(NamedTuple):
 
 
 def _day(value: Any) -> int | None:
-    return None if pd.isna(value) else pd.Timestamp(value).toordinal()
+    return None if pd.isna(value) else value.toordinal()
 
 
 def _count(value: Any) -> int | None:
@@ -58,29 +58,35 @@ def _count(value: Any) -> int | None:
 
 
 def rows_of(frame: pd.DataFrame) -> list[Row]:
-    """The series reports frame as rows (its `period`, ranks and dates already added)."""
+    """The reports frame as rows (its `period`, ranks and dates already added), each
+    column read once as Python values."""
     rows = []
-    for pos, r in enumerate(frame.to_dict("records")):
-        end = pd.Timestamp(r["period_end"])
-        start = None if pd.isna(r["period_start"]) else pd.Timestamp(r["period_start"])
+    columns = (
+        "period", "period_start", "period_end", "source_id", "evidence", "rank", "precision",
+        "published_from", "published_to", "reference_date", "men", "women", "total", "line",
+    )  # fmt: skip
+    for pos, values in enumerate(zip(*(frame[c].tolist() for c in columns), strict=True)):
+        period, start, end, source, evidence, rank, precision = values[:7]
+        pub_from, pub_to, ref, men, women, total, line = values[7:]
+        start = None if pd.isna(start) else start
         rows.append(
             Row(
                 pos=pos,
-                period=str(r["period"]),
+                period=str(period),
                 start=start,
                 end=end,
                 end_day=end.toordinal(),
-                source_id=str(r["source_id"]),
-                evidence=str(r["evidence"]),
-                rank=int(r["rank"]),
-                precision=int(r["precision"]),
-                pub_from=pd.Timestamp(r["published_from"]).toordinal(),
-                pub_to=pd.Timestamp(r["published_to"]).toordinal(),
-                ref=_day(r["reference_date"]),
-                men=_count(r["men"]),
-                women=_count(r["women"]),
-                total=_count(r["total"]),
-                line=int(r["line"]),
+                source_id=str(source),
+                evidence=str(evidence),
+                rank=int(rank),
+                precision=int(precision),
+                pub_from=pub_from.toordinal(),
+                pub_to=pub_to.toordinal(),
+                ref=_day(ref),
+                men=_count(men),
+                women=_count(women),
+                total=_count(total),
+                line=int(line),
                 span=(0 if start is None else start.toordinal(), end.toordinal()),
             )
         )
