@@ -49,6 +49,11 @@ def baseline(data: Data) -> Outcomes:
     return _outcomes(data)
 
 
+@pytest.fixture(scope="module")
+def registry(data: Data) -> Registry:
+    return claims.inputs_for(data).registry
+
+
 @dataclass(frozen=True)
 class Edit:
     """A consistent change of one cell (and the cells that must move with it)."""
@@ -145,11 +150,12 @@ def _unlisted_sample(listed: dict[Cell, set[tuple[str, str]]]) -> list[Cell]:
     return random.Random(2018).sample(sorted(found), SAMPLE_SIZE)
 
 
-def check_cell(cell: Cell, copy: Path, baseline: Outcomes) -> list[str]:
-    """Change `cell` in `copy`, a copy of data/; return the outcomes that broke the rule."""
+def check_cell(cell: Cell, copy: Path, baseline: Outcomes, registry: Registry) -> list[str]:
+    """Change `cell` in `copy`, a copy of data/ (whose deep dive's registry is
+    `registry`); return the outcomes that broke the rule."""
     touched = _apply(copy, cell)
     after = _outcomes(load(copy))
-    listed = _listed(baseline, claims.inputs_for(load(paths.DATA_DIR)).registry)
+    listed = _listed(baseline, registry)
     expected = set().union(*(listed.get(c, set()) for c in touched))
     changed = {k for k, o in after.items() if _signature(o) != _signature(baseline[k])}
     if cell[2] == "published":
@@ -172,8 +178,9 @@ def _cells() -> Iterator[Cell]:
 CELLS = list(_cells())
 
 
-def test_every_outcome_lists_its_figures_with_sources(baseline: Outcomes, data: Data) -> None:
-    registry = claims.inputs_for(data).registry
+def test_every_outcome_lists_its_figures_with_sources(
+    baseline: Outcomes, registry: Registry
+) -> None:
     for (claim_id, vintage), outcome in baseline.items():
         claim = registry.get(claim_id)
         needs_figures = claim.check not in {"anecdotes.source_reported"} or claim.args.get(
@@ -190,8 +197,10 @@ def test_every_outcome_lists_its_figures_with_sources(baseline: Outcomes, data: 
 
 
 @pytest.mark.parametrize("cell", CELLS, ids=[f"{f}:{n}:{c}" for f, n, c in CELLS])
-def test_evidence_is_exact(cell: Cell, data_copy: Path, baseline: Outcomes) -> None:
-    assert check_cell(cell, data_copy, baseline) == []
+def test_evidence_is_exact(
+    cell: Cell, data_copy: Path, baseline: Outcomes, registry: Registry
+) -> None:
+    assert check_cell(cell, data_copy, baseline, registry) == []
 
 
 def test_the_sample_covers_every_table_and_both_directions() -> None:
@@ -213,7 +222,7 @@ def _cell_of(data: Data, period: str) -> Cell:
 
 
 def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
-    data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+    data: Data, data_copy: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     honest = checks.CHECKS["figures.value"]
 
@@ -231,12 +240,12 @@ def test_the_harness_catches_a_check_that_reads_a_cell_it_does_not_list(
         )
 
     monkeypatch.setitem(checks.CHECKS, "figures.value", declare.Check(peeking, honest.args))
-    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
+    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data), registry)
     assert any("arrivals-2017" in p and "does not list" in p for p in problems), problems
 
 
 def test_the_harness_catches_a_check_that_lists_a_cell_it_does_not_use(
-    data: Data, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+    data: Data, data_copy: Path, registry: Registry, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     honest = checks.CHECKS["figures.value"]
 
@@ -245,5 +254,5 @@ def test_the_harness_catches_a_check_that_lists_a_cell_it_does_not_use(
         return honest(r)
 
     monkeypatch.setitem(checks.CHECKS, "figures.value", declare.Check(padding, honest.args))
-    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data))
+    problems = check_cell(_cell_of(data, "2010"), data_copy, _outcomes(data), registry)
     assert any("arrivals-2017" in p and "did not change" in p for p in problems), problems
