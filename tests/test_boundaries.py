@@ -288,6 +288,18 @@ def test_a_vast_majority_is_at_least_the_threshold(women: int, verdict: Verdict)
 
 
 @pytest.mark.parametrize(
+    ("stated", "band"),
+    [(70, "“at least 70%” → at least 70.0%"), (70.5, "“at least 70.5%” → at least 70.5%")],
+)
+def test_a_share_bound_shows_at_least_one_decimal(stated: float, band: str) -> None:
+    """A share compared with a bound (not a rounded percentage) is shown to one decimal,
+    or to as many as the wording gives."""
+    claim = _claim("ranks.every_year", stated, "at_least", **WOMEN_SHARE, through="2013")
+    now = {"2012": {"women": 9000, "total": 10_000}, "2013": {"women": 7000, "total": 10_000}}
+    assert evaluate(ranks.every_year, StandIn(claim, now)).evidence.band == band
+
+
+@pytest.mark.parametrize(
     ("published", "verdict"),
     [("2018-01-04", FAILS), ("2018-01-05", EXACT), ("2018-01-06", FAILS)],
 )
@@ -513,6 +525,46 @@ def test_each_bound_at_its_edge(precision: str, stated: Any, drop: int, verdict:
 
 
 @pytest.mark.parametrize(
+    ("precision", "stated", "tolerance", "band"),
+    [
+        ("exact", 1100, 0, "“1,100” → exactly 1,100"),
+        ("over", 1200, 0, "“over 1,200” → more than 1,200"),
+        ("over", 1200.5, 0, "“over 1,200.5” → more than 1,200.5"),
+        ("at_least", 1200, 0, "“at least 1,200” → at least 1,200"),
+        ("fewer_than", 1200, 0, "“fewer than 1,200” → less than 1,200"),
+        ("at_most", 1200, 0, "“at most 1,200” → at most 1,200"),
+        ("about", 1100, 10, "“about 1,100” → 1,090 to 1,110"),
+        ("between", [1100, 1500], 0, "“between 1,100 and 1,500” → 1,100 to 1,500"),
+        ("between", [1100, 1500], 5, "“between 1,100 and 1,500” → 1,095 to 1,505"),
+    ],
+)
+def test_each_wording_shows_its_band_in_words(
+    precision: str, stated: Any, tolerance: float, band: str
+) -> None:
+    """What a reader is shown for each wording: the words quoted, then the band."""
+    now = totals(y2011=3000, y2012=1800)
+    claim = _difference(stated, precision, tolerance=tolerance)
+    assert evaluate(figures.difference, StandIn(claim, now, then=now)).evidence.band == band
+
+
+@pytest.mark.parametrize(
+    ("stated", "tolerance", "band"),
+    [
+        (20.8, 0, "“20.8%” → 20.75% to under 20.85%"),
+        (20.8, 0.1, "“20.8%” → 20.65% to under 20.95%"),
+        (21, 0, "“21%” → 20.5% to under 21.5%"),
+        (20.0, 0, "“20.0%” → 19.95% to under 20.05%"),
+    ],
+)
+def test_a_percentage_band_is_half_its_last_decimal_either_side(
+    stated: float, tolerance: float, band: str
+) -> None:
+    claim = _claim("figures.change", stated, "percent", tolerance, **CHANGE_UP)
+    now = totals(y2016=520, y2017=628)
+    assert evaluate(figures.change, StandIn(claim, now, then=now)).evidence.band == band
+
+
+@pytest.mark.parametrize(
     ("drop", "verdict"), [(1089, FAILS), (1090, ROUNDING), (1110, ROUNDING), (1111, FAILS)]
 )
 def test_about_is_the_stated_value_within_its_tolerance(drop: int, verdict: Verdict) -> None:
@@ -526,6 +578,9 @@ def test_a_tolerance_widens_a_bound() -> None:
     assert run(figures.difference, StandIn(_difference(1200, "over"), now, then=now)) == FAILS
     loose = _difference(1200, "over", tolerance=10)
     assert run(figures.difference, StandIn(loose, now, then=now)) == HOLDS
+
+
+CHANGE_UP = {"before": "2016", "after": "2017", "field": "total", "direction": "up"}
 
 
 def _change(stated: float, direction: str) -> Claim:

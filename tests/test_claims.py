@@ -618,3 +618,32 @@ def test_results_find_each_claims_outcome_by_claim_and_vintage(data: Data) -> No
         results.outcome("arrivals-2017", "2019-01-01")
     with pytest.raises(KeyError, match="no outcome for 'no-such-claim' on 'latest'"):
         results.outcome("no-such-claim", "latest")
+
+
+def test_an_article_is_chosen_by_id_and_the_deep_dive_by_its_notebooks(data_copy: Path) -> None:
+    """An article dated before the deep dive comes first among the articles; the default
+    is still the deep dive (the one whose registry declares the notebooks)."""
+    claim = value_claim("early-2016", "Arrivals were 1,418 in 2016.", 1418, "2016")
+    add_article(data_copy, "early-2017", "2017-02-01", "Arrivals were 1,418 in 2016.", claim)
+    data = load(data_copy)
+    ids = [a.id for a in data.articles]
+    assert ids[0] == "early-2017"
+    assert claims.inputs_for(data).article.id == "dailynk-2018-01"
+    assert claims.inputs_for(data, "early-2017").article.id == "early-2017"
+    assert claims.inputs_for(data, "kbs-2020-01").article.id == "kbs-2020-01"
+    with pytest.raises(KeyError) as unknown:
+        claims.inputs_for(data, "nope")
+    assert unknown.value.args == (f"no article 'nope'; articles: {', '.join(ids)}",)
+    with pytest.raises(KeyError) as no_claim:
+        claims.evaluate("no-such-claim", "latest", data)
+    assert no_claim.value.args == ("no claim 'no-such-claim' in any article's registry",)
+    assert claims.results(data, article_id="early-2017").outcomes[0].claim_id == "early-2016"
+    assert claims.discrepancies(claims.inputs_for(data, "early-2017")) == {
+        "early-2016": [
+            "[article]: not yet recorded, computed contradicted (the data give 1,417, not 1,418)",
+            "[latest]: not yet recorded, computed reproduced_exactly (the data give 1,418; the "
+            "article says 1,418)",
+        ]
+    }
+    latest_only = claims.every_result(data, ("latest",))
+    assert {o.vintage for r in latest_only for o in r.outcomes} == {"latest"}

@@ -205,6 +205,24 @@ def test_a_cumulative_sum_lists_its_terms(latest: Reading) -> None:
     assert sums == [22346, 22345]
 
 
+def test_a_cumulative_sum_to_a_day_adds_that_years_part(latest: Reading) -> None:
+    """To 30 June 2018: every period to 31 December 2017, then January to June 2018
+    (488, NK News, data/arrivals.csv)."""
+    total, terms = latest.cumulative("2018-06-30", "total")
+    assert terms[-2:] == [("2017", 1127), ("2018-01-01/2018-06-30", 488)]
+    assert (total, len(terms)) == (31339 + 488, 19)
+    assert latest.cumulative("2017-06-30", "women")[1][-2:] == [
+        ("2016", 1116),
+        ("2017-01-01/2017-06-30", 507),
+    ]
+
+
+def test_years_reads_the_vintage_asked_for(latest: Reading) -> None:
+    """2017's women were 938 on the article's day, 939 in MOU's latest table."""
+    assert latest.years(2016, 2017, "women") == {"2016": 1116, "2017": 939}
+    assert latest.years(2016, 2017, "women", then=True)["2017"] == 938
+
+
 def test_a_sum_with_a_missing_term_or_no_term_is_none(inputs: Inputs) -> None:
     """On 1 June 2017 the 2016 figure had no split by sex yet; before 1990 no period ends."""
     reading = Reading(inputs.registry.get("arrivals-2017"), inputs.context("2017-06-01"))

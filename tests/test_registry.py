@@ -89,6 +89,34 @@ BROKEN = [
         "must be of type integer or number for precision 'percent'",
     ),
     (
+        "quote as a number",
+        'quote = "Only 1,127 North Koreans entered South Korea in 2017"',
+        "quote = 1127",
+        "column 'quote'",
+        "column 'quote': must be of type text (value '1127')",
+    ),
+    (
+        "arguments as text",
+        'args = { period = "2017", field = "total" }',
+        'args = "2017"',
+        "column 'args'",
+        "column 'args': must be of type table (value '2017')",
+    ),
+    (
+        "stated as a table",
+        "stated = 1127\n",
+        "stated = { a = 1 }\n",
+        "column 'stated'",
+        "column 'stated': must be of type integer or number or text or list (value",
+    ),
+    (
+        "no id",  # without its id the claim has no line: it is named by its position
+        'id = "arrivals-2017"\n',
+        "",
+        "claims.toml, column 'id'",
+        "column 'id': [[claim]] number 9: missing field",
+    ),
+    (
         "unknown verdict",
         'recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }',
         'recorded = { article = "true", latest = "reproduced_exactly" }',

@@ -1218,3 +1218,22 @@ def test_a_part_year_figure_follows_the_vintage(book: vintages.Book) -> None:
     nine_months = book.figure(periods.parse("2020-01/2020-09"), "mou-table-2020-09")
     assert nine_months is not None and nine_months.row.total == 195
     assert nine_months.row.source_id == "mou-table-2020-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2018-01", "2018-01-01", "2018-01-31"),
+        ("2016-02", "2016-02-01", "2016-02-29"),
+        ("2020-01/2020-09", "2020-01-01", "2020-09-30"),
+        ("2018-01-01/2018-01-20", "2018-01-01", "2018-01-20"),
+    ],
+)
+def test_a_month_runs_to_its_last_day(text: str, start: str, end: str) -> None:
+    assert periods.parse(text) == periods.Period(pd.Timestamp(start), pd.Timestamp(end))
+
+
+@pytest.mark.parametrize("text", ["2018-13", "2018-00/2018-02", "2018-01/2018-13", "2018-02-30"])
+def test_a_month_or_day_that_does_not_exist_is_not_a_period(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a period"):
+        periods.parse(text)

@@ -31,10 +31,6 @@ def _basis(point: Point, column: str = "total") -> str:
     )
 
 
-def _year_end(year: str) -> pd.Timestamp:
-    return pd.Timestamp(f"{year}-12-31")
-
-
 def period_words(period: str) -> str:
     """A registry period in words: "2017" stays, "2018-H1" is "January to June 2018"."""
     try:
