@@ -210,6 +210,26 @@ def test_a_share_revised_since_holds_as_published_then_within_the_same_band(
     assert run(figures.share, StandIn(claim, now, then=then)) == verdict
 
 
+def test_a_share_revised_since_reads_both_its_figures_as_published_then() -> None:
+    """Both the part and the whole are read as published then: 8,300 of 10,000 (83.0%),
+    not 8,300 of today's 11,000 (75.5%)."""
+    claim = _claim("figures.share", 83, "percent", period="2017", part="women", whole="total")
+    now = {"2017": {"women": 8400, "total": 11_000}}
+    then = {"2017": {"women": 8300, "total": 10_000}}
+    assert run(figures.share, StandIn(claim, now, then=then)) == THEN
+
+
+@pytest.mark.parametrize(
+    "now",
+    [{"2017": {"total": 10_000}}, {"2017": {"women": 8300}}, {"2017": {"women": 0, "total": 0}}],
+)
+def test_a_share_with_a_figure_missing_or_of_nobody_is_not_verifiable(now: Series) -> None:
+    claim = _claim("figures.share", 83, "percent", period="2017", part="women", whole="total")
+    outcome = evaluate(figures.share, StandIn(claim, now, then=now))
+    assert outcome.verdict == Verdict.NOT_VERIFIABLE
+    assert outcome.evidence.arithmetic == ("women / arrivals, 2017: a figure is missing",)
+
+
 @pytest.mark.parametrize(("women", "verdict"), [(7049, FAILS), (7050, ROUNDING), (7149, ROUNDING)])
 def test_a_cumulative_share_uses_the_same_band(women: int, verdict: Verdict) -> None:
     claim = _claim("cumulative.share", 71, "percent", through="2017", part="women", whole="total")
@@ -297,6 +317,25 @@ def test_a_share_bound_shows_at_least_one_decimal(stated: float, band: str) -> N
     claim = _claim("ranks.every_year", stated, "at_least", **WOMEN_SHARE, through="2013")
     now = {"2012": {"women": 9000, "total": 10_000}, "2013": {"women": 7000, "total": 10_000}}
     assert evaluate(ranks.every_year, StandIn(claim, now)).evidence.band == band
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "outside"),
+    [(0, "2011: 60.0%, 2012: 65.0%, 2013: 69.5%"), (1, "2011: 60.0%, 2012: 65.0%")],
+)
+def test_every_year_lists_the_years_outside_its_band(tolerance: float, outside: str) -> None:
+    """A tolerance of a point takes 69.5% inside “at least 70%”."""
+    claim = _claim("ranks.every_year", 70, "at_least", tolerance, **WOMEN_SHARE, through="2013")
+    now = {
+        str(year): {"women": women, "total": 10_000}
+        for year, women in ((2011, 6000), (2012, 6500), (2013, 6950))
+    }
+    outcome = evaluate(ranks.every_year, StandIn(claim, now, era=2011))
+    assert outcome.reason == (
+        "every year 2011-2013: lowest 60.0% (2011), highest 69.5% (2013); "
+        f"outside: {outside} (at least 70%: fails, at least 66.7%: fails, at least 75%: fails)"
+    )
+    assert outcome.evidence.arithmetic == ("2011: 60.0%, 2012: 65.0%, 2013: 69.5%",)
 
 
 @pytest.mark.parametrize(

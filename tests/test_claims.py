@@ -3,6 +3,7 @@
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -647,3 +648,20 @@ def test_an_article_is_chosen_by_id_and_the_deep_dive_by_its_notebooks(data_copy
     }
     latest_only = claims.every_result(data, ("latest",))
     assert {o.vintage for r in latest_only for o in r.outcomes} == {"latest"}
+
+
+def test_a_total_to_a_day_waits_for_that_years_part(data: Data) -> None:
+    """31,827 to 30 June 2018 needs January to June 2018 (NK News, 13 July 2018): not
+    verifiable on 1 July, reproduced on 1 August, before any figure for all of 2018."""
+    inputs = claims.inputs_for(data)
+    total = inputs.registry.get("cumulative-total-2017")
+    to_june = replace(total, stated=31827, args={**total.args, "through": "2018-06-30"})
+    july, august = (
+        claims.evaluate_claim(to_june, day, inputs) for day in ("2018-07-01", "2018-08-01")
+    )
+    assert july.verdict == Verdict.NOT_VERIFIABLE
+    assert july.reason.startswith("no figure for 2018-01-01/2018-06-30 had been published")
+    assert august.verdict == Verdict.REPRODUCED_EXACTLY
+    assert august.evidence.arithmetic[0].endswith(
+        "+ 1,127 + 488 = 31,827; the article: 31,827 → within the wording"
+    )
