@@ -1237,3 +1237,10 @@ def test_a_month_runs_to_its_last_day(text: str, start: str, end: str) -> None:
 def test_a_month_or_day_that_does_not_exist_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueError, match="is not a period"):
         periods.parse(text)
+
+
+def test_each_figure_of_a_vintage_names_its_sources_publication(book: vintages.Book) -> None:
+    published = book.data.sources.set_index("source_id")["published"]
+    for vintage in ("latest", "article", "first", "mou-table-2020-09"):
+        table = book.arrivals(vintage)
+        assert list(table["published"]) == list(table["source_id"].map(published)), vintage

@@ -16,14 +16,14 @@ from analysis.claims.reports import ARRIVALS_FILE, COLUMN_WORDS, Reports
 from analysis.vintages import ARTICLE, Vintage, periods
 
 
-def _basis(point: Point, column: str = "total") -> str:
+def _basis(point: Point, column: str) -> str:
     """How a series figure stood on the vintage's day: published by then (by the row's
-    source or another), or inferred; a split printed only later says so."""
+    source or another), or inferred; a split printed only later says so (its total was
+    then printed by another source, or the figure would be inferred)."""
     if not point.inferred:
         printed = f"printed by then by {point.printed_by}" if point.printed_by else ""
         if column != "total" and point.split_inferred:
-            split = f"split from {point.row.source_id}, published later"
-            return f"{split}; the total {printed}" if printed else split
+            return f"split from {point.row.source_id}, published later; the total {printed}"
         return printed
     evidence = point.reconciles_with
     return f"inferred from {point.row.source_id}, published later" + (

@@ -13,7 +13,7 @@ import pandas as pd
 from analysis.load.article import Article
 from analysis.load.datasets import Data
 from analysis.vintages import reconcile, rule, settle
-from analysis.vintages.names import ACCEPTED_FORMS, FIRST, LATEST, Vintage
+from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
 from analysis.vintages.periods import Period
 from analysis.vintages.rule import EVIDENCE_RANK, Row
 
@@ -254,11 +254,10 @@ class Book:
         day = parsed.on(self.article_day)
         if parsed.name == FIRST:
             chosen = rule.earliest(rows)
-        elif day is None and parsed.name != LATEST:
+        elif day is None:  # an MOU table, as printed
             chosen = rule.best(r for r in rows if r.source_id == parsed.table)
-        else:
-            last = date.max.toordinal() if day is None else day.toordinal()
-            chosen = rule.best(r for r in rows if r.pub_to <= last)
+        else:  # a day's figures ("latest" is the last day's)
+            chosen = rule.best(r for r in rows if r.pub_to <= day.toordinal())
         row = next(iter(chosen.values()), None)
         return None if row is None else Entry(row, False, "")
 
