@@ -210,6 +210,22 @@ def test_a_share_revised_since_holds_as_published_then_within_the_same_band(
     assert run(figures.share, StandIn(claim, now, then=then)) == verdict
 
 
+@pytest.mark.parametrize(
+    ("stated", "band"),
+    [
+        ([80, 85], "“between 80% and 85%” → 80.0% to 85.0%"),
+        ([80.5, 85], "“between 80.5% and 85%” → 80.5% to 85.0%"),
+    ],
+)
+def test_a_share_between_two_bounds_shows_them_to_their_decimals(
+    stated: list[float], band: str
+) -> None:
+    claim = _claim("figures.share", stated, "between", period="2017", part="women", whole="total")
+    now = {"2017": {"women": 8300, "total": 10_000}}
+    outcome = evaluate(figures.share, StandIn(claim, now, then=now))
+    assert (outcome.verdict, outcome.evidence.band) == (HOLDS, band)
+
+
 def test_a_share_revised_since_reads_both_its_figures_as_published_then() -> None:
     """Both the part and the whole are read as published then: 8,300 of 10,000 (83.0%),
     not 8,300 of today's 11,000 (75.5%)."""
