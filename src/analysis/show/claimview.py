@@ -21,6 +21,7 @@ class Result:
     heading: str
     short_heading: str
     outcome: claims.Outcome
+    day: str = ""  # the article's date in words, for the figures of that day
 
     @property
     def words(self) -> claims.verdicts.VerdictWords:
@@ -41,6 +42,7 @@ def result(outcome: claims.Outcome, day: str) -> Result:
             f"On MOU's figures as published on {day} (the article's date)",
             f"on MOU's figures as published on {day}",
             outcome,
+            day,
         )
     return Result("On the latest figures", "on the latest figures", outcome)
 
@@ -106,6 +108,11 @@ class ClaimView:
     def same(self) -> bool:
         """Whether both vintages give the same verdict (the card then says it once)."""
         return self.now.outcome.verdict == self.then.outcome.verdict
+
+    @property
+    def both_heading(self) -> str:
+        """The heading of a verdict both vintages give, said once."""
+        return f"Now and on {self.then.day}"
 
     @property
     def deciding(self) -> str:

@@ -66,6 +66,16 @@ class Verdicts:
             shown.append(link(claim, href) + detail)
         return formatting.joined(shown)
 
+    def counts(self, chosen: Claims, vintage: str) -> str:
+        """How many claims of `chosen` get each verdict on `vintage`, in the vocabulary's
+        order, in words: "11 hold exactly, ... and 8 cannot be verified"."""
+        parts = []
+        for verdict, words in claims.VERDICTS.items():
+            n = sum(self.verdict(c, vintage) is verdict for c in chosen)
+            if n:
+                parts.append(f"{n} {words.said(n)}")
+        return formatting.joined(parts)
+
     def by_verdict(
         self, chosen: Claims, vintage: str, href: Href, bold: bool = False, noun: bool = True
     ) -> list[str]:
@@ -87,16 +97,20 @@ class Verdicts:
         same = [c for c in chosen if self.verdict(c, THEN) == self.verdict(c, NOW)]
         return self.by_verdict(same, NOW, href)
 
-    def changed_lines(self, chosen: Claims, href: Href) -> list[str]:
-        """A bullet per pair of verdicts (then, now) that differ, naming its claims and
-        the figure each turns on, then and now."""
+    def pairs(self, chosen: Claims) -> dict[tuple[claims.Verdict, claims.Verdict], Claims]:
+        """The claims of `chosen` whose verdict differs, by their verdicts (then, now)."""
         pairs: dict[tuple[claims.Verdict, claims.Verdict], list[claims.Claim]] = {}
         for claim in self.changed(chosen):
             pairs.setdefault((self.verdict(claim, THEN), self.verdict(claim, NOW)), []).append(
                 claim
             )
+        return dict(pairs)
+
+    def changed_lines(self, chosen: Claims, href: Href) -> list[str]:
+        """A bullet per pair of verdicts (then, now) that differ, naming its claims and
+        the figure each turns on, then and now."""
         lines = []
-        for (then, now), having in pairs.items():
+        for (then, now), having in self.pairs(chosen).items():
             n = len(having)
             figures = "; ".join(self.revised(c) for c in having)
             lines.append(
@@ -105,6 +119,27 @@ class Verdicts:
                 f"on the latest, {claims.words(now).said(n)} ({figures})."
             )
         return lines
+
+    def summary(self, chosen: Claims, whose: str = "checked here") -> str:
+        """One sentence, naming no claim: how many of `chosen` (the claims `whose`) get
+        each verdict on both dates alike, and how many changed, from which verdict to
+        which, with the figures they turn on then and now."""
+        same = [c for c in chosen if self.verdict(c, THEN) == self.verdict(c, NOW)]
+        parts = []
+        if same:
+            parts.append(
+                f"on MOU's figures as published on {self.day} (the article's date) and on "
+                f"the latest alike, {self.counts(same, NOW)}"
+            )
+        for (then, now), having in self.pairs(chosen).items():
+            n = len(having)
+            figures = "; ".join(self.revised(c) for c in having)
+            parts.append(
+                f"{n} {claims.words(then).said(n)} on the figures of {self.day} and "
+                f"{claims.words(now).said(n)} on the latest ({figures})"
+            )
+        counted = formatting.counted(len(chosen), "claim", "claims")
+        return f"Of the {counted} {whose}, {'; '.join(parts)}."
 
     def conclusion(self, chosen: Claims, href: Href) -> str:
         """What the verdicts of `chosen` say, both vintages: the claims whose verdict is
@@ -165,6 +200,13 @@ class Verdicts:
 
 
 def notebook_conclusion(results: claims.Results, notebook: str) -> str:
-    """The conclusion of `notebook`: the verdicts of the claims it shows, linked to them."""
+    """The conclusion of `notebook`: the verdicts of the claims it shows counted in one
+    sentence, then, folded below it, grouped with each claim linked (the page's own
+    headings quote them)."""
     chosen = results.registry.claims_in(notebook)
-    return Verdicts(results).conclusion(chosen, from_notebook(notebook))
+    verdicts = Verdicts(results)
+    listed = verdicts.conclusion(chosen, from_notebook(notebook))
+    if not chosen:
+        return listed
+    folded = markdown.fold("Each claim, by verdict, linked to its check", listed)
+    return f"{verdicts.summary(chosen)}\n\n{folded}"

@@ -11,6 +11,7 @@ line's start (an ordered list's `1.`, a MyST comment's `%`); control characters 
 escaped. A link's destination is percent-encoded, so it cannot end the link early.
 """
 
+import html
 import re
 from urllib.parse import quote
 
@@ -40,3 +41,19 @@ def destination(url: object) -> str:
     """A link's destination, percent-encoded: no space, parenthesis, angle bracket, quote,
     backtick or line break can end the link or the table cell it is in."""
     return quote(str(url), safe="/#:?=&%@+,;~")
+
+
+def html_text(value: object) -> str:
+    """`value` as the literal text of an element in a raw HTML block: lines joined (a blank
+    line would end the block), `&`, `<` and `>` escaped (quotes are text outside an
+    attribute), control characters shown escaped."""
+    return html.escape(terminal.inert(" ".join(str(value).split())), quote=False)
+
+
+def fold(summary: object, body: str) -> str:
+    """Markdown `body` folded below the one line `summary` (a <details> block, which
+    Jupyter and MyST both render, its body still read as Markdown)."""
+    return (
+        f'<details class="fold"><summary>{html_text(summary)}</summary>\n\n'
+        f"{body.strip()}\n\n</details>\n"
+    )

@@ -243,4 +243,6 @@ def press_mismatches() -> present.Table:
             "why": "The recorded source issue, or the older figure it repeats",
         },
         links={"outlet": "url"},
+        fold=f"The {formatting.counted(len(rows), 'figure', 'figures')}, each with its outlet, "
+        "its day and why it differs",
     )

@@ -44,6 +44,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     caption: str = ""
     notes: tuple[str, ...] = ()  # what rows share, said once under the table ("note 1")
+    fold: str = ""  # a one-line summary to fold the table below (empty: shown open)
 
     def _repr_html_(self) -> str:
         return render_html("table.html.j2", table=self)
@@ -55,7 +56,8 @@ class Table:
             "  ".join(t.ljust(w) for t, w in zip(r, widths, strict=True)).rstrip() for r in texts
         ]
         notes = [f"Note {n}: {note}" for n, note in enumerate(self.notes, start=1)]
-        return "\n".join(([self.caption] if self.caption else []) + lines + notes)
+        heads = [t for t in (self.fold, self.caption) if t]
+        return "\n".join(heads + lines + notes)
 
 
 def table(
@@ -64,9 +66,11 @@ def table(
     links: dict[str, str] | None = None,
     caption: str = "",
     notes: tuple[str, ...] = (),
+    fold: str = "",
 ) -> Table:
     """`frame`'s `columns` (name -> header) as a Table; `links` maps a column to the
-    column holding its URL; `notes` are said once under it."""
+    column holding its URL; `notes` are said once under it; `fold`, when given, is the
+    one-line summary the table is folded below (a long table a reader opens at will)."""
     links = links or {}
     rows = []
     for record in frame.to_dict("records"):
@@ -79,4 +83,4 @@ def table(
                 Cell(cell(value), is_number, None if url is None or url is pd.NA else str(url))
             )
         rows.append(tuple(cells))
-    return Table(tuple(columns.values()), tuple(rows), caption, notes)
+    return Table(tuple(columns.values()), tuple(rows), caption, notes, fold)

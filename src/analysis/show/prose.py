@@ -6,7 +6,7 @@ what the new verdicts and figures say."""
 
 from dataclasses import dataclass
 
-from analysis.show import conclusions, statements
+from analysis.show import conclusions, markdown, statements
 from analysis.show.narrative import checked_press, session
 
 
@@ -29,14 +29,19 @@ def conclusion(notebook: str) -> Prose:
     return Prose(conclusions.notebook_conclusion(session().results, notebook))
 
 
-def every_verdict(notebook: str) -> Prose:
-    """The verdicts of every claim of the article, grouped, each linked from `notebook`
-    to its section in the notebook that shows it."""
+def every_verdict(notebook: str, counted: bool = True) -> Prose:
+    """How many claims of the article get each verdict on both dates (unless not
+    `counted`: a chart beside it counts them), then, folded below, the verdicts of every
+    claim, grouped, each linked from `notebook` to its section in the notebook that
+    shows it."""
     results = session().results
     chosen = results.registry.claims
-    return Prose(
-        conclusions.Verdicts(results).conclusion(chosen, conclusions.from_notebook(notebook))
-    )
+    verdicts = conclusions.Verdicts(results)
+    listed = verdicts.conclusion(chosen, conclusions.from_notebook(notebook))
+    folded = markdown.fold("Each claim, by verdict, linked to its check", listed)
+    if not counted:
+        return Prose(folded)
+    return Prose(f"{verdicts.summary(chosen, 'of the article')}\n\n{folded}")
 
 
 def changed_verdicts(notebook: str) -> Prose:

@@ -121,9 +121,10 @@ def _named_figure(check: "press.PressCheck", sources: pd.DataFrame) -> str:
 
 
 def press_findings(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> str:
-    """What the press checks found, finding by finding: how many figures got each and,
-    but for the figures that matched their day's series, which (outlet, date, figure);
-    any difference not yet recorded as a source issue is named first."""
+    """What the press checks found: how many figures were checked, any difference not yet
+    recorded as a source issue named, then, folded below, each figure that did not match
+    its day's series (outlet, date, figure), finding by finding (the notebook's table
+    counts them)."""
     from analysis.claims import press as press_
 
     matched = {press_.FINDINGS[0], press_.FINDINGS[1]}  # matched then, revised since or not
@@ -139,20 +140,16 @@ def press_findings(checks: "list[press.PressCheck]", sources: pd.DataFrame) -> s
             + formatting.joined([_named_figure(c, by_id) for c in unexplained])
             + "."
         ),
-        "",
     ]
-    for finding in press_.FINDINGS:
-        having = [c for c in checks if c.finding == finding]
-        if having and finding not in matched:
-            named = "; ".join(_named_figure(c, by_id) for c in having)
-            lines.append(f"- *{markdown.inline(finding)}*, {len(having)}: {named}.")
-    rest = [c for c in checks if c.finding in matched]
-    kinds = formatting.joined(
-        [
-            f"{sum(c.finding == f for c in rest)} *{markdown.inline(f)}*"
-            for f in press_.FINDINGS
-            if f in matched
-        ]
-    )
-    lines.append(f"- Every other figure, {len(rest)}, matched the series of its day: {kinds}.")
+    others = [c for c in checks if c.finding not in matched]
+    named = [
+        f"- *{markdown.inline(finding)}*, {len(having)}: "
+        + "; ".join(_named_figure(c, by_id) for c in having)
+        + "."
+        for finding in press_.FINDINGS
+        if (having := [c for c in others if c.finding == finding])
+    ]
+    if named:
+        summary = f"The {len(others)} that did not match, by finding, each with its outlet and day"
+        lines += ["", markdown.fold(summary, "\n".join(named)).rstrip("\n")]
     return "\n".join(lines) + "\n"

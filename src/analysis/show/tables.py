@@ -38,19 +38,6 @@ def changed_since_article() -> present.Table:
     )
 
 
-def verdict_summary() -> present.Table:
-    """Every claim with its verdict on both vintages."""
-    table = _with_labels(_scorecard())
-    return present.table(
-        table,
-        {
-            "quote": "The article says",
-            "label_article": "Verdict on the article's date",
-            "label_latest": "Verdict on the latest data",
-        },
-    )
-
-
 def _with_sources(frame: pd.DataFrame) -> pd.DataFrame:
     sources = session().data.sources[["source_id", "publisher", "url"]]
     return frame.merge(sources, on="source_id", how="left", validate="many_to_one")
@@ -176,13 +163,19 @@ def press_findings() -> present.Table:
             "reason": "Why",
         },
         links={"publisher": "url"},
+        fold=f"The {formatting.counted(len(table), 'finding', 'findings')} recorded, "
+        "each with what it was, what it is now and why",
     )
 
 
 def anecdotes(context: bool = False) -> present.Table:
-    """The article's anecdotal figures (or, `context`, rights groups' related counts)."""
+    """The article's anecdotal figures (or, `context`, rights groups' related counts),
+    folded below a line counting them."""
     data = session().data
     table = _with_sources(data.repatriation_context if context else data.border_arrests)
+    counted = formatting.counted(
+        len(table), *(("count", "counts") if context else ("figure", "figures"))
+    )
     return present.table(
         table,
         {
@@ -196,6 +189,7 @@ def anecdotes(context: bool = False) -> present.Table:
             "publisher": "Reported by",
         },
         links={"publisher": "url"},
+        fold=f"The {counted}, each with its period, place and who reported it",
     )
 
 
@@ -205,4 +199,8 @@ def glossary() -> present.Table:
         {"label": words.label, "meaning": words.meaning[0].upper() + words.meaning[1:] + "."}
         for words in claims.VERDICTS.values()
     ]
-    return present.table(pd.DataFrame(rows), {"label": "Verdict", "meaning": "What it means"})
+    return present.table(
+        pd.DataFrame(rows),
+        {"label": "Verdict", "meaning": "What it means"},
+        fold="What each verdict means",
+    )

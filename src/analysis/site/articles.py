@@ -20,15 +20,15 @@ def page_name(article: claims.Article) -> str:
     return page_name_of(article.id)
 
 
-def bottom_line(results: claims.Results, page: str = "") -> str:
+def bottom_line(results: claims.Results, page: str = "", named: bool = True) -> str:
     """One sentence of Markdown from the verdicts on the latest figures: how many claims
     hold, and each that holds only as published then, is contradicted, inconsistent or
-    cannot be verified, named and linked to its card on the article's page (`page`, or
-    this page when empty)."""
+    cannot be verified, counted and (`named`) named and linked to its card on the
+    article's page (`page`, or this page when empty)."""
     now = {o.claim_id: o.verdict for o in results.outcomes if o.vintage == NOW}
     every = results.registry.claims
 
-    def named(verdict: claims.Verdict) -> list[str]:
+    def linked(verdict: claims.Verdict) -> list[str]:
         return [
             f"[{markdown.inline(c.quantity)}]({markdown.destination(f'{page}#{c.id}')})"
             for c in every
@@ -37,9 +37,10 @@ def bottom_line(results: claims.Results, page: str = "") -> str:
 
     parts = [f"{sum(v in claims.HOLDS for v in now.values())} hold"]
     for verdict, words in claims.VERDICTS.items():
-        if verdict not in claims.HOLDS and (having := named(verdict)):
+        if verdict not in claims.HOLDS and (having := linked(verdict)):
             said = words.said(len(having))
-            parts.append(f"{len(having)} {said} ({formatting.joined(having)})")
+            which = f" ({formatting.joined(having)})" if named else ""
+            parts.append(f"{len(having)} {said}{which}")
     listed = formatting.joined(parts)
     return f"Of its {formatting.counted(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
 
@@ -58,6 +59,30 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
         changed = tuple(f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id)
         made.append(ClaimView(claim, said, (then, now), names, changed))
     return made
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An article as the index lists it: its page, its date in words and its bottom line
+    counted, not named (its page names each claim)."""
+
+    results: claims.Results
+    page: str
+    day: str
+    bottom_line: str
+
+
+def entries(every: Sequence[claims.Results]) -> list[Entry]:
+    """Each article as the index lists it."""
+    return [
+        Entry(
+            r,
+            page_name(r.article),
+            formatting.day(r.article.vintage_date),
+            bottom_line(r, f"{page_name(r.article)}.html", named=False),
+        )
+        for r in every
+    ]
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,7 @@ class Findings:
     """Everything the index states."""
 
     total: int
+    counts: str  # how many claims get each verdict on the latest figures, in words
     now: str  # the verdicts on the latest figures, each claim named and linked (Markdown)
     about_year: str  # the verdicts of the claims about the article's year (Markdown)
     changes: Changes
@@ -155,6 +156,7 @@ def compute(results: claims.Results) -> Findings:
     changes = _changes(results.inputs.book)
     return Findings(
         total=len(registry.claims),
+        counts=verdicts.counts(registry.claims, NOW),
         now="\n".join(verdicts.by_verdict(registry.claims, NOW, href, bold=True, noun=False)),
         about_year=verdicts.about(changes.article_year, href),
         changes=changes,

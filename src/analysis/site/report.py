@@ -20,7 +20,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import partial
 from importlib import metadata
 from pathlib import Path
@@ -66,8 +65,8 @@ def markdown_text(value: object) -> str:
 
 def _environment() -> jinja2.Environment:
     """Templates write Markdown, not HTML: Sphinx escapes the HTML; `md` escapes the Markdown
-    in text, `url` percent-encodes a link's destination, `line` keeps a directive option on
-    its line."""
+    in text, `html` the text of a raw HTML block, `url` percent-encodes a link's
+    destination, `line` keeps a directive option on its line."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(SITE),
         autoescape=False,
@@ -75,6 +74,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     environment.filters["md"] = markdown_text
+    environment.filters["html"] = markdown.html_text  # text in a raw HTML block (a fold's summary)
     environment.filters["url"] = markdown.destination
     # Directive options are plain text (docutils escapes them into HTML): one line each.
     environment.filters["line"] = lambda value: " ".join(str(value).split())
@@ -123,28 +123,6 @@ def data_files(data: datasets.Data) -> tuple[str, ...]:
     return (*DATA_FILES, *per_article)
 
 
-@dataclass(frozen=True)
-class ArticleEntry:
-    """An article as the index lists it."""
-
-    results: claims.Results
-    page: str
-    day: str
-    bottom_line: str
-
-
-def _entries(every: tuple[claims.Results, ...]) -> list[ArticleEntry]:
-    return [
-        ArticleEntry(
-            r,
-            articles.page_name(r.article),
-            formatting.day(r.article.vintage_date),
-            articles.bottom_line(r, f"{articles.page_name(r.article)}.html"),
-        )
-        for r in every
-    ]
-
-
 def article_markdown(results: claims.Results) -> str:
     """One article's page (MyST Markdown), generated from its registry and verdicts."""
     return (
@@ -176,7 +154,7 @@ def index_markdown(
         title="Arrests at the border and arrivals in the South: Daily NK's January 2018 article, checked",
         summary=articles.summary(results),
         article=results.article,
-        articles=_entries(every or (results,)),
+        articles=articles.entries(every or (results,)),
         f=found,
         lower=later[later["total"] < total].to_dict("records"),
         higher=later[later["total"] >= total].to_dict("records"),
