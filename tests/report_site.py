@@ -193,8 +193,10 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
     number cut at the edge of a box or a registry or source id in the text
     (tests/reader_text.py), a phone showing a chart's desktop rendering or chart text
     under 11 CSS px, axe-core violations of any impact; at desktop width also every SVG
-    figure's text against its edges. Each page's height goes to HEIGHTS. A screenshot of
-    the index goes to build/report-index-WIDTH.png; at desktop width the index, and a search for a figure, are also opened from file://."""
+    figure's text against its edges; the index's key figures open at desktop width and
+    folded on a phone. Each page's height goes to HEIGHTS. A screenshot of the index goes
+    to build/report-index-WIDTH.png; at desktop width the index, and a search for a
+    figure, are also opened from file://."""
     axe = Axe()
     problems: list[str] = []
     with sync_playwright() as playwright:
@@ -226,6 +228,10 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                 if smallest < figures.MIN_PHONE_TEXT_PX:
                     problems.append(f"{where}: chart text {smallest:.1f} CSS px")
             if name == "index.html":
+                # the key figures start open on a wide screen and folded on a phone
+                shown = page.eval_on_selector_all("details.open-wide", "ds => ds.map(d => d.open)")
+                if not shown or set(shown) != {width == "desktop"}:
+                    problems.append(f"{where}: key figures open {shown}")
                 paths.BUILD_DIR.mkdir(exist_ok=True)
                 page.screenshot(
                     path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True
