@@ -227,10 +227,10 @@ RESOURCES: dict[str, Resource] = {
         },
     ),
     "press_findings": Resource(
-        "Press findings recorded with their reason: `python -m analysis claims --press "
-        "--check` fails when a press figure's finding is not the one recorded here",
+        "Press findings recorded with their reason: python -m analysis claims --press "
+        "--check fails when a press figure's finding is not the one recorded here",
         {
-            "claim_id": Field("The press figure (its id in `claims --press`)."),
+            "claim_id": Field("The press figure (its id in the output of claims --press)."),
             "source_id": Field("The outlet that published the figure."),
             "finding": Field("The finding recorded (the vocabulary of the press check)."),
             "previous": Field(

@@ -26,6 +26,9 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 # Links are written as the final relative URLs (pages, anchors, data files): taken as given.
 myst_all_links_external = True
+# Quotes and ellipses become typographic, but never dashes: "--press" is an option, not
+# "–press".
+smartquotes_action = "qe"
 
 html_theme = "sphinx_book_theme"
 html_title = "The Daily NK article, checked"
