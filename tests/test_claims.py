@@ -665,3 +665,40 @@ def test_a_total_to_a_day_waits_for_that_years_part(data: Data) -> None:
     assert august.evidence.arithmetic[0].endswith(
         "+ 1,127 + 488 = 31,827; the article: 31,827 → within the wording"
     )
+
+
+OWN_GAP = """[[claim]]
+id = "own-gap"
+quote = "200 more arrived in January and February 2019 than in the first quarter of 2021."
+quantity = "a difference"
+kind = "official_statistic"
+stated = 200
+precision = "exact"
+check = "figures.difference"
+args = { minuend = "2019-01/2019-02", subtrahend = "2021-01/2021-03", field = "total" }
+"""
+
+
+def test_a_figure_only_the_article_gives_is_named_as_such_once_it_is_out(data_copy: Path) -> None:
+    """An article of 15 March 2019 (its figures as of 10 March) is the only source for
+    January and February 2019: from its publication, the claim says its sole source is
+    the article itself, whatever else it lacks (the first quarter of 2021, reported
+    that October); before, and on the article's own date, it says nothing of it."""
+    folder = add_article(data_copy, "own-2019", "2019-03-15", OWN_GAP.split('"')[3], OWN_GAP)
+    article = folder / "article.toml"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("= 2019-03-15", "= 2019-03-10"),
+        encoding="utf-8",
+    )
+    with (data_copy / "arrivals.csv").open("a", encoding="utf-8") as arrivals:
+        arrivals.write(
+            '2019-01-01,2019-02-28,,,200,own-2019,report,"200 in January and February"\n'
+        )
+    inputs = claims.inputs_for(load(data_copy), "own-2019")
+    claim = inputs.registry.get("own-gap")
+    note = "; sole source by then: the article itself, which cannot confirm its own figure"
+    said = {
+        vintage: claims.evaluate_claim(claim, vintage, inputs).reason.endswith(note)
+        for vintage in ("article", "2019-03-01", "2019-06-01", "latest")
+    }
+    assert said == {"article": False, "2019-03-01": False, "2019-06-01": True, "latest": True}

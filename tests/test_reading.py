@@ -6,6 +6,7 @@ The expected figures are the cells of data/ themselves (line numbers count the
 header as line 1, as an editor shows them)."""
 
 import copy
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from analysis.claims.claim import Registry
 from analysis.claims.declare import Check, Names, Numbers, PeriodName, Through, YearOrEra, check
 from analysis.claims.evidence import Figure, Outcome, Source
 from analysis.claims.inputs import Context, Inputs
-from analysis.claims.reading import Reading
+from analysis.claims.reading import Reading, period_words
 from analysis.claims.reports import ARRIVALS_FILE
 from analysis.claims.verdicts import Verdict
 from analysis.load.datasets import Data, load
@@ -102,6 +103,32 @@ def test_an_mou_table_is_dated_by_its_figures_and_its_evidence(
     latest_ctx: Context, source_id: str, dated: str
 ) -> None:
     assert latest_ctx.source(source_id).dated == dated
+
+
+def test_a_table_dated_by_its_earliest_evidence_says_public_by_then(
+    data_copy: Path, edit_csv: Callable[[Path, str, str, str], None]
+) -> None:
+    """An undated table known only to be public by the day of its earliest evidence."""
+    edit_csv(data_copy / "table_dates.csv", ",contents,", ",earliest_evidence,", "2020-09-30")
+    edit_csv(data_copy / "sources.csv", ",2020-10-01/2021-01-19,", ",2021-01-19,", "2020-09")
+    source = claims.inputs_for(load(data_copy)).sources["mou-table-2020-09"]
+    assert source.dated == "figures to September 2020; public by 2021-01-19 at the latest"
+
+
+def test_a_period_in_words() -> None:
+    assert period_words("2018-H1") == "January to June 2018"
+    assert period_words("2017") == "2017"
+    assert period_words("up to 1998") == "up to 1998"  # a series label stays as it is
+
+
+def test_a_period_outside_the_series_is_read_as_of_the_day_asked(latest: Reading) -> None:
+    """January to June 2018 (488, NK News of 13 July 2018): published, not inferred; not
+    yet out on the article's day."""
+    figure = latest.figure("2018-H1", "total")
+    assert figure is not None and (figure.value, figure.note) == (488, "")
+    assert figure.vintage == "latest: each period's newest MOU table or MOU correction"
+    assert latest.value("2018-H1", "total", then=date(2018, 8, 1)) == 488
+    assert latest.value("2018-H1", "total", then=True) is None
 
 
 # --- the annual series --------------------------------------------------------------

@@ -180,6 +180,20 @@ BROKEN = [
         "[low, high]",
     ),
     (
+        "between equal bounds",
+        'stated = 1127\nprecision = "exact"',
+        'stated = [1100, 1100]\nprecision = "between"',
+        "column 'stated'",
+        "[low, high]",
+    ),
+    (
+        "between two words",
+        'stated = 1127\nprecision = "exact"',
+        'stated = ["1100", "1500"]\nprecision = "between"',
+        "column 'stated'",
+        "[low, high]",
+    ),
+    (
         "about without tolerance",
         'stated = 1127\nprecision = "exact"',
         'stated = 1127\nprecision = "about"',
