@@ -10,6 +10,7 @@ import pandas as pd
 from analysis import formatting
 from analysis.claims.claim import Registry
 from analysis.claims.evidence import Source
+from analysis.load import issues
 from analysis.load.datasets import Data
 from analysis.vintages import ARTICLE, FIRST, LATEST, Book, Vintage
 from analysis.vintages.rule import Row
@@ -80,6 +81,7 @@ class Inputs:
             for r in data.cumulative.to_dict("records")
             if r["source_id"] not in self.article.own_sources
         }
+        self.issues = issues.by_figure(data.source_issues)  # each figure's recorded issue
         typos = data.source_issues
         typos = typos[(typos["table"] == "arrivals") & (typos["kind"] == "typo")]
         self.misprints: dict[tuple[str, pd.Timestamp, str], str] = {

@@ -54,20 +54,14 @@ class Reports(Ledger):
         """The id of the source issue (data/source_issues.csv) recorded for a figure of
         `table` ("arrivals" or "cumulative") for the period ending with `period` (a year,
         a series period's label, or a day)."""
-        issues = self.ctx.inputs.data.source_issues
         if period.isdigit():
             end = periods.through(period)
         elif len(period) == 10 and period[4] == "-" and period[:4].isdigit():
             end = pd.Timestamp(period)
         else:
             end = self.ctx.inputs.by_period[period][0].end
-        match = issues[
-            (issues["table"] == table)
-            & (issues["source_id"] == figure.source.id)
-            & (issues["period_end"] == end)
-            & (issues["field"] == figure.column)
-        ]
-        return str(match["issue_id"].iloc[0]) if len(match) else None
+        issue = self.ctx.inputs.issues.get((table, figure.source.id, end, figure.column))
+        return None if issue is None else str(issue["issue_id"])
 
     def _report_figure(self, row: Row, column: str, vintage: str) -> Figure:
         value = row.value(column)

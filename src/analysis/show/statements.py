@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from analysis import formatting, vintages
+from analysis.load import issues
+from analysis.load.issues import IssueKey
 from analysis.show import markdown, plots
 
 if TYPE_CHECKING:
@@ -47,16 +49,12 @@ def arrivals_since(book: vintages.Book, closed: int = plots.BORDER_CLOSED) -> st
     return text + "\n"
 
 
-def _issue(issues: pd.DataFrame, row: Mapping[Hashable, Any], field: str) -> str:
-    found = issues[
-        (issues["table"] == "cumulative")
-        & (issues["source_id"] == row["source_id"])
-        & (issues["period_end"] == row["as_of"])
-        & (issues["field"] == field)
-    ]
-    if found.empty:
+def _issue(
+    known: dict[IssueKey, dict[Hashable, Any]], row: Mapping[Hashable, Any], field: str
+) -> str:
+    issue = known.get(("cumulative", row["source_id"], row["as_of"], field))
+    if issue is None:
         return "no source issue recorded"
-    issue = found.iloc[0]
     kind = str(issue["kind"]).replace("_", " ")  # "mislabelled_period" in words
     return f"recorded as a source issue ({markdown.inline(kind)}; see the known issues below)"
 
@@ -67,7 +65,7 @@ def reconciliation(book: vintages.Book) -> str:
     issue; each reported before any series in the data."""
     table = vintages.year_end_reconciliation(book)
     sources = book.data.sources.set_index("source_id")
-    issues = book.data.source_issues
+    known = issues.by_figure(book.data.source_issues)
 
     def who(row: Mapping[Hashable, Any]) -> str:
         source = sources.loc[row["source_id"]]
@@ -96,7 +94,7 @@ def reconciliation(book: vintages.Book) -> str:
         fields = str(row["differs_in"]).split(", ")
         parts = [
             f"{field} reported {formatting.count(row[f'reported_{field}'])}, "
-            f"sum {formatting.count(row[f'computed_{field}'])}: {_issue(issues, row, field)}"
+            f"sum {formatting.count(row[f'computed_{field}'])}: {_issue(known, row, field)}"
             for field in fields
         ]
         lines.append(f"- To the end of {row['as_of'].year}, by {who(row)}: {'; '.join(parts)}.")
