@@ -295,3 +295,13 @@ def test_a_stated_value_is_cited_at_its_own_line_and_only_its_own() -> None:
         assert claim.line < claim.stated_line < (following[0] if following else len(lines) + 1)
         assert lines[claim.stated_line - 1].startswith("stated = "), claim.id
     assert any(c.stated is None for c in registry.claims)
+
+
+def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -> None:
+    """Evidence cites the claim's own stated value by line: TOML allows `stated=1127`."""
+    _edit(data_copy, 'id = "arrivals-2017"\n', '  id="arrivals-2017"\n')
+    _edit(data_copy, "stated = 1127\n", "stated=1127\n")
+    lines = (data_copy / "articles" / "dailynk-2018-01" / "claims.toml").read_text().splitlines()
+    claim = _registry(data_copy).get("arrivals-2017")
+    assert lines[claim.line - 1] == '  id="arrivals-2017"'
+    assert lines[claim.stated_line - 1] == "stated=1127"

@@ -15,7 +15,7 @@ import pytest
 from analysis import paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.load.dates import date_bounds
-from analysis.vintages import Book, periods, reconcile, reconcile_total, rule
+from analysis.vintages import Book, periods, reconcile, reconcile_total, rule, settle
 
 
 def by_period(frame: pd.DataFrame) -> pd.DataFrame:
@@ -1244,3 +1244,22 @@ def test_each_figure_of_a_vintage_names_its_sources_publication(book: vintages.B
     for vintage in ("latest", "article", "first", "mou-table-2020-09"):
         table = book.arrivals(vintage)
         assert list(table["published"]) == list(table["source_id"].map(published)), vintage
+
+
+def _printing(source_id: str, rank: int, published: int) -> rule.Row:
+    """One source's figure for one period, published on day `published` (an ordinal)."""
+    end = pd.Timestamp("2017-12-31")
+    return rule.Row(
+        *(0, "2017", None, end, end.toordinal(), source_id, "report", rank, 10),
+        *(published, published, None, None, None, 1127, 1, (0, end.toordinal())),
+    )
+
+
+def test_a_periods_figure_on_a_day_is_mous_own_then_the_newest_printed_by_then() -> None:
+    mou, press, press_before = _printing("mou", 1, 10), _printing("b", 0, 20), _printing("c", 0, 15)
+    assert settle._best([press, mou, press_before], 25) is mou  # MOU's own first
+    assert settle._best([press_before, press], 25) is press  # then the newest
+    tied = [_printing("z", 0, 15), _printing("a", 0, 15)]
+    assert settle._best(tied, 25).source_id == "a"  # then by source id
+    after = [_printing("y", 1, 40), _printing("x", 0, 30)]
+    assert settle._best(after, 25).source_id == "x"  # none printed by then: the first after

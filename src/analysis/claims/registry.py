@@ -94,8 +94,11 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
-    id_lines = _line_numbers(text, r'^id = "([^"]*)"')
-    stated_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith("stated =")]
+    # A key's line, however TOML lets it be spaced: `id = "x"`, `id="x"`, `  stated=1`.
+    id_lines = _line_numbers(text, r'^\s*id\s*=\s*"([^"]*)"')
+    stated_lines = [
+        n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*stated\s*=", line)
+    ]
     problems = _review_problems(name, raw)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
