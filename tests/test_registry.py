@@ -298,10 +298,11 @@ def test_a_stated_value_is_cited_at_its_own_line_and_only_its_own() -> None:
 
 
 def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -> None:
-    """Evidence cites the claim's own stated value by line: TOML allows `stated=1127`."""
-    _edit(data_copy, 'id = "arrivals-2017"\n', '  id="arrivals-2017"\n')
+    """Evidence cites the claim's own stated value by line: TOML allows `stated=1127`
+    and a literal string for the id."""
+    _edit(data_copy, 'id = "arrivals-2017"\n', "  id='arrivals-2017'\n")
     _edit(data_copy, "stated = 1127\n", "stated=1127\n")
     lines = (data_copy / "articles" / "dailynk-2018-01" / "claims.toml").read_text().splitlines()
     claim = _registry(data_copy).get("arrivals-2017")
-    assert lines[claim.line - 1] == '  id="arrivals-2017"'
+    assert lines[claim.line - 1] == "  id='arrivals-2017'"
     assert lines[claim.stated_line - 1] == "stated=1127"

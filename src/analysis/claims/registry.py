@@ -94,8 +94,8 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
-    # A key's line, however TOML lets it be spaced: `id = "x"`, `id="x"`, `  stated=1`.
-    id_lines = _line_numbers(text, r'^\s*id\s*=\s*"([^"]*)"')
+    # A key's line, however TOML lets it be written: `id = "x"`, `id='x'`, `  stated=1`.
+    id_lines = _line_numbers(text, r"""^\s*id\s*=\s*["']([^"']*)["']""")
     stated_lines = [
         n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*stated\s*=", line)
     ]
