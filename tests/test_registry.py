@@ -36,7 +36,7 @@ BROKEN = [
         FIRST_CLAIM,
         'id = "\\"><script>alert(1)</script>"',
         "column 'id'",
-        "lowercase id",
+        "must be a lowercase id: a-z, 0-9 and single hyphens (value '\"><script>alert(1)</script>')",
     ),
     (
         "unknown check",
@@ -50,14 +50,15 @@ BROKEN = [
         'kind = "official_statistic"',
         'kind = "rumour"',
         "column 'kind'",
-        "must be one of",
+        "must be one of official_statistic, arithmetic, source_reported (value 'rumour')",
     ),
     (
         "unknown precision",
         'precision = "exact"',
         'precision = "roughly"',
         "column 'precision'",
-        "must be one of",
+        "must be one of exact, percent, over, at_least, fewer_than, at_most, between, about, "
+        "ordering, trend, date, year, none (value 'roughly')",
     ),
     (
         "wrong argument",
@@ -138,14 +139,14 @@ BROKEN = [
         'quote = "Only 1,127 North Koreans entered South Korea in 2017"',
         'quote = "Only 1,172 North Koreans entered South Korea in 2017"',
         "column 'quote'",
-        f"is not in any sentence of {ARTICLE}",
+        f"is not in any sentence of {ARTICLE} (value 'Only 1,172 North Koreans entered",
     ),
     (
         "blank quote",
         'quote = "Only 1,127 North Koreans entered South Korea in 2017"',
         'quote = "  "',
         "column 'quote'",
-        "not empty",
+        "column 'quote': must be printable text, not empty (value '  ')",
     ),
     (
         "control character in quote",
@@ -306,3 +307,22 @@ def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -
     claim = _registry(data_copy).get("arrivals-2017")
     assert lines[claim.line - 1] == "  id='arrivals-2017'"
     assert lines[claim.stated_line - 1] == "stated=1127"
+
+
+@pytest.mark.parametrize(
+    ("quote", "held"),
+    [
+        ("189 males ... came to the South in 2017", True),
+        ("South ... Ministry of Unification, 189 males", True),  # the first "South" will do
+        ("938 females ... 189 males", False),  # out of order
+        ("189 males and ... males and 938", False),  # the parts overlap
+    ],
+)
+def test_an_elided_quote_holds_its_parts_in_order(data_copy: Path, quote: str, held: bool) -> None:
+    """Each part after " ... " is found after the end of the one before it."""
+    _edit(data_copy, 'quote = "189 males ... came to the South in 2017"', f'quote = "{quote}"')
+    if held:
+        assert _registry(data_copy).get("men-2017").quote == quote
+    else:
+        with pytest.raises(DataValidationError, match="is not in any sentence of"):
+            _registry(data_copy)

@@ -16,6 +16,7 @@ from analysis import paths, vintages
 from analysis.load.datasets import Data, load
 from analysis.load.dates import date_bounds
 from analysis.vintages import Book, periods, reconcile, reconcile_total, rule, settle
+from analysis.vintages import book as book_module
 
 
 def by_period(frame: pd.DataFrame) -> pd.DataFrame:
@@ -1246,12 +1247,15 @@ def test_each_figure_of_a_vintage_names_its_sources_publication(book: vintages.B
         assert list(table["published"]) == list(table["source_id"].map(published)), vintage
 
 
-def _printing(source_id: str, rank: int, published: int) -> rule.Row:
-    """One source's figure for one period, published on day `published` (an ordinal)."""
+def _printing(
+    source_id: str, rank: int, published: int, men: int | None = None, women: int | None = None
+) -> rule.Row:
+    """One source's figure for 2017 (1,127 in all), published on day `published` (an
+    ordinal)."""
     end = pd.Timestamp("2017-12-31")
     return rule.Row(
         *(0, "2017", None, end, end.toordinal(), source_id, "report", rank, 10),
-        *(published, published, None, None, None, 1127, 1, (0, end.toordinal())),
+        *(published, published, None, men, women, 1127, 1, (0, end.toordinal())),
     )
 
 
@@ -1263,3 +1267,37 @@ def test_a_periods_figure_on_a_day_is_mous_own_then_the_newest_printed_by_then()
     assert settle._best(tied, 25).source_id == "a"  # then by source id
     after = [_printing("y", 1, 40), _printing("x", 0, 30)]
     assert settle._best(after, 25).source_id == "x"  # none printed by then: the first after
+
+
+def test_who_printed_a_figure_and_its_split_by_a_day() -> None:
+    """The figure chosen (published on day 50) was printed by day 20 by the press, and
+    MOU's own printing by day 10 comes first; a split is printed only if the same."""
+    chosen = _printing("mou-later", 1, 50, men=189, women=938)
+    press = _printing("press", 0, 20, men=189, women=938)
+    mou = _printing("mou", 1, 10)
+    assert book_module._printed([chosen, press], chosen, 20) == (press, True)
+    assert book_module._printed([chosen, press], chosen, 19) == (None, False)
+    assert book_module._printed([chosen, press, mou], chosen, 30) == (mou, True)
+    other_split = _printing("press", 0, 20, men=188, women=939)
+    assert book_module._printed([chosen, other_split], chosen, 30) == (other_split, False)
+    total_only = _printing("total-only", 1, 50)
+    assert book_module._printed([total_only, mou], total_only, 30) == (mou, True)
+
+
+def test_an_inferred_figure_reconciles_with_the_nearest_total_that_holds_it() -> None:
+    """Only a total to the period's end or later, whose series held this very figure,
+    shows that the figure stood then; of those, the one reported nearest the day."""
+    row = _printing("mou-2020", 1, 50)
+    end = row.end_day
+
+    def reported(label: str, as_of: int, day: int, total: int) -> reconcile.Reconciled:
+        return reconcile.Reconciled(label, as_of, day, {(row.span, "mou-2020"): total})
+
+    totals = [
+        reported("far", end, 20, 1127),
+        reported("holds", end, 40, 1127),
+        reported("another figure", end + 365, 49, 1128),
+        reported("before the period ends", end - 365, 50, 1127),
+    ]
+    assert reconcile.reconciles_with(totals, row, 50) == "holds"
+    assert reconcile.reconciles_with(totals[2:], row, 50) == ""
