@@ -593,6 +593,8 @@ def test_each_bound_at_its_edge(precision: str, stated: Any, drop: int, verdict:
         ("fewer_than", 1200, 10, "“fewer than 1,200” → less than 1,210"),
         ("at_most", 1200, 10, "“at most 1,200” → at most 1,210"),
         ("about", 1100, 10, "“about 1,100” → 1,090 to 1,110"),
+        ("about", 1100, 10.0, "“about 1,100” → 1,090 to 1,110"),  # whole ends, as counts
+        ("percent", 1200, 0, "“1,200%” → 1,199.5% to under 1,200.5%"),
         ("between", [1100, 1500], 0, "“between 1,100 and 1,500” → 1,100 to 1,500"),
         ("between", [1100, 1500], 5, "“between 1,100 and 1,500” → 1,095 to 1,505"),
     ],
@@ -662,6 +664,26 @@ def test_a_percent_change_band_follows_the_stated_decimals(after: int, verdict: 
     claim = _change(20.8, "up")
     now = totals(y2016=520, y2017=after)
     assert run(figures.change, StandIn(claim, now, then=now)) == verdict
+
+
+@pytest.mark.parametrize(("tolerance", "lower"), [(0, "fails"), (1, "holds")])
+def test_every_year_rechecks_each_alternative_within_the_tolerance(
+    tolerance: float, lower: str
+) -> None:
+    """A point of tolerance takes 66.0% inside the alternative “at least 66.7%”."""
+    claim = _claim("ranks.every_year", 70, "at_least", tolerance, **WOMEN_SHARE, through="2013")
+    now = {
+        str(year): {"women": women, "total": 10_000}
+        for year, women in ((2011, 6600), (2012, 7000), (2013, 7100))
+    }
+    reason = evaluate(ranks.every_year, StandIn(claim, now, era=2011)).reason
+    assert reason.endswith(f"(at least 70%: fails, at least 66.7%: {lower}, at least 75%: fails)")
+
+
+def test_a_percentage_band_starts_exactly_at_half_its_last_decimal_below() -> None:
+    """From 10,000 to 12,075 is +20.75%: inside “20.8%”, at its lower edge."""
+    now = totals(y2016=10_000, y2017=12_075)
+    assert run(figures.change, StandIn(_change(20.8, "up"), now, then=now)) == ROUNDING
 
 
 def test_a_change_in_the_wrong_direction_is_contradicted() -> None:

@@ -702,3 +702,14 @@ def test_a_figure_only_the_article_gives_is_named_as_such_once_it_is_out(data_co
         for vintage in ("article", "2019-03-01", "2019-06-01", "latest")
     }
     assert said == {"article": False, "2019-03-01": False, "2019-06-01": True, "latest": True}
+
+
+def test_without_notebooks_the_default_article_is_the_first(minimal_data: Path) -> None:
+    """No registry declares a notebook: the default article is the first one."""
+    path = minimal_data / "articles" / "the-article" / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    table = text[text.index("[notebook.") : text.index("[[claim]]")]
+    text = text.replace(table, "").replace('notebook = "01_arrivals_under_kim_jong_un.ipynb"\n', "")
+    path.write_text(text, encoding="utf-8")
+    data = load(minimal_data)
+    assert claims.inputs_for(data).article.id == data.articles[0].id == "the-article"

@@ -80,14 +80,14 @@ BROKEN = [
         "stated = 1127\n",
         "stated = 1127.5\n",
         "column 'stated'",
-        "must be of type integer for precision 'exact'",
+        "must be of type integer for precision 'exact' (value '1127.5')",
     ),
     (
         "percent as words",
         "stated = 83\n",
         'stated = "83"\n',
         "column 'stated'",
-        "must be of type integer or number for precision 'percent'",
+        "must be of type integer or number for precision 'percent' (value '83')",
     ),
     (
         "quote as a number",
@@ -195,6 +195,13 @@ BROKEN = [
         "[low, high]",
     ),
     (
+        "between a negative bound",
+        'stated = 1127\nprecision = "exact"',
+        'stated = [-5, 1500]\nprecision = "between"',
+        "column 'stated'",
+        "must be a finite number, not negative (value '[-5, 1500]')",
+    ),
+    (
         "about without tolerance",
         'stated = 1127\nprecision = "exact"',
         'stated = 1127\nprecision = "about"',
@@ -226,6 +233,7 @@ def test_a_broken_registry_is_a_located_error(
     # The copy is outside the repository: the message names the file actually read.
     read = str(data_copy / "articles" / "dailynk-2018-01" / "claims.toml")
     assert read in text and where in text and message in text, text
+    assert "(value 'None')" not in text  # a problem without a value shows none
     result = run_cli("claims", "--check", data_dir=data_copy)
     assert result.returncode == 2, result.stdout
     assert read in result.stderr and "Traceback" not in result.stderr

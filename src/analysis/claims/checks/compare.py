@@ -30,7 +30,7 @@ def _band_show(reading: Reading, unit: str) -> Callable[[float], str]:
     stated = reading.claim.stated
     places = max(band.decimals(v) for v in (stated if isinstance(stated, list) else [stated]))
     digits = places + 1 if reading.claim.precision == "percent" else max(places, 1)
-    return lambda v: f"{v:.{digits}f}%"
+    return lambda v: f"{v:,.{digits}f}%"
 
 
 def claim_band(reading: Reading) -> band.Band:
