@@ -1228,13 +1228,24 @@ def test_a_part_year_figure_follows_the_vintage(book: vintages.Book) -> None:
         ("2016-02", "2016-02-01", "2016-02-29"),
         ("2020-01/2020-09", "2020-01-01", "2020-09-30"),
         ("2018-01-01/2018-01-20", "2018-01-01", "2018-01-20"),
+        ("2018-01-05/2018-01-05", "2018-01-05", "2018-01-05"),  # one day, as an interval
     ],
 )
 def test_a_month_runs_to_its_last_day(text: str, start: str, end: str) -> None:
     assert periods.parse(text) == periods.Period(pd.Timestamp(start), pd.Timestamp(end))
 
 
-@pytest.mark.parametrize("text", ["2018-13", "2018-00/2018-02", "2018-01/2018-13", "2018-02-30"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018-13",
+        "2018-00/2018-02",
+        "2018-01/2018-13",
+        "2018-02-30",
+        "2018-03/2018-01",
+        "2018-01-05",
+    ],
+)
 def test_a_month_or_day_that_does_not_exist_is_not_a_period(text: str) -> None:
     with pytest.raises(ValueError, match="is not a period"):
         periods.parse(text)
@@ -1301,3 +1312,8 @@ def test_an_inferred_figure_reconciles_with_the_nearest_total_that_holds_it() ->
     ]
     assert reconcile.reconciles_with(totals, row, 50) == "holds"
     assert reconcile.reconciles_with(totals[2:], row, 50) == ""
+
+
+def test_a_period_that_is_not_text_is_refused_in_words() -> None:
+    with pytest.raises(ValueError, match=r"^a period is text: "):
+        periods.parse(2017)  # type: ignore[arg-type]
