@@ -311,10 +311,13 @@ def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -
     and a literal string for the id."""
     _edit(data_copy, 'id = "arrivals-2017"\n', "  id='arrivals-2017'\n")
     _edit(data_copy, "stated = 1127\n", "stated=1127\n")
+    _edit(data_copy, 'stated = "lowest"\n', '"stated" = "lowest"\n')  # a quoted key
     lines = (data_copy / "articles" / "dailynk-2018-01" / "claims.toml").read_text().splitlines()
     claim = _registry(data_copy).get("arrivals-2017")
     assert lines[claim.line - 1] == "  id='arrivals-2017'"
     assert lines[claim.stated_line - 1] == "stated=1127"
+    quoted = _registry(data_copy).get("lowest-since-kju-2017")
+    assert lines[quoted.stated_line - 1] == '"stated" = "lowest"'
 
 
 @pytest.mark.parametrize(

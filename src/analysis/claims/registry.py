@@ -52,6 +52,7 @@ CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "recorded": dict,
     "tolerance": NUMBER,
 }
+STATED_KEY = re.compile(r"""\s*["']?stated["']?\s*=""")
 BEYOND_100 = {"figures.change", "figures.ratio"}  # percentages that may pass 100
 OPTIONAL = {"notebook", "tolerance", "recorded"}  # `claims --record` writes `recorded`
 
@@ -94,11 +95,9 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
-    # A key's line, however TOML lets it be written: `id = "x"`, `id='x'`, `  stated=1`.
-    id_lines = _line_numbers(text, r"""^\s*id\s*=\s*["']([^"']*)["']""")
-    stated_lines = [
-        n for n, line in enumerate(text.splitlines(), 1) if re.match(r"\s*stated\s*=", line)
-    ]
+    # A key's line, however TOML lets it be written: `id = "x"`, `id='x'`, `"stated"=1`.
+    id_lines = _line_numbers(text, r"""^\s*["']?id["']?\s*=\s*["']([^"']*)["']""")
+    stated = [n for n, line in enumerate(text.splitlines(), 1) if STATED_KEY.match(line)]
     problems = _review_problems(name, raw)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
@@ -106,14 +105,13 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         entries = []
     notebooks = _notebooks(name, raw.get("notebook", {}), problems)
     claims = []
-    starts = sorted(id_lines.values())
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
         line = id_lines.get(str(entry.get("id")), None) if isinstance(entry, dict) else None
         where = Where(name, index, line, problems)
         claim = _claim(entry, where, known, checks, article, data)
         if claim is not None:
-            own = _own_line(stated_lines, claim.line, starts) if claim.stated is not None else 0
+            own = _own_line(stated, claim.line) if claim.stated is not None else 0
             claims.append(replace(claim, stated_line=own, article=article.id))
     ids = [c.id for c in claims]
     problems += [
@@ -132,11 +130,10 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     )
 
 
-def _own_line(lines: list[int], start: int, starts: list[int]) -> int:
-    """The first of `lines` inside the claim table that starts at `start` (0: none)."""
-    end = min((s for s in starts if s > start), default=None)
-    inside = [n for n in lines if n > start and (end is None or n < end)]
-    return inside[0] if inside else 0
+def _own_line(lines: list[int], start: int) -> int:
+    """The first of `lines` after `start`: a claim's own stated line (a claim with a
+    stated value has the key in its own table, found however TOML spells it)."""
+    return next((n for n in lines if n > start), 0)
 
 
 def _line_numbers(text: str, pattern: str) -> dict[str, int]:
