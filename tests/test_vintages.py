@@ -1317,3 +1317,13 @@ def test_an_inferred_figure_reconciles_with_the_nearest_total_that_holds_it() ->
 def test_a_period_that_is_not_text_is_refused_in_words() -> None:
     with pytest.raises(ValueError, match=r"^a period is text: "):
         periods.parse(2017)  # type: ignore[arg-type]
+
+
+def test_a_date_known_only_as_an_interval_is_as_precise_as_a_year(book: vintages.Book) -> None:
+    """The ranking's precision is the date's: a year (4 characters), a month (7), a day
+    (10); an interval of possible days counts as a year."""
+    ranked = book.ranked
+    precision = dict(zip(ranked["published"], ranked["precision"], strict=True))
+    assert precision["2020-10-01/2021-01-19"] == 4
+    assert precision["2018-01-05"] == 10
+    assert {len(p): n for p, n in precision.items() if "/" not in p} == {4: 4, 7: 7, 10: 10}
