@@ -776,3 +776,18 @@ def test_the_date_a_total_passed_a_threshold(stated: str, verdict: Verdict) -> N
     claim = _claim("cumulative.passed", stated, "date", threshold=30000, field="total")
     reported = [(pd.Timestamp("2016-10-31"), 29948), (pd.Timestamp("2016-11-11"), 30005)]
     assert run(cumulative.passed, StandIn(claim, {}, series_totals=reported)) == verdict
+
+
+def test_a_range_is_rechecked_at_each_alternative_range() -> None:
+    """“Between 1,100 and 1,500 every year”, re-checked between 1,000 and 1,600."""
+    args: dict[str, Any] = {
+        "field": "total",
+        "measure": "count",
+        "since": "2012",
+        "through": "2013",
+    }
+    claim = _claim("ranks.every_year", [1100, 1500], "between", alternatives=[[1000, 1600]], **args)
+    now = totals(y2012=1502, y2013=1514)
+    assert evaluate(ranks.every_year, StandIn(claim, now)).reason.endswith(
+        "(between 1,100 and 1,500: fails, between 1,000 and 1,600: holds)"
+    )

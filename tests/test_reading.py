@@ -16,7 +16,16 @@ import pytest
 from analysis import claims
 from analysis.claims.checks import press
 from analysis.claims.claim import Registry
-from analysis.claims.declare import Check, Names, Numbers, PeriodName, Through, YearOrEra, check
+from analysis.claims.declare import (
+    Check,
+    Names,
+    Numbers,
+    PeriodName,
+    Thresholds,
+    Through,
+    YearOrEra,
+    check,
+)
 from analysis.claims.evidence import Figure, Outcome, Source
 from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import Reading, period_words
@@ -621,6 +630,7 @@ def _noop(reading: Reading) -> Outcome:  # pragma: no cover - never called
         (str, ["2017"], [2017]),
         (Names, [[], ["2016", "2017"]], ["2017", [2017], ("2017",)]),
         (Numbers, [[], [0.9, 1]], ["", [True], ["1"], (1.0,)]),
+        (Thresholds, [[], [0.9, 1]], ["", (1.0,)]),
     ],
 )
 def test_argument_kinds(
@@ -768,3 +778,16 @@ def test_earlier_means_before_the_first_day_a_source_can_be_from(latest: Reading
         "dailynk-en-2017-01",
         "kbs-world-es-2017-01",
     ]
+
+
+def test_thresholds_take_the_stated_values_form(data: Data, registry: Registry) -> None:
+    declared = check(x=Thresholds)(_noop)
+    problems = [
+        declared.argument_problems({"x": x}, data, registry.article, stated)
+        for x, stated in (([70], 80), ([[60, 70]], [80, 90]), ([[60, 70]], 80), ([70], [80, 90]))
+    ]
+    assert problems[:2] == [[], []]
+    assert problems[2] == ["argument 'x' must be numbers, in the stated value's form"]
+    assert problems[3] == ["argument 'x' must be [low, high] pairs, in the stated value's form"]
+    backwards = declared.argument_problems({"x": [[70, 60]]}, data, registry.article, [80, 90])
+    assert backwards == ["argument 'x' must be [low, high] pairs, in the stated value's form"]

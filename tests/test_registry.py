@@ -202,6 +202,15 @@ BROKEN = [
         "must be a finite number, not negative (value '[-5, 1500]')",
     ),
     (
+        "alternatives not in the stated form",
+        'args = { field = "women", measure = "share", since = "era", through = "2017", '
+        "alternatives = [66.7, 75] }",
+        'args = { field = "women", measure = "share", since = "era", through = "2017", '
+        "alternatives = [[60, 70]] }",
+        "column 'args'",
+        "argument 'alternatives' must be numbers, in the stated value's form",
+    ),
+    (
         "about without tolerance",
         'stated = 1127\nprecision = "exact"',
         'stated = 1127\nprecision = "about"',

@@ -24,6 +24,11 @@ class Numbers(list[float]):
     """Argument kind: a list of numbers (alternative thresholds)."""
 
 
+class Thresholds(list[Any]):
+    """Argument kind: alternative thresholds in the stated value's form, numbers, or
+    [low, high] pairs where the claim states a range."""
+
+
 class PeriodName(str):
     """Argument kind: a period some source in the data gives a figure for (`periods.FORMS`)."""
 
@@ -54,9 +59,12 @@ class Check:
     def __call__(self, reading: "Reading") -> Outcome:
         return self.function(reading)
 
-    def argument_problems(self, args: Mapping[str, Any], data: Data, article: Article) -> list[str]:
-        """What is wrong with a registry entry's `args` for this check, including a
-        period for which no source but the article itself gives a figure."""
+    def argument_problems(
+        self, args: Mapping[str, Any], data: Data, article: Article, stated: Any = None
+    ) -> list[str]:
+        """What is wrong with a registry entry's `args` for this check (whose claim
+        states `stated`), including a period for which no source but the article itself
+        gives a figure."""
         problems = [
             f"unknown argument {k!r} for {self.name}" for k in sorted(set(args) - set(self.args))
         ]
@@ -69,6 +77,9 @@ class Check:
                 problems.append(f"argument {key!r} must be {spec.__name__}")
             elif spec is PeriodName or spec is Through:
                 problems += _period_problems(key, args[key], spec, data)
+            elif spec is Thresholds and not _thresholds(args[key], stated):
+                form = "[low, high] pairs" if isinstance(stated, list) else "numbers"
+                problems.append(f"argument {key!r} must be {form}, in the stated value's form")
             elif spec is YearOrEra and not _year_or_era(args[key], article):
                 problems.append(
                     f"argument {key!r} must be a year, or 'era' where {article.file} sets [eras]"
@@ -102,24 +113,37 @@ def _period_problems(key: str, text: str, spec: type, data: Data) -> list[str]:
     ]
 
 
-def _is(value: Any, kind: type) -> bool:
-    def number(item: Any) -> bool:
-        return isinstance(item, int | float) and not isinstance(item, bool)
+def _number(item: Any) -> bool:
+    return isinstance(item, int | float) and not isinstance(item, bool)
 
+
+def _thresholds(values: list[Any], stated: Any) -> bool:
+    """Each threshold has the stated value's form: a number, or a [low, high] pair."""
+    if isinstance(stated, list):
+        return all(
+            isinstance(v, list) and len(v) == 2 and all(map(_number, v)) and v[0] < v[1]
+            for v in values
+        )
+    return all(map(_number, values))
+
+
+def _is(value: Any, kind: type) -> bool:
     if kind is float:
-        return number(value)
+        return _number(value)
     if kind in (PeriodName, Through, YearOrEra):
         return isinstance(value, str)
     if kind is Names:
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind is Numbers:
-        return isinstance(value, list) and all(number(v) for v in value)
+        return isinstance(value, list) and all(map(_number, value))
+    if kind is Thresholds:
+        return isinstance(value, list)
     return isinstance(value, kind)
 
 
 def check(**args: ArgSpec) -> Callable[[Callable[["Reading"], Outcome]], Check]:
     """Declare a check and the registry arguments it takes (str, float, Names, Numbers,
-    PeriodName, Through, or a tuple of allowed values)."""
+    Thresholds, PeriodName, Through, or a tuple of allowed values)."""
 
     def declare(function: Callable[["Reading"], Outcome]) -> Check:
         return Check(function, args)

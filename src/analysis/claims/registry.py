@@ -233,7 +233,7 @@ def _claim(
     if check is None:
         where.bad(f"unknown check; known: {', '.join(sorted(checks))}", "check", entry["check"])
     else:
-        for message in check.argument_problems(entry["args"], data, article):
+        for message in check.argument_problems(entry["args"], data, article, entry.get("stated")):
             where.bad(message, "args")
     if len(where.problems) > before:
         return None

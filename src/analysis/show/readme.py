@@ -56,6 +56,7 @@ def _kind(spec: object) -> str:
         "float": "a number",
         "Names": "a list of texts",
         "Numbers": "a list of numbers",
+        "Thresholds": "a list of numbers (of `[low, high]` pairs for a stated range)",
         "PeriodName": "a period",
         "Through": "a year or a day",
         "YearOrEra": 'a year or `"era"`',

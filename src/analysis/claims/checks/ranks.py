@@ -15,7 +15,7 @@ from analysis.claims.checks.compare import (
     unpublished,
     wording_band,
 )
-from analysis.claims.declare import Numbers, PeriodName, YearOrEra, check
+from analysis.claims.declare import PeriodName, Thresholds, YearOrEra, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
@@ -133,7 +133,7 @@ def run(reading: Reading) -> Outcome:
     measure=("count", "share"),
     since=YearOrEra,
     through=PeriodName,
-    alternatives=Numbers,
+    alternatives=Thresholds,
 )
 def every_year(reading: Reading) -> Outcome:
     """Every year from `since` to `through` inside the stated band ("ranged between
