@@ -50,8 +50,16 @@ class Verdicts:
         """The claims of `chosen` whose verdict differs between the two vintages."""
         return [c for c in chosen if self.verdict(c, THEN) != self.verdict(c, NOW)]
 
+    def unchanged(self, chosen: Claims) -> list[claims.Claim]:
+        """The claims of `chosen` whose verdict is the same on both vintages."""
+        return [c for c in chosen if self.verdict(c, THEN) == self.verdict(c, NOW)]
+
     def revised(self, claim: claims.Claim) -> str:
         return f"{self.computed(claim, THEN)} then, **{self.computed(claim, NOW)}** now"
+
+    def revisions(self, having: Claims) -> str:
+        """The figure each of `having` turns on, then and now."""
+        return "; ".join(self.revised(c) for c in having)
 
     def named(self, chosen: Claims, verdict: claims.Verdict, vintage: str, href: Href) -> str:
         """The claims, linked; where a verdict does not hold, with the figures it turns on
@@ -94,17 +102,15 @@ class Verdicts:
 
     def unchanged_lines(self, chosen: Claims, href: Href) -> list[str]:
         """Bullets for the claims whose verdict is the same on both vintages."""
-        same = [c for c in chosen if self.verdict(c, THEN) == self.verdict(c, NOW)]
-        return self.by_verdict(same, NOW, href)
+        return self.by_verdict(self.unchanged(chosen), NOW, href)
 
     def pairs(self, chosen: Claims) -> dict[tuple[claims.Verdict, claims.Verdict], Claims]:
         """The claims of `chosen` whose verdict differs, by their verdicts (then, now)."""
-        pairs: dict[tuple[claims.Verdict, claims.Verdict], list[claims.Claim]] = {}
+        pairs: dict[tuple[claims.Verdict, claims.Verdict], Claims] = {}
         for claim in self.changed(chosen):
-            pairs.setdefault((self.verdict(claim, THEN), self.verdict(claim, NOW)), []).append(
-                claim
-            )
-        return dict(pairs)
+            key = (self.verdict(claim, THEN), self.verdict(claim, NOW))
+            pairs[key] = [*pairs.get(key, []), claim]
+        return pairs
 
     def changed_lines(self, chosen: Claims, href: Href) -> list[str]:
         """A bullet per pair of verdicts (then, now) that differ, naming its claims and
@@ -112,11 +118,10 @@ class Verdicts:
         lines = []
         for (then, now), having in self.pairs(chosen).items():
             n = len(having)
-            figures = "; ".join(self.revised(c) for c in having)
             lines.append(
                 f"- {formatting.joined([link(c, href) for c in having])}: "
                 f"{claims.words(then).said(n)} on MOU's figures as published on {self.day}; "
-                f"on the latest, {claims.words(now).said(n)} ({figures})."
+                f"on the latest, {claims.words(now).said(n)} ({self.revisions(having)})."
             )
         return lines
 
@@ -124,7 +129,7 @@ class Verdicts:
         """One sentence, naming no claim: how many of `chosen` (the claims `whose`) get
         each verdict on both dates alike, and how many changed, from which verdict to
         which, with the figures they turn on then and now."""
-        same = [c for c in chosen if self.verdict(c, THEN) == self.verdict(c, NOW)]
+        same = self.unchanged(chosen)
         parts = []
         if same:
             parts.append(
@@ -133,10 +138,9 @@ class Verdicts:
             )
         for (then, now), having in self.pairs(chosen).items():
             n = len(having)
-            figures = "; ".join(self.revised(c) for c in having)
             parts.append(
                 f"{n} {claims.words(then).said(n)} on the figures of {self.day} and "
-                f"{claims.words(now).said(n)} on the latest ({figures})"
+                f"{claims.words(now).said(n)} on the latest ({self.revisions(having)})"
             )
         counted = formatting.counted(len(chosen), "claim", "claims")
         return f"Of the {counted} {whose}, {'; '.join(parts)}."
