@@ -12,8 +12,12 @@ from playwright.sync_api import Page
 from analysis import claims
 from analysis.load import datasets
 
-# Opens every claim's work (the folded <details> of a claim's card) for the checks.
-OPEN_WORK = "() => document.querySelectorAll('details.claim-work').forEach(d => d.open = true)"
+# Opens every claim's work (the folded <details> of a claim's card), and on an article's
+# page every verdict's fold of cards, for the checks.
+OPEN_WORK = (
+    "() => document.querySelectorAll('details.claim-work, details.claim-group')"
+    ".forEach(d => d.open = true)"
+)
 
 # Each number (a run of digits with its separators) in the article's column whose box
 # straddles the side of a box that clips it: a scrolling or hidden-overflow ancestor,
@@ -53,18 +57,29 @@ CUT_NUMBERS = r"""() => {
   return found;
 }"""
 
-# Each claim's anchor, followed (scrolled to the top), shows the heading that quotes it.
-LANDS_ON_QUOTE = r"""claims => claims.flatMap(([id, quote]) => {
-  const anchor = document.getElementById(id);
-  if (!anchor) return [`no anchor #${id}`];
-  anchor.scrollIntoView();
-  const heading = [...document.querySelectorAll("h1, h2, h3, h4")]
-    .find(h => h.textContent.replace(/\s+/g, " ").trim().replace(/\s*[#¶]$/, "") === `“${quote}”`);
-  if (!heading) return [`no heading quotes the claim of #${id}`];
-  const box = heading.getBoundingClientRect();
-  return box.top >= 0 && box.bottom <= window.innerHeight ? [] :
-    [`#${id} lands ${Math.round(-box.top)} px below its quote`];
-})"""
+# Each claim's anchor, followed as a link is (the page's hash set, folds closed on a phone
+# opened by the page), shows the heading that quotes it: on screen, not folded away.
+LANDS_ON_QUOTE = r"""async claims => {
+  const found = [];
+  for (const [id, quote] of claims) {
+    if (!document.getElementById(id)) { found.push(`no anchor #${id}`); continue; }
+    const changed = new Promise(done => {
+      window.addEventListener("hashchange", done, { once: true });
+      setTimeout(done, 1000);
+    });
+    location.hash = `#${id}`;
+    await changed;
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const heading = [...document.querySelectorAll("h1, h2, h3, h4")]
+      .find(h => h.textContent.replace(/\s+/g, " ").trim().replace(/\s*[#¶]$/, "") === `“${quote}”`);
+    if (!heading) { found.push(`no heading quotes the claim of #${id}`); continue; }
+    const box = heading.getBoundingClientRect();
+    if (box.height === 0) found.push(`#${id} leaves its quote folded away`);
+    else if (box.top < 0 || box.bottom > window.innerHeight)
+      found.push(`#${id} lands ${Math.round(-box.top)} px below its quote`);
+  }
+  return found;
+}"""
 
 # The text a reader sees in the article's column, links' text included, not their URLs.
 SHOWN_TEXT = "() => document.querySelector('article.bd-article').innerText"

@@ -227,11 +227,14 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                 SMALLEST[name] = smallest
                 if smallest < figures.MIN_PHONE_TEXT_PX:
                     problems.append(f"{where}: chart text {smallest:.1f} CSS px")
+            # the index's key figures and an article's claims start open on a wide screen
+            # and folded on a phone
+            shown = page.eval_on_selector_all("details.open-wide", "ds => ds.map(d => d.open)")
+            if shown and set(shown) != {width == "desktop"}:
+                problems.append(f"{where}: folds open {shown}")
+            if not shown and (name == "index.html" or name.startswith("articles/")):
+                problems.append(f"{where}: no fold that opens on a wide screen")
             if name == "index.html":
-                # the key figures start open on a wide screen and folded on a phone
-                shown = page.eval_on_selector_all("details.open-wide", "ds => ds.map(d => d.open)")
-                if not shown or set(shown) != {width == "desktop"}:
-                    problems.append(f"{where}: key figures open {shown}")
                 paths.BUILD_DIR.mkdir(exist_ok=True)
                 page.screenshot(
                     path=str(paths.BUILD_DIR / f"report-index-{width}.png"), full_page=True

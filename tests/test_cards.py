@@ -39,12 +39,62 @@ def test_a_card_leads_with_verdicts_figure_and_source_and_folds_the_work(
     assert len(re.findall(r"<a href=", front)) == 1  # one source, linked
     assert "<table" not in front and "data/arrivals.csv" not in front  # the work is folded
     assert card.claim.quote not in html  # the quote is the section's heading, not repeated
-    assert '<details class="claim-work"><summary>The work: 2 figures, file and line' in html
+    assert '<details class="claim-work"><summary>Why: 2 figures, the arithmetic' in html
     assert "<details open" not in html
+    # each vintage's reason opens the fold, under its own heading, and is not up front
+    for result, heading in zip(card.whys, ("Now", card.then.heading), strict=True):
+        reason = escape(card.names(result.reason))
+        assert reason not in front
+        assert f'<p class="claim-why"><strong>{escape(heading)}:</strong> {reason}.</p>' in html
     # both vintages give the same verdict: said once, under a heading naming both
-    same = _up_front(cards["arrivals-2017"]._repr_html_())
-    assert same.count('<span class="verdict') == 1
-    assert "<strong>Now and on 7 January 2018: <span" in same
+    same = cards["arrivals-2017"]
+    shown = same._repr_html_()
+    assert _up_front(shown).count('<span class="verdict') == 1
+    assert "<strong>Now and on 7 January 2018: <span" in shown
+    assert shown.count('class="claim-why"') == 1
+    assert f"<strong>Now and on 7 January 2018:</strong> {escape(same.now.reason)}." in shown
+
+
+def test_a_card_without_a_figure_leads_with_its_reason_and_folds_nothing(
+    cards: dict[str, ClaimView],
+) -> None:
+    """With no figure there is no deciding number: the reason says why, up front, and
+    there is no empty fold to open."""
+    card = cards["hyesan-family-arrested"]
+    assert not card.now.outcome.evidence.figures and not card.then.outcome.evidence.figures
+    html = card._repr_html_()
+    assert card.deciding == "" and card.work_summary == ""
+    assert "<details" not in html and "Deciding figure" not in html
+    assert f"</span>.</strong> {escape(card.now.reason)}.</p>" in html
+    assert "no figure" in repr(card)
+
+
+def test_an_article_page_groups_its_cards_by_verdict_holds_first(
+    cards: dict[str, ClaimView],
+) -> None:
+    """A phone shows the article's thirty claims as a few lines, one per verdict, each
+    counted in words and opening onto its cards in registry order."""
+    every = list(cards.values())
+    groups = articles.groups(every)
+    assert [c for g in groups for c in g.cards] != every  # regrouped, and yet
+    assert sorted(c.claim.id for g in groups for c in g.cards) == sorted(cards)
+    assert groups[0].heading == f"{len(groups[0].cards)} claims hold"
+    assert all(c.now.outcome.verdict in claims.HOLDS for c in groups[0].cards)
+    for group in groups[1:]:
+        verdicts = {c.now.outcome.verdict for c in group.cards}
+        assert len(verdicts) == 1 and not verdicts & set(claims.HOLDS)
+        words = claims.words(verdicts.pop())
+        n = len(group.cards)
+        assert group.heading == f"{n} claim{'s' if n > 1 else ''} {words.said(n)}"
+    for group in groups:
+        order = [every.index(c) for c in group.cards]
+        assert order == sorted(order)
+    assert [g.heading for g in groups] == [
+        "18 claims hold",
+        "3 claims hold only as published then",
+        "1 claim is internally inconsistent",
+        "8 claims cannot be verified",
+    ]
 
 
 def test_a_note_the_rows_share_is_written_once_under_the_table(

@@ -47,7 +47,7 @@ def test_a_changed_claim_is_marked_on_its_article_page(data_copy: Path) -> None:
     _restated(data_copy)
     results = claims.results(load(data_copy))
     page = report.article_markdown(results)
-    marked = page.split("(arrivals-2017)=")[1].split(")=\n")[0]
+    marked = page.split('id="arrivals-2017"')[1].split('<h3 class="claim-quote"')[0]
     # the card is the notebooks' (raw HTML in the MyST page, escaped by its template)
     assert "<p><strong>Changed since the verdicts were recorded" in marked
     assert "<li>article: was reproduced exactly, now contradicted</li>" in marked

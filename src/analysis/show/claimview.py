@@ -3,11 +3,10 @@ one source up front, and the work (every figure with its file, line and source, 
 arithmetic and any revisions) folded below it. The notebooks and the article pages
 show the same card, as HTML, and a terminal its text."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from analysis import claims, formatting
-from analysis.claims.checks.anecdotes import NO_DATA
 from analysis.show import present
 from analysis.show.sourcenames import SourceNames
 
@@ -116,8 +115,19 @@ class ClaimView:
 
     @property
     def deciding(self) -> str:
-        """The number the verdict turns on, as the check computed it."""
+        """The number the verdict turns on, as the check computed it: none without a
+        figure (the reason then leads the card instead)."""
+        if not any(r.outcome.evidence.figures for r in self.results):
+            return ""
         return self.now.outcome.computed or self.then.outcome.computed
+
+    @property
+    def whys(self) -> tuple[Result, ...]:
+        """The reasons to show, once when both vintages give the same verdict (under
+        a heading naming both)."""
+        if self.same:
+            return (replace(self.now, heading=self.both_heading),)
+        return (replace(self.now, heading="Now"), self.then)
 
     @property
     def source(self) -> claims.Source | None:
@@ -141,23 +151,22 @@ class ClaimView:
 
     @property
     def work_summary(self) -> str:
-        """What the folded work holds, counted, so a reader knows whether to open it."""
+        """What the folded work holds, counted, so a reader knows whether to open it;
+        empty when there is nothing to fold (no figure, and the reason leads the card)."""
         count = max(len(r.outcome.evidence.figures) for r in self.evidence_results)
-        parts = [
-            f"{formatting.counted(count, 'figure', 'figures')}, file and line"
-            if count
-            else "no figure"
-        ]
+        parts = []
+        if count:
+            parts.append(formatting.counted(count, "figure", "figures"))
         if any(r.outcome.evidence.arithmetic for r in self.evidence_results):
             parts.append("the arithmetic")
         if self.revisions:
             parts.append("every published value")
+        if self.said and not parts:
+            parts.append("what the article says")
+        if not parts:
+            return ""
         listed = formatting.joined(parts)
-        return f"The work: {listed}"
-
-    @property
-    def no_figure(self) -> str:
-        return NO_DATA
+        return f"Why: {listed}" if self.deciding else f"The work: {listed}"
 
     def _repr_html_(self) -> str:
         return present.render_html("claim.html.j2", view=self, changed=CHANGED)
@@ -185,7 +194,7 @@ class ClaimView:
                 + "".join(f"; note {n}" for n in row.notes)
                 + ")"
                 for row in work.rows
-            ] or [f"  no figure: {NO_DATA}"]
+            ] or ["  no figure"]
             lines += [f"  note {n}: {note}" for n, note in enumerate(work.notes, start=1)]
             lines += [f"  {self.names(line)}" for line in work.result.outcome.evidence.arithmetic]
             if work.result.outcome.evidence.band:

@@ -62,6 +62,32 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
 
 
 @dataclass(frozen=True)
+class Group:
+    """An article's claims that share a verdict on the latest figures, as its page
+    folds them on a phone below one line: how many, and what they do."""
+
+    heading: str
+    cards: tuple[ClaimView, ...]
+
+
+def groups(cards: Sequence[ClaimView]) -> list[Group]:
+    """`cards` by their verdict on the latest figures, in the bottom line's order (those
+    that hold first), each in registry order: a phone shows an article of thirty claims
+    as a few lines, each opening onto its cards."""
+    kinds = [(claims.HOLDS, "holds", "hold")] + [
+        ((verdict,), words.one, words.many)
+        for verdict, words in claims.VERDICTS.items()
+        if verdict not in claims.HOLDS
+    ]
+    made = []
+    for verdicts, one, many in kinds:
+        if having := tuple(c for c in cards if c.now.outcome.verdict in verdicts):
+            counted = formatting.counted(len(having), "claim", "claims")
+            made.append(Group(f"{counted} {one if len(having) == 1 else many}", having))
+    return made
+
+
+@dataclass(frozen=True)
 class Entry:
     """An article as the index lists it: its page, its date in words and its bottom line
     counted, not named (its page names each claim)."""

@@ -133,7 +133,7 @@ def article_markdown(results: claims.Results) -> str:
             day=formatting.day(results.article.vintage_date),
             bottom_line=articles.bottom_line(results),
             notebooks=results.registry.notebooks,
-            cards=articles.cards(results, preview.changes([results])),
+            groups=articles.groups(articles.cards(results, preview.changes([results]))),
         )
     )
 
