@@ -32,8 +32,8 @@ BEFORE = {
 # long tables, lists and charts now fold below a one-line summary (the index, the data
 # dictionary, the scorecard, the press figures), the anecdotes, whose cards now fold each
 # reason with its work, and the article pages, whose cards fold by verdict. Two are not
-# held to it: reproduce.html (1,791 px then, about two screens) and 05, whose charts and
-# cards (5,032 px then) are the page.
+# held to it: reproduce.html (1,791 px then, about two screens) and 05 (5,032 px then,
+# never endless; its long tables fold, and its chart and conclusions are the page).
 ENDLESS = (
     "index.html",
     "data.html",

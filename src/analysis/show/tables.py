@@ -35,6 +35,8 @@ def changed_since_article() -> present.Table:
             "computed_latest": "Latest data",
             "label_latest": "Verdict now",
         },
+        # the sentence above the table names each claim and its figures; this is the detail
+        fold=f"The {formatting.counted(len(changed), 'claim', 'claims')}, then and now, as a table",
     )
 
 
@@ -68,25 +70,29 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
             ~split_later, f"published by then (note {notes.index(SPLIT_LATER) + 1})"
         )
     evidence = frame["reconciles_with"].map(session().names)
+    columns = {
+        "period": "Year",
+        "men": "Men",
+        "women": "Women",
+        "total": "Arrivals",
+        "publisher": "Source",
+        "published": "Published",
+        "basis": "Status on that day",
+    }
+    if evidence.ne("").any():  # a column with nothing in it is left out
+        columns["reconciles_with"] = "Evidence it stood then"
+    years = formatting.counted(len(frame), "year", "years")
     return present.table(
         frame.assign(
             basis=basis,
             reconciles_with=evidence,
             published=frame["published"].map(formatting.published),
         ),
-        {
-            "period": "Year",
-            "men": "Men",
-            "women": "Women",
-            "total": "Arrivals",
-            "publisher": "Source",
-            "published": "Published",
-            "basis": "Status on that day",
-            "reconciles_with": "Evidence it stood then",
-        },
+        columns,
         links={"publisher": "url"},
         caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
         notes=tuple(notes),
+        fold=f"The figures for {years}, each with its source and the day it was published",
     )
 
 
