@@ -16,15 +16,15 @@ from analysis.claims.reading import Reading
 from analysis.claims.registry import VINTAGES
 from analysis.load.article import Article
 from analysis.load.datasets import Data
-from analysis.vintages import Book, Vintage
+from analysis.vintages import Vintage
 
 
 def every_inputs(data: Data) -> tuple[Inputs, ...]:
     """The checks' inputs for each article of a data set, in the articles' order; the
     vintages of articles none of whose own reports are in the data are computed once."""
-    registries = load_registries(data)
-    shared = Book(data, registries[0].article)
-    return tuple(Inputs(data, registry, shared) for registry in registries)
+    first, *rest = load_registries(data)
+    inputs = Inputs(data, first)
+    return (inputs, *(inputs.for_article(registry) for registry in rest))
 
 
 def inputs_for(data: Data, article_id: str | None = None) -> Inputs:

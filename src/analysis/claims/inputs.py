@@ -2,6 +2,7 @@
 lookups by period, the sources as evidence records, and indexes of the reports
 by period, so that no check filters a frame to find one cell."""
 
+import copy
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -51,12 +52,10 @@ class Inputs:
     built once. The article's own figures, and reports that only repeat it, are left
     out: a claim is never confirmed by the article that makes it."""
 
-    def __init__(self, data: Data, registry: Registry, book: Book | None = None):
+    def __init__(self, data: Data, registry: Registry):
         self.data = data
-        self.registry = registry
-        self.article = registry.article
-        self.book = Book(data, registry.article) if book is None else book.for_article(self.article)
         tables = {r["source_id"]: r for r in data.table_dates.to_dict("records")}
+        records = data.sources.to_dict("records")
         self.sources = {
             str(r["source_id"]): Source(
                 id=str(r["source_id"]),
@@ -67,20 +66,13 @@ class Inputs:
                 line=int(r["line"]),
                 dated=_dated(str(r["source_id"]), str(r["published"]), tables),
             )
-            for r in data.sources.to_dict("records")
+            for r in records
         }
         self.published: dict[str, tuple[date, date]] = {
             str(r["source_id"]): (r["published_from"].date(), r["published_to"].date())
-            for r in data.sources.to_dict("records")
+            for r in records
         }  # the first and last day each source's publication date can mean
-        self.by_period: dict[str, list[Row]] = {}
-        for row in self.book.rows:
-            self.by_period.setdefault(row.period, []).append(row)
-        self.cumulative = {
-            (str(r["source_id"]), pd.Timestamp(r["as_of"])): r
-            for r in data.cumulative.to_dict("records")
-            if r["source_id"] not in self.article.own_sources
-        }
+        self._cumulative = data.cumulative.to_dict("records")
         self.issues = issues.by_figure(data.source_issues)  # each figure's recorded issue
         typos = data.source_issues
         typos = typos[(typos["table"] == "arrivals") & (typos["kind"] == "typo")]
@@ -98,8 +90,31 @@ class Inputs:
             "border_arrests.csv": _by_id(data.border_arrests),
             "repatriation_context.csv": _by_id(data.repatriation_context),
         }
+        self._of(registry, Book(data, registry.article))
+
+    def for_article(self, registry: Registry) -> "Inputs":
+        """These inputs for another article of the same data set: the lookups of the
+        data are shared, built once; only what the article leaves out is built anew."""
+        inputs = copy.copy(self)
+        inputs._of(registry, self.book.for_article(registry.article))
+        return inputs
+
+    def _of(self, registry: Registry, book: Book) -> None:
+        """What depends on the article: its book, and its own reports left out."""
+        self.registry = registry
+        self.article = registry.article
+        self.book = book
+        self.by_period: dict[str, list[Row]] = {}
+        for row in self.book.rows:
+            self.by_period.setdefault(row.period, []).append(row)
+        self.cumulative = {
+            (str(r["source_id"]), pd.Timestamp(r["as_of"])): r
+            for r in self._cumulative
+            if r["source_id"] not in self.article.own_sources
+        }
         self._series: dict[Vintage, Series] = {}
-        own = data.reports[data.reports["source_id"].isin(self.article.own_sources).to_numpy()]
+        reports = self.data.reports
+        own = reports[reports["source_id"].isin(self.article.own_sources).to_numpy()]
         self._own_spans: dict[tuple[int, int], list[int]] = {}
         for start, end, published in zip(
             own["period_start"], own["period_end"], own["published_to"], strict=True
