@@ -2,6 +2,7 @@
 the command line, each either refused with an error naming the file, line and column
 (or the option), or read as exactly the value it writes."""
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -105,6 +106,7 @@ def test_a_part_year_period_is_read_as_written(minimal_data: Path) -> None:
     assert reports.loc[reports["line"] == 3, "period_end"].tolist() == [pd.Timestamp("2017-02-28")]
 
 
+THIS_YEAR = date.today().year
 PUBLICATION = {
     "2018-13": PUBLISHED,
     "2018-00": PUBLISHED,
@@ -113,6 +115,8 @@ PUBLICATION = {
     "18-01-05": PUBLISHED,
     "1949": RANGE,
     "2999-01-01": RANGE,
+    "1949/1950": RANGE,  # an interval whose first day is before 1950
+    f"{THIS_YEAR - 1}/{THIS_YEAR + 1}": RANGE,  # one whose last day is after tomorrow
     "2018-01-05 ": "has surrounding spaces",
 }
 
@@ -123,6 +127,16 @@ def test_a_publication_date_that_is_not_a_date_in_range_is_refused(
 ) -> None:
     edit(minimal_data / "sources.csv", ",2018-01-05,ko,", f",{value},ko,")
     refused(minimal_data, "sources.csv", PUBLICATION[value], line=3, column="published")
+
+
+@pytest.mark.parametrize("value", [str(THIS_YEAR), f"1950/{date.today().isoformat()}"])
+def test_a_publication_date_that_may_mean_today_is_in_range(minimal_data: Path, value: str) -> None:
+    """This year runs past tomorrow but may mean today: a partial date's first day must
+    be in range, and an interval's last day too (1950 to today is)."""
+    edit(minimal_data / "sources.csv", ",2018-01-05,ko,", f",{value},ko,")
+    sources = datasets.load(minimal_data).sources
+    row = sources[sources["source_id"] == "press-2018-01-05"].iloc[0]
+    assert row["published"] == value
 
 
 def test_a_publication_year_is_read_as_the_whole_year(minimal_data: Path) -> None:

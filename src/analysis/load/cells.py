@@ -5,18 +5,12 @@ ID_PATTERN and a URL is a plain http(s) address."""
 
 import re
 from collections.abc import Callable, Collection
+from datetime import date
 from functools import partial
 
 import numpy as np
 
-from analysis.load.dates import (
-    EARLIEST_DAY,
-    iso_days_from_bytes,
-    iso_partial_days,
-    iso_partial_last_days,
-    latest_day,
-    within_bounds,
-)
+from analysis.load.dates import EARLIEST_DAY, date_bounds, iso_days_from_bytes, latest_day
 from analysis.load.text import NO_CONTROL_CHARACTERS, NO_SURROUNDING_SPACE
 from analysis.load.validation import CellCheck, Cells, Column
 
@@ -122,10 +116,29 @@ ID = CellCheck(
 _DAY = CellCheck(
     "must be an existing date written YYYY-MM-DD", lambda cells: ~np.isnat(_iso_days(cells))
 )
+
+
+def _bounds(text: str) -> tuple[date, date] | None:
+    """The first and last day a partial date or interval can mean; None if malformed."""
+    try:
+        return date_bounds(text)
+    except ValueError:
+        return None
+
+
+def _partial_in_range(text: str) -> bool:
+    """The first day a partial date can mean is in range, and an interval's last day
+    too ("2026" may mean today; "2025/2026" runs to the end of 2026). The check before
+    this one passed the text as well formed."""
+    first, last = date_bounds(text)
+    latest = latest_day()
+    return EARLIEST_DAY <= first <= latest and ("/" not in text or last <= latest)
+
+
 PARTIAL = CellCheck(
     "must be a date written YYYY, YYYY-MM or YYYY-MM-DD, or an interval of two such dates"
     " joined by '/' that does not end before it starts",
-    lambda cells: iso_partial_days(cells.text).notna(),
+    lambda cells: _each(cells, _bounds),
     constraints={"pattern": PARTIAL_DATE_PATTERN},
 )
 _DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
@@ -133,16 +146,7 @@ _DATE_RANGE = f"must fall between {EARLIEST_DAY} and tomorrow"
 _DAY_IN_RANGE = CellCheck(
     _DATE_RANGE, _days_in_range, constraints={"minimum": EARLIEST_DAY.isoformat()}
 )
-PARTIAL_IN_RANGE = CellCheck(
-    _DATE_RANGE,
-    lambda cells: (
-        within_bounds(iso_partial_days(cells.text))
-        & (
-            ~cells.text.str.contains("/", regex=False)
-            | within_bounds(iso_partial_last_days(cells.text))
-        )
-    ),
-)
+PARTIAL_IN_RANGE = CellCheck(_DATE_RANGE, lambda cells: _each(cells, _partial_in_range))
 URL = CellCheck(
     'must be an http(s) URL with a host name and no spaces, quotes, "<", ">" or control characters',
     partial(_fullmatch, pattern=URL_PATTERN),

@@ -13,7 +13,6 @@ import re
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
 
 PARTIAL_DATE_PATTERN = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"  # ASCII digits only
 
@@ -74,44 +73,3 @@ def iso_days_from_bytes(raw: "np.ndarray") -> "np.ndarray":
     months = ((year[ok] - 1970) * 12 + month[ok] - 1).astype("datetime64[M]")
     days[shaped[ok]] = months.astype("datetime64[D]") + (day[ok] - 1)
     return days
-
-
-def iso_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
-    """Parse a whole column of YYYY-MM-DD texts; anything else (or missing) is NaT."""
-    ascii_ = texts.notna() & texts.str.isascii().fillna(False).astype(bool)
-    raw = texts.where(ascii_, "").to_numpy(dtype=object).astype("S")
-    return pd.Series(iso_days_from_bytes(raw), index=texts.index, dtype="datetime64[s]")
-
-
-def iso_partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
-    """The first day of each YYYY, YYYY-MM or YYYY-MM-DD text (NaT if malformed); for an
-    interval "A/B", the first day of A where the whole interval is well formed."""
-    intervals = texts.str.contains("/", regex=False).fillna(False).astype(bool)
-    days = _partial_days(texts.where(~intervals, ""))
-    if intervals.any():
-        firsts = pd.Series([_bound(t, 0) for t in texts], index=texts.index, dtype="datetime64[s]")
-        days = days.where(~intervals, firsts)
-    return days
-
-
-def iso_partial_last_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
-    """The last day each partial date or interval can mean (NaT if malformed)."""
-    return pd.Series([_bound(t, 1) for t in texts], index=texts.index, dtype="datetime64[s]")
-
-
-def _bound(text: object, which: int) -> "pd.Timestamp | None":
-    try:
-        return pd.Timestamp(date_bounds(str(text))[which])
-    except ValueError:
-        return None
-
-
-def _partial_days(texts: "pd.Series[str]") -> "pd.Series[pd.Timestamp]":
-    full = texts.where(texts.str.len() != 4, texts + "-01-01")
-    full = full.where(texts.str.len() != 7, full + "-01")
-    return iso_days(full)
-
-
-def within_bounds(days: "pd.Series[pd.Timestamp]") -> "pd.Series[bool]":
-    """True for days from EARLIEST_DAY to latest_day(), inclusive."""
-    return days.between(pd.Timestamp(EARLIEST_DAY), pd.Timestamp(latest_day()))
