@@ -10,6 +10,7 @@ import pytest
 from markupsafe import escape
 
 from analysis import claims
+from analysis.formatting import typeset
 from analysis.load.datasets import Data
 from analysis.show.claimview import ClaimView
 from analysis.show.sourcenames import SourceNames
@@ -43,16 +44,21 @@ def test_a_card_leads_with_verdicts_figure_and_source_and_folds_the_work(
     assert "<details open" not in html
     # each vintage's reason opens the fold, under its own heading, and is not up front
     for result, heading in zip(card.whys, ("Now", card.then.heading), strict=True):
-        reason = escape(card.names(result.reason))
+        reason = escape(typeset(card.names(result.reason)))
         assert reason not in front
-        assert f'<p class="claim-why"><strong>{escape(heading)}:</strong> {reason}.</p>' in html
+        assert (
+            f'<p class="claim-why"><strong>{escape(typeset(heading))}:</strong> {reason}.</p>'
+            in html
+        )
     # both vintages give the same verdict: said once, under a heading naming both
     same = cards["arrivals-2017"]
     shown = same._repr_html_()
     assert _up_front(shown).count('<span class="verdict') == 1
     assert "<strong>Now and on 7 January 2018: <span" in shown
     assert shown.count('class="claim-why"') == 1
-    assert f"<strong>Now and on 7 January 2018:</strong> {escape(same.now.reason)}." in shown
+    assert (
+        f"<strong>Now and on 7 January 2018:</strong> {escape(typeset(same.now.reason))}." in shown
+    )
 
 
 def test_a_card_without_a_figure_leads_with_its_reason_and_folds_nothing(
@@ -65,8 +71,27 @@ def test_a_card_without_a_figure_leads_with_its_reason_and_folds_nothing(
     html = card._repr_html_()
     assert card.deciding == "" and card.work_summary == ""
     assert "<details" not in html and "Deciding figure" not in html
-    assert f"</span>.</strong> {escape(card.now.reason)}.</p>" in html
+    assert f"</span>.</strong> {escape(typeset(card.now.reason))}.</p>" in html
+    assert "'" not in re.sub(r"<[^>]+>", "", html).replace("&#39;", "'")  # apostrophes set
     assert "no figure" in repr(card)
+
+
+def test_the_source_up_front_is_not_the_article_where_another_gives_a_figure(
+    cards: dict[str, ClaimView], data: Data
+) -> None:
+    """ "The lowest since 2012" rests on the article's own era year and on MOU's series:
+    the source named up front is MOU's; a sum of the article's own figures names the
+    article; an anecdote's figures are shown, not called deciding."""
+    own = claims.results(data).article.own_sources
+    lowest = cards["lowest-since-kju-2017"]
+    assert lowest.now.outcome.evidence.figures[0].source.id in own
+    assert lowest.source is not None and lowest.source.id not in own
+    assert f'<a href="{escape(lowest.source.url)}">' in _up_front(lowest._repr_html_())
+    sums = cards["split-sums-2017"]
+    assert sums.source is not None and sums.source.id in own
+    assert "Deciding figure: <strong>" in sums._repr_html_()
+    anecdote = cards["twenty-on-new-years-day"]._repr_html_()
+    assert "The figures: <strong>" in anecdote and "Deciding figure" not in anecdote
 
 
 def test_an_article_page_groups_its_cards_by_verdict_holds_first(
@@ -166,3 +191,18 @@ def test_every_string_of_a_card_is_escaped(cards: dict[str, ClaimView], data: Da
     shown = replace(card, results=(card.then, now), names=names, changes=(hostile,))._repr_html_()
     assert "<script>" not in shown
     assert shown.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 6
+
+
+def test_apostrophes_are_set_as_sphinx_sets_the_prose_and_urls_are_left_alone(
+    cards: dict[str, ClaimView],
+) -> None:
+    assert typeset("MOU's figures, the sources' dates, 'quoted'") == (
+        "MOU\u2019s figures, the sources\u2019 dates, 'quoted'"
+    )
+    card = cards["men-2017"]
+    figure = card.now.outcome.evidence.figures[0]
+    source = replace(figure.source, publisher="MOU's table", url="https://example.org/it's")
+    evidence = replace(card.now.outcome.evidence, figures=(replace(figure, source=source),))
+    now = replace(card.now, outcome=replace(card.now.outcome, evidence=evidence))
+    shown = replace(card, results=(card.then, now))._repr_html_()
+    assert 'href="https://example.org/it&#39;s"' in shown and "MOU\u2019s table" in shown

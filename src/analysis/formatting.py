@@ -5,6 +5,7 @@ need nothing but the standard library and pandas' missing markers."""
 
 import math
 import numbers
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -63,3 +64,12 @@ def cell(value: Any) -> str:
     if isinstance(value, numbers.Real):
         return f"{float(value):,.1f}"
     return str(value)
+
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=s)'(?=\s|$)")
+
+
+def typeset(text: str) -> str:
+    """Straight apostrophes as typographic ones (U+2019: "MOU's" as Sphinx sets the
+    report's prose), so a card's or a table's text, written in HTML, reads the same."""
+    return _APOSTROPHE.sub("\u2019", text)

@@ -94,6 +94,7 @@ class ClaimView:
     results: tuple[Result, ...]  # the article's vintage first, the latest last
     names: SourceNames  # source ids in reader words
     changes: tuple[str, ...] = ()  # how it differs from the recorded verdicts (a preview)
+    own_sources: frozenset[str] = frozenset()  # the article itself, and reports repeating it
 
     @property
     def then(self) -> Result:
@@ -122,6 +123,14 @@ class ClaimView:
         return self.now.outcome.computed or self.then.outcome.computed
 
     @property
+    def deciding_heading(self) -> str:
+        """What the number up front is: a figure that decides nothing where the verdict is
+        that nothing public can (the anecdotes) is only shown."""
+        if self.now.outcome.verdict is claims.Verdict.NOT_VERIFIABLE:
+            return "The figures"
+        return "Deciding figure"
+
+    @property
     def whys(self) -> tuple[Result, ...]:
         """The reasons to show, once when both vintages give the same verdict (under
         a heading naming both)."""
@@ -131,9 +140,11 @@ class ClaimView:
 
     @property
     def source(self) -> claims.Source | None:
-        """The source of the first figure the verdict rests on."""
+        """The source of the first figure the verdict rests on that is not the article's
+        own (the article only where every figure is its own: its internal arithmetic)."""
         figures = self.now.outcome.evidence.figures or self.then.outcome.evidence.figures
-        return figures[0].source if figures else None
+        other = [f for f in figures if f.source.id not in self.own_sources]
+        return (other or figures)[0].source if figures else None
 
     @property
     def evidence_results(self) -> tuple[Result, ...]:

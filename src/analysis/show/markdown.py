@@ -15,6 +15,7 @@ import html
 import re
 from urllib.parse import quote
 
+from analysis.formatting import typeset
 from analysis.show import terminal
 
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~$&:])")
@@ -46,8 +47,9 @@ def destination(url: object) -> str:
 def html_text(value: object) -> str:
     """`value` as the literal text of an element in a raw HTML block: lines joined (a blank
     line would end the block), `&`, `<` and `>` escaped (quotes are text outside an
-    attribute), control characters shown escaped."""
-    return html.escape(terminal.inert(" ".join(str(value).split())), quote=False)
+    attribute), control characters shown escaped, apostrophes typographic (Sphinx sets
+    the Markdown around it so, but not raw HTML)."""
+    return html.escape(typeset(terminal.inert(" ".join(str(value).split()))), quote=False)
 
 
 def fold(summary: object, body: str) -> str:

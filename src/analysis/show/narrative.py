@@ -134,7 +134,8 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
             changes.append(f"{vintage}: was {was}, now {claims.words(outcome.verdict).short}")
         results.append(result(outcome, day))
     shown = said(entry, results[0].outcome)
-    return ClaimView(entry, shown, tuple(results), session().names, tuple(changes))
+    own = session().results.article.own_sources
+    return ClaimView(entry, shown, tuple(results), session().names, tuple(changes), own)
 
 
 def _outcome(claim_id: str, vintage: str) -> claims.Outcome:

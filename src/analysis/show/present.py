@@ -9,7 +9,7 @@ from typing import Any
 import jinja2
 import pandas as pd
 
-from analysis.formatting import cell
+from analysis.formatting import cell, typeset
 
 # --- tables and blocks as HTML, escaped by the template engine -------------------
 
@@ -20,6 +20,9 @@ _TEMPLATES = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+_TEMPLATES.filters["typeset"] = typeset
 
 
 def render_html(template: str, **context: Any) -> str:

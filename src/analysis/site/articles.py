@@ -42,7 +42,7 @@ def bottom_line(results: claims.Results, page: str = "", named: bool = True) -> 
             which = f" ({formatting.joined(having)})" if named else ""
             parts.append(f"{len(having)} {said}{which}")
     listed = formatting.joined(parts)
-    return f"Of its {formatting.counted(len(every), 'checkable claim', 'checkable claims')}, on today's figures {listed}."
+    return f"Of its {formatting.counted(len(every), 'claim', 'claims')} checked, on today's figures {listed}."
 
 
 def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> list[ClaimView]:
@@ -57,7 +57,8 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
         then, now = (result(found[(claim.id, v)], day) for v in (THEN, NOW))
         said = claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
         changed = tuple(f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id)
-        made.append(ClaimView(claim, said, (then, now), names, changed))
+        own = results.article.own_sources
+        made.append(ClaimView(claim, said, (then, now), names, changed, own))
     return made
 
 
