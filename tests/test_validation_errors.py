@@ -881,6 +881,41 @@ def test_dates_at_their_bounds(
     assert datasets.table_dates(minimal_data)["reference_date"].tolist() == [pd.Timestamp(day)]
 
 
+LATEST = dates.latest_day()
+AFTER = LATEST + timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("published", "passes"),
+    [
+        ("1950", True),  # its first day is the earliest a date may be
+        ("1949", False),
+        (LATEST.isoformat(), True),
+        (AFTER.isoformat(), False),
+        (str(LATEST.year), True),  # runs past tomorrow, but may mean today
+        (f"1950/{LATEST.isoformat()}", True),  # a written interval may end tomorrow
+        (f"1950/{AFTER.isoformat()}", False),  # not after it
+    ],
+)
+def test_publication_dates_at_their_bounds(
+    published: str, passes: bool, minimal_data: Path
+) -> None:
+    """A partial date's first day must fall between 1950-01-01 and tomorrow, and a
+    written interval's last day too (cells.PARTIAL_IN_RANGE)."""
+    message = f"must fall between {dates.EARLIEST_DAY} and tomorrow"
+    edit = Edit(
+        SOURCES,
+        ",2018-01-05,ko,",
+        f",{published},ko,",
+        [] if passes else [(3, "published", published, message)],
+    )
+    if not passes:
+        _assert_problems(edit, minimal_data)
+        return
+    _apply(edit, minimal_data)
+    assert published in datasets.sources(minimal_data)["published"].tolist()
+
+
 def test_a_row_rule_sees_a_cell_that_failed_its_own_check_as_missing(tmp_path: Path) -> None:
     """RowRule's promise: the rule gets failed cells as missing, and rows holding one
     are reported for the cell alone."""
