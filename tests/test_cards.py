@@ -90,6 +90,11 @@ def test_the_source_up_front_is_not_the_article_where_another_gives_a_figure(
     sums = cards["split-sums-2017"]
     assert sums.source is not None and sums.source.id in own
     assert "Deciding figure: <strong>" in sums._repr_html_()
+    # 22,346 is a sum of MOU's yearly figures, set against the total a newspaper reported
+    summed = cards["cumulative-women-2017"]
+    ids = [f.source.id for f in summed.now.outcome.evidence.figures]
+    assert summed.source is not None and summed.source.id != ids[0]
+    assert ids.count(summed.source.id) == max(ids.count(i) for i in ids)
     anecdote = cards["twenty-on-new-years-day"]._repr_html_()
     assert "The figures: <strong>" in anecdote and "Deciding figure" not in anecdote
 

@@ -3,6 +3,7 @@ one source up front, and the work (every figure with its file, line and source, 
 arithmetic and any revisions) folded below it. The notebooks and the article pages
 show the same card, as HTML, and a terminal its text."""
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -140,11 +141,17 @@ class ClaimView:
 
     @property
     def source(self) -> claims.Source | None:
-        """The source of the first figure the verdict rests on that is not the article's
-        own (the article only where every figure is its own: its internal arithmetic)."""
+        """The source most of the figures the verdict rests on come from (the first of
+        those as many), leaving out the article's own unless every figure is its own
+        (its internal arithmetic): a sum of MOU's yearly figures is MOU's, not that of
+        the report whose total it is compared with."""
         figures = self.now.outcome.evidence.figures or self.then.outcome.evidence.figures
-        other = [f for f in figures if f.source.id not in self.own_sources]
-        return (other or figures)[0].source if figures else None
+        other = [f.source for f in figures if f.source.id not in self.own_sources]
+        sources = other or [f.source for f in figures]
+        if not sources:
+            return None
+        counts = Counter(s.id for s in sources)
+        return max(sources, key=lambda s: counts[s.id])  # max keeps the first of a tie
 
     @property
     def evidence_results(self) -> tuple[Result, ...]:
