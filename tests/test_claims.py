@@ -98,7 +98,7 @@ COMPUTATIONS = [
     ("cumulative-women-2017", "latest", "22,346", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
     ("cumulative-women-share-2017", "article", "71.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
     ("mou-report-date", "article", "2018-01-05", Verdict.REPRODUCED_EXACTLY),
-    ("drop-after-first-year", "article", "2,706 -> 1,502 (-44.5%)", Verdict.REPRODUCED),
+    ("drop-after-first-year", "article", "2,706 → 1,502 (-44.5%)", Verdict.REPRODUCED),
     (
         "women-vast-majority",
         "article",
@@ -133,7 +133,7 @@ COMPUTATIONS = [
         Verdict.NOT_VERIFIABLE,
     ),
     ("hyesan-family-arrested", "article", "no figure", Verdict.NOT_VERIFIABLE),
-    ("attempts-rising", "article", "arrivals 2016 -> 2017: 1,418 -> 1,127", Verdict.NOT_VERIFIABLE),
+    ("attempts-rising", "article", "arrivals 2016 → 2017: 1,418 → 1,127", Verdict.NOT_VERIFIABLE),
     ("arrests-increased-last-year", "article", "no figure", Verdict.NOT_VERIFIABLE),
     ("repatriated-overcrowding", "article", "4 related counts", Verdict.NOT_VERIFIABLE),
     ("home-searches-rising", "article", "no figure", Verdict.NOT_VERIFIABLE),

@@ -86,11 +86,11 @@ def test_an_edited_code_file_changes_the_next_run(tmp_path: Path) -> None:
         ignore = shutil.ignore_patterns("__pycache__", "*.ipynb_checkpoints")
         shutil.copytree(paths.ROOT / name, tmp_path / name, ignore=ignore)
     original = _claims_json(tmp_path)
-    assert "1,418 -> 1,127" in original
+    assert "1,418 → 1,127" in original
     formatting = tmp_path / "src" / "analysis" / "formatting.py"
     text = formatting.read_text(encoding="utf-8")
     assert text.count('return f"{value:,.0f}"') == 1
     formatting.write_text(text.replace('return f"{value:,.0f}"', 'return f"{value:_.0f}"'))
     edited = _claims_json(tmp_path)
-    assert "1_418 -> 1_127" in edited and "1,418 -> 1,127" not in edited
+    assert "1_418 → 1_127" in edited and "1,418 → 1,127" not in edited
     assert _claims_json(tmp_path) == edited

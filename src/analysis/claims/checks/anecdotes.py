@@ -101,7 +101,7 @@ def attempts_vs_arrivals(reading: Reading) -> Outcome:
         reason = f"no figure for 2017 had been published by this vintage ({reading.ctx.vintage})"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     x, y = reading.value("2016", "total") or 0, reading.value("2017", "total") or 0
-    computed = f"arrivals 2016 -> 2017: {count(x)} -> {count(y)}"
+    computed = f"arrivals 2016 → 2017: {count(x)} → {count(y)}"
     reason = (
         f"{NO_DATA}; arrivals in the South measure successful escapes, not attempts, "
         f"and fell ({computed}), which says nothing either way about attempts"

@@ -40,7 +40,7 @@ def era_start_matches(reading: Reading) -> Outcome:
         )
     reason = (
         f"the sentence treats {here} as the era's first year, but the article says he came to "
-        f"power in {used}; the drop it describes ({here} -> {here + 1}) is the first "
+        f"power in {used}; the drop it describes ({here} → {here + 1}) is the first "
         f"year of the era only if the era starts in {here}"
     )
     return reading.outcome(

@@ -33,7 +33,7 @@ def went_down(reading: Reading) -> Outcome:
             Verdict.NOT_VERIFIABLE, "", "a year is missing from this vintage", None
         )
     change = 100 * (y - x) / x
-    computed = f"{count(x)} -> {count(y)} ({change:+.1f}%)"
+    computed = f"{count(x)} → {count(y)} ({change:+.1f}%)"
     verdict = Verdict.REPRODUCED if y < x else Verdict.CONTRADICTED
     arithmetic = [f"({count(y)} − {count(x)}) / {count(x)} = {change:+.1f}%"]
     reason = f"{before} to {after}: {computed}"
@@ -46,9 +46,9 @@ def went_down(reading: Reading) -> Outcome:
             reason += (
                 f"; the sentence's years make {before} the era's first year: dated from {first}, "
                 f"as the article dates it elsewhere, the year after the first went {went} "
-                f"({first} to {first + 1}: {count(a)} -> {count(b)})"
+                f"({first} to {first + 1}: {count(a)} → {count(b)})"
             )
-            arithmetic.append(f"era from {first}: {count(a)} -> {count(b)}, {went}")
+            arithmetic.append(f"era from {first}: {count(a)} → {count(b)}, {went}")
             value = (x, y, a, b)
     return reading.outcome(verdict, computed, reason, value, tuple(arithmetic))
 
