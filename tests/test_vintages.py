@@ -1142,6 +1142,29 @@ def test_a_newer_mou_table_outranks_an_older_correction(data: Data) -> None:
     assert before[correction.end_day].total == correction.total == 223
 
 
+def test_a_correction_stands_over_a_table_of_the_same_day(data: Data) -> None:
+    """MOU's correction and a table printed on the day the correction is known by: the
+    newest of MOU's own statements wins, and of two on one day the correction."""
+    book = Book(data)
+    correction = next(r for r in book.rows if r.evidence == "mou_correction")
+    day = correction.pub_to
+    table = correction._replace(
+        pos=-1,
+        source_id="mou-table-same-day",
+        evidence="mou_table",
+        pub_from=day,
+        pub_to=day,
+        ref=day,  # a table's reference date: of two figures, it would rank the table first
+        men=None,
+        women=None,
+        total=correction.total + 1,
+        line=0,
+    )
+    rows = [*book.rows, table]
+    chosen = {r.end_day: r for r in rule.chosen_on(rows, book.latest_tables, day)}
+    assert chosen[correction.end_day].source_id == correction.source_id
+
+
 def test_no_date_shown_to_a_reader_is_after_the_build_date(data: Data) -> None:
     """Every publication date a vintage shows, and every interval in sources.csv, ends by
     today; an undated table is never dated to a year that has not ended."""

@@ -165,10 +165,8 @@ def chosen_on(rows: Sequence[Row], latest_tables: dict[Span, Row], day: int) -> 
     chosen[provisional.span] = provisional
     for span, fix in best(r for r in known if r.evidence == "mou_correction").items():
         # Among MOU's own publications the newest wins: a correction, or a later table.
-        if (
-            span not in chosen
-            or chosen[span].rank < fix.rank
-            or chosen[span].pub_from <= fix.pub_to
-        ):
+        # A correction published by `day` is known, so its period is chosen above, and
+        # from MOU's own rank, which it shares: only the dates decide.
+        if chosen[span].pub_from <= fix.pub_to:
             chosen[span] = fix
     return [chosen[span] for span in sorted(chosen)]
