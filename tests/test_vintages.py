@@ -1165,6 +1165,28 @@ def test_a_correction_stands_over_a_table_of_the_same_day(data: Data) -> None:
     assert chosen[correction.end_day].source_id == correction.source_id
 
 
+def test_a_figure_published_on_the_day_is_its_own_printer(data: Data) -> None:
+    """On 5 January 2018 Hankyung's 2017 (with its split) is in force; another report
+    the same day with the same total, and a source id that sorts first, does not take
+    its place as the one that printed it: a figure published by the day printed itself."""
+    book = Book(data)
+    day = date(2018, 1, 5)
+    (entry,) = (e for e in book.entries(day) if e.row.period == "2017")
+    assert entry.row.source_id == "hankyung-2018-01-05" and entry.printed_by is None
+    same = entry.row._replace(pos=-1, source_id="aaa-press", men=None, women=None, line=0)
+    book.series_by_span[entry.row.span].append(same)
+    (again,) = (e for e in book.entries(day) if e.row.period == "2017")
+    assert again.row == entry.row and again.printed_by is None and not again.inferred
+
+
+def test_without_an_mou_table_no_period_is_a_series_period(data: Data) -> None:
+    """The series' periods are MOU's tables' and the years after the last: with no table
+    (press reports alone) there are none, and no error."""
+    press = [r for r in Book(data).rows if r.evidence == "report"]
+    assert press and book_module.series_rows(press) == []
+    assert book_module.series_rows(Book(data).rows) == Book(data).rows  # already series rows
+
+
 def test_no_date_shown_to_a_reader_is_after_the_build_date(data: Data) -> None:
     """Every publication date a vintage shows, and every interval in sources.csv, ends by
     today; an undated table is never dated to a year that has not ended."""
