@@ -95,6 +95,42 @@ def test_a_split_printed_by_then_stands_over_one_printed_later() -> None:
     ]
 
 
+# 2000 and 2001 as printed by then, split and all; 2002's split printed only later, while
+# a press report printed the same total with another split by then.
+SPLITS = [
+    year(2000, "table-2000", 50, 900, men=400, rank=1),
+    year(2001, "table-2001", 50, 1000, men=600, rank=1),
+    year(2002, "table-2002", 50, 1138, men=500, rank=1),
+    year(2003, "table-2003", 50, 1200, rank=1),
+]
+SPLITS_PRINTED = [
+    year(2000, "press-2000", 5, 900, men=400),
+    year(2001, "press-2001", 5, 1000, men=600),
+    year(2002, "press-2002", 5, 1138, men=501),
+]
+
+
+def _split_2002(*totals: settle.Total) -> str:
+    settled = settle.on_the_evidence(SPLITS, [*SPLITS, *SPLITS_PRINTED], list(totals), DAY)
+    return {r.end_day: r for r in settled}[end_of(2002)].source_id
+
+
+def test_a_split_is_weighed_after_periods_printed_as_they_stand() -> None:
+    """2000 and 2001 stand as printed and are passed over; 2002 is still weighed."""
+    assert _split_2002() == "press-2002"
+
+
+def test_the_latest_women_keep_a_later_split_that_adds_up() -> None:
+    """Women to the end of 2002 reported as 1,538 (no men given) add up with the table's
+    later split (500 + 400 + 638) and not the press split's 637: the later split stays.
+    A total to the end of 2001, before the period, weighs nothing and does not stop the
+    weighing; a total that adds up with neither split keeps the split printed by then."""
+    before = settle.Total(end_of(2001), 20, None, 1000, None)
+    women = settle.Total(end_of(2002), 20, None, 500 + 400 + 638, None)
+    assert _split_2002(before, women) == "table-2002"
+    assert _split_2002(settle.Total(end_of(2002), 20, None, 9999, None)) == "press-2002"
+
+
 def test_a_sum_with_a_figure_missing_is_none() -> None:
     chosen = {r.span: r for r in (year(2001, "a", 5, 1000), year(2002, "b", 5, 1100, men=600))}
     assert settle._sum(chosen, end_of(2002), "men") is None

@@ -131,17 +131,10 @@ def on_the_evidence(
     for row in rows:
         groups.setdefault(row.span, []).append(row)
     series = {row.span: row for row in chosen}
-    back = {span: row for span, row in series.items() if span[1] < newest}
-    stands = {
-        span
-        for span, row in back.items()
-        if any(
-            r.rank and (r.men, r.women, r.total) == (row.men, row.women, row.total)
-            for r in _printed(groups.get(span, []), day)
-        )
-    }
+    # Only earlier periods are weighed. A figure printed by `day` as it stands (MOU's own
+    # statement in force, say) is never changed: both steps pass over it.
+    weighed = {span: g for span, g in groups.items() if span[1] < newest and span in series}
     latest = latest_totals(totals, day, newest)
-    weighed = {span: g for span, g in groups.items() if span in back and span not in stands}
     fixed = dict(series)
     _by_total(fixed, weighed, latest, day)
     _by_split(fixed, weighed, latest, day)
