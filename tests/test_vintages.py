@@ -1147,6 +1147,7 @@ def test_a_correction_stands_over_a_table_of_the_same_day(data: Data) -> None:
     newest of MOU's own statements wins, and of two on one day the correction."""
     book = Book(data)
     correction = next(r for r in book.rows if r.evidence == "mou_correction")
+    assert correction.total is not None
     day = correction.pub_to
     table = correction._replace(
         pos=-1,
