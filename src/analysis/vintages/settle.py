@@ -124,18 +124,17 @@ def _by_split(
 def on_the_evidence(
     chosen: list[Row], rows: Sequence[Row], totals: Sequence[Total], day: int
 ) -> list[Row]:
-    """The day's series (`chosen`, by period) with its earlier periods weighed against
-    the evidence of `day` (see the module's docstring)."""
+    """The day's series (`chosen`, by period, as rule.chosen_on gives it: its newest
+    period's figure published by `day`) with its earlier periods weighed against the
+    evidence of `day` (see the module's docstring); `rows` hold every chosen row."""
     newest = chosen[-1].end_day
     groups: dict[Span, list[Row]] = {}
     for row in rows:
         groups.setdefault(row.span, []).append(row)
-    series = {row.span: row for row in chosen}
-    # Only earlier periods are weighed. A figure printed by `day` as it stands (MOU's own
-    # statement in force, say) is never changed: both steps pass over it.
-    weighed = {span: g for span, g in groups.items() if span[1] < newest and span in series}
     latest = latest_totals(totals, day, newest)
-    fixed = dict(series)
-    _by_total(fixed, weighed, latest, day)
-    _by_split(fixed, weighed, latest, day)
+    # Both steps pass over a figure printed by `day` as it stands: the newest period's
+    # (published by then, by definition), and MOU's own statement in force.
+    fixed = {row.span: row for row in chosen}
+    _by_total(fixed, groups, latest, day)
+    _by_split(fixed, groups, latest, day)
     return [fixed[span] for span in sorted(fixed)]
