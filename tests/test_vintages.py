@@ -1188,6 +1188,45 @@ def test_without_an_mou_table_no_period_is_a_series_period(data: Data) -> None:
     assert book_module.series_rows(Book(data).rows) == Book(data).rows  # already series rows
 
 
+def _year_row(
+    y: int, source: str, evidence: str, published: tuple[int, int], total: int
+) -> rule.Row:
+    """One source's figure for calendar year `y`, published between the two days given."""
+    start, end = pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)
+    return rule.Row(
+        pos=0,
+        period=str(y),
+        start=start,
+        end=end,
+        end_day=end.toordinal(),
+        source_id=source,
+        evidence=evidence,
+        rank=rule.EVIDENCE_RANK[evidence],
+        precision=10,
+        pub_from=published[0],
+        pub_to=published[1],
+        ref=None,
+        men=None,
+        women=None,
+        total=total,
+        line=1,
+        span=(start.toordinal(), end.toordinal()),
+    )
+
+
+def test_a_period_no_statement_since_the_release_covers_takes_the_latest_table() -> None:
+    """Rule 3's last resort: 2001 is covered only by an old table (day 10) and an undated
+    one posted between days 15 and 100. On day 30, after the release of 2002 (day 20),
+    2001 takes the undated table, the latest, though not yet known to be out."""
+    old = _year_row(2001, "table-old", "mou_table", (10, 10), 1000)
+    undated = _year_row(2001, "table-undated", "mou_table", (15, 100), 1001)
+    release = _year_row(2002, "press-2002", "report", (20, 20), 1200)
+    rows = [old, undated, release]
+    assert rule.latest_tables(rows) == {old.span: undated}
+    chosen = rule.chosen_on(rows, rule.latest_tables(rows), 30)
+    assert [r.source_id for r in chosen] == ["table-undated", "press-2002"]
+
+
 def test_no_date_shown_to_a_reader_is_after_the_build_date(data: Data) -> None:
     """Every publication date a vintage shows, and every interval in sources.csv, ends by
     today; an undated table is never dated to a year that has not ended."""

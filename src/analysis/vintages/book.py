@@ -169,7 +169,7 @@ class Book:
         self.series_by_span: dict[tuple[int, int], list[Row]] = {}
         for row in self.rows:
             self.series_by_span.setdefault(row.span, []).append(row)
-        self.latest_tables = rule.best(r for r in self.rows if r.evidence == "mou_table")
+        self.latest_tables = rule.latest_tables(self.rows)
         self._days = sorted({r.pub_to for r in self.rows})
         self.part_years = _part_years(self.reports)
         self.by_span: dict[tuple[int, int], list[Row]] = {}

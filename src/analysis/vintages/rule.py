@@ -135,6 +135,12 @@ def earliest(rows: Iterable[Row]) -> dict[Span, Row]:
     }
 
 
+def latest_tables(rows: Iterable[Row]) -> dict[Span, Row]:
+    """Per period, the latest MOU table covering it, published when it may be: rule 3's
+    last resort for a period no statement since the release covers."""
+    return best(r for r in rows if r.evidence == "mou_table")
+
+
 def _back_series(
     rows: Sequence[Row], latest_tables: dict[Span, Row], release: int, day: int
 ) -> dict[Span, Row]:
