@@ -78,7 +78,7 @@ def _by_total(
             continue
         fixes: dict[tuple[Span, int], list[Row]] = {}
         for span, current in chosen.items():
-            group = groups.get(span, [])
+            group = groups[span]
             if span[1] > reported.as_of or current.total is None or not _open(current, group, day):
                 continue
             for row in group:
@@ -95,7 +95,7 @@ def _by_split(
     """A split printed by `day` for the same total stands over one printed later, unless
     the latest men or women reported by then say otherwise."""
     for span, current in list(chosen.items()):
-        group = groups.get(span, [])
+        group = groups[span]
         if current.men is None or any(
             (r.men, r.women, r.total) == (current.men, current.women, current.total)
             for r in _printed(group, day)
