@@ -107,8 +107,8 @@ MUTANTS = (
     Mutant(
         "check-first-article-only",
         "src/analysis/claims/evaluation.py",
-        "return tuple(Inputs(data, registry, shared) for registry in registries)",
-        "return tuple(Inputs(data, registry, shared) for registry in registries[:1])",
+        "return (inputs, *(inputs.for_article(registry) for registry in rest))",
+        "return (inputs,)",
         "--check and every export cover the first article only",
     ),
     Mutant(
