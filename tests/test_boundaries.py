@@ -17,7 +17,15 @@ import pandas as pd
 import pytest
 
 from analysis.claims import Verdict
-from analysis.claims.checks import anecdotes, arithmetic, cumulative, figures, official, ranks
+from analysis.claims.checks import (
+    anecdotes,
+    arithmetic,
+    compare,
+    cumulative,
+    figures,
+    official,
+    ranks,
+)
 from analysis.claims.claim import Claim
 from analysis.claims.evidence import Evidence, Outcome
 from analysis.claims.reading import Reading
@@ -224,6 +232,18 @@ def test_a_share_between_two_bounds_shows_them_to_their_decimals(
     now = {"2017": {"women": 8300, "total": 10_000}}
     outcome = evaluate(figures.share, StandIn(claim, now, then=now))
     assert (outcome.verdict, outcome.evidence.band) == (HOLDS, band)
+    said = band.split("” → ")[0].removeprefix("“")
+    assert outcome.reason == f"the data give 83.0%; the article says {said}"
+
+
+def test_a_claim_is_written_in_its_own_unit_whatever_the_caller_says() -> None:
+    """A claim stated as a percentage reads as one even where a caller writes counts; a
+    count reads as a count by default (the bands of ranks, say)."""
+    share = cast(Reading, StandIn(_claim("figures.share", 83, "percent"), {}))
+    assert compare.stated_text(share, "count") == "83%"
+    assert compare.wording_band(share) == "“83%” → 82.5% to under 83.5%"
+    counted = cast(Reading, StandIn(_claim("figures.figure", 1127), {}))
+    assert compare.wording_band(counted) == "“1,127” → exactly 1,127"
 
 
 def test_a_share_revised_since_reads_both_its_figures_as_published_then() -> None:

@@ -25,7 +25,7 @@ def _stated_show(unit: str) -> Callable[[float], str]:
 
 def _band_show(reading: Reading, unit: str) -> Callable[[float], str]:
     """Band ends with one decimal more than the stated value: "20.75%", "82.5%"."""
-    if unit == "count":
+    if unit != "percent":
         return lambda v: count(v) if float(v).is_integer() else _plain(v)
     stated = reading.claim.stated
     places = max(band.decimals(v) for v in (stated if isinstance(stated, list) else [stated]))
