@@ -211,3 +211,15 @@ def test_apostrophes_are_set_as_sphinx_sets_the_prose_and_urls_are_left_alone(
     now = replace(card.now, outcome=replace(card.now.outcome, evidence=evidence))
     shown = replace(card, results=(card.then, now))._repr_html_()
     assert 'href="https://example.org/it&#39;s"' in shown and "MOU\u2019s table" in shown
+
+
+def test_an_article_pages_folds_and_its_bottom_line_count_alike(
+    cards: dict[str, ClaimView], data: Data
+) -> None:
+    """Each fold's heading ("3 claims hold only as published then") is a part of the
+    bottom line ("3 hold only as published then"), in the same order."""
+    line = articles.bottom_line(claims.results(data), named=False)
+    said = [
+        re.sub(r"^(\d+) claims? ", r"\1 ", g.heading) for g in articles.groups(list(cards.values()))
+    ]
+    assert [line.index(part) for part in said] == sorted(line.index(part) for part in said)

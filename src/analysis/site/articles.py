@@ -20,6 +20,19 @@ def page_name(article: claims.Article) -> str:
     return page_name_of(article.id)
 
 
+KINDS: list[tuple[tuple[claims.Verdict, ...], str, str]] = [
+    (claims.HOLDS, "holds", "hold"),
+    *(
+        ((verdict,), words.one, words.many)
+        for verdict, words in claims.VERDICTS.items()
+        if verdict not in claims.HOLDS
+    ),
+]
+"""How an article's claims are counted on the latest figures, in order: those that hold
+(any verdict of claims.HOLDS), then each other verdict; with the verb for one and for
+several. The bottom line and the page's folds say them alike."""
+
+
 def bottom_line(results: claims.Results, page: str = "", named: bool = True) -> str:
     """One sentence of Markdown from the verdicts on the latest figures: how many claims
     hold, and each that holds only as published then, is contradicted, inconsistent or
@@ -28,19 +41,18 @@ def bottom_line(results: claims.Results, page: str = "", named: bool = True) -> 
     now = {o.claim_id: o.verdict for o in results.outcomes if o.vintage == NOW}
     every = results.registry.claims
 
-    def linked(verdict: claims.Verdict) -> list[str]:
-        return [
+    parts = []
+    for verdicts, one, many in KINDS:
+        held = [c for c in every if now[c.id] in verdicts]
+        holding = verdicts is claims.HOLDS  # always counted, never named
+        if not held and not holding:
+            continue
+        links = [
             f"[{markdown.inline(c.quantity)}]({markdown.destination(f'{page}#{c.id}')})"
-            for c in every
-            if now[c.id] is verdict
+            for c in held
         ]
-
-    parts = [f"{sum(v in claims.HOLDS for v in now.values())} hold"]
-    for verdict, words in claims.VERDICTS.items():
-        if verdict not in claims.HOLDS and (having := linked(verdict)):
-            said = words.said(len(having))
-            which = f" ({formatting.joined(having)})" if named else ""
-            parts.append(f"{len(having)} {said}{which}")
+        which = f" ({formatting.joined(links)})" if named and not holding else ""
+        parts.append(f"{len(held)} {one if len(held) == 1 else many}{which}")
     listed = formatting.joined(parts)
     return f"Of its {formatting.counted(len(every), 'claim', 'claims')} checked, on today's figures {listed}."
 
@@ -75,13 +87,8 @@ def groups(cards: Sequence[ClaimView]) -> list[Group]:
     """`cards` by their verdict on the latest figures, in the bottom line's order (those
     that hold first), each in registry order: a phone shows an article of thirty claims
     as a few lines, each opening onto its cards."""
-    kinds = [(claims.HOLDS, "holds", "hold")] + [
-        ((verdict,), words.one, words.many)
-        for verdict, words in claims.VERDICTS.items()
-        if verdict not in claims.HOLDS
-    ]
     made = []
-    for verdicts, one, many in kinds:
+    for verdicts, one, many in KINDS:
         if having := tuple(c for c in cards if c.now.outcome.verdict in verdicts):
             counted = formatting.counted(len(having), "claim", "claims")
             made.append(Group(f"{counted} {one if len(having) == 1 else many}", having))
