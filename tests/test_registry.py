@@ -2,6 +2,7 @@
 entry is a located error naming the registry file actually read, never a traceback
 or a silent pass."""
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from analysis.claims.claim import Registry
 from analysis.load.datasets import load
 from analysis.load.problems import DataValidationError
 from tests.conftest import add_article, run_cli, value_claim
+from tests.hostile import refused
 
 FIRST_CLAIM = 'id = "arrivals-2017"'
 REGISTRY = "data/articles/dailynk-2018-01/claims.toml"
@@ -327,6 +329,45 @@ def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -
     assert lines[claim.stated_line - 1] == "stated=1127"
     quoted = _registry(data_copy).get("lowest-since-kju-2017")
     assert lines[quoted.stated_line - 1] == '"stated" = "lowest"'
+
+
+def test_a_claim_whose_stated_line_cannot_be_found_is_refused_not_cited_elsewhere(
+    data_copy: Path,
+) -> None:
+    """TOML lets a key be spelt with escapes ("st\\u0061ted"). The claim's own `stated`
+    line is then not found; the next claim's must not be cited in its place."""
+    _edit(data_copy, "stated = 1127\n", '"st\\u0061ted" = 1127\n')
+    line = _registry().get("arrivals-2017").line
+    refused(
+        data_copy, "articles/dailynk-2018-01/claims.toml", "`stated", line=line, column="stated"
+    )
+
+
+def test_a_claim_whose_id_line_cannot_be_found_is_refused_by_its_position(
+    data_copy: Path,
+) -> None:
+    """An id spelt with escapes, or a claim written as an inline table, has no line the
+    evidence could cite: refused by its position among the [[claim]] tables."""
+    _edit(data_copy, FIRST_CLAIM, '"\\u0069d" = "arrivals-2017"')
+    number = [c.id for c in _registry().claims].index("arrivals-2017") + 1
+    refused(
+        data_copy,
+        "articles/dailynk-2018-01/claims.toml",
+        f"[[claim]] number {number}:",
+        column="id",
+    )
+
+
+def test_claims_written_as_inline_tables_are_refused_each_by_its_position(data_copy: Path) -> None:
+    """`claim = [{ id = ..., stated = ... }]` is valid TOML but puts no key on a line of its
+    own: every claim is refused, none cited at another's line."""
+    path = data_copy / "articles" / "kbs-2020-01" / "claims.toml"
+    review, *tables = path.read_text(encoding="utf-8").split("\n[[claim]]\n")
+    inline = ["{ " + ", ".join(table.strip().splitlines()) + " }" for table in tables]
+    path.write_text("claim = [\n" + ",\n".join(inline) + ",\n]\n" + review, encoding="utf-8")
+    assert len(tomllib.loads(path.read_text(encoding="utf-8"))["claim"]) == len(inline) > 1
+    for number in range(1, len(inline) + 1):
+        refused(data_copy, "articles/kbs-2020-01/claims.toml", f"number {number}:", column="id")
 
 
 @pytest.mark.parametrize(

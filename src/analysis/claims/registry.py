@@ -13,6 +13,7 @@ from typing import Any
 from analysis import paths
 from analysis.claims.claim import Claim, Notebook, Registry
 from analysis.claims.declare import Check
+from analysis.claims.key_lines import CITED, KeyLines
 from analysis.claims.verdicts import Verdict
 from analysis.load.article import ARTICLES_DIR, ID_PATTERN, Article
 from analysis.load.cells import MAX_COUNT
@@ -52,7 +53,6 @@ CLAIM_FIELDS: dict[str, type | tuple[type, ...]] = {
     "recorded": dict,
     "tolerance": NUMBER,
 }
-STATED_KEY = re.compile(r"""\s*["']?stated["']?\s*=""")
 BEYOND_100 = {"figures.change", "figures.ratio"}  # percentages that may pass 100
 OPTIONAL = {"notebook", "tolerance", "recorded"}  # `claims --record` writes `recorded`
 
@@ -95,9 +95,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
-    # A key's line, however TOML lets it be written: `id = "x"`, `id='x'`, `"stated"=1`.
-    id_lines = _line_numbers(text, r"""^\s*["']?id["']?\s*=\s*["']([^"']*)["']""")
-    stated = [n for n, line in enumerate(text.splitlines(), 1) if STATED_KEY.match(line)]
+    lines = KeyLines(text)
     problems = _review_problems(name, raw)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
@@ -107,15 +105,21 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     claims = []
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
-        line = id_lines.get(str(entry.get("id")), None) if isinstance(entry, dict) else None
+        line = lines.ids.get(str(entry.get("id"))) if isinstance(entry, dict) else None
         where = Where(name, index, line, problems)
         claim = _claim(entry, where, known, checks, article, data)
-        if claim is not None:
-            own = _own_line(stated, claim.line) if claim.stated is not None else 0
-            claims.append(replace(claim, stated_line=own, article=article.id))
+        if claim is None:
+            continue
+        if not line:
+            where.bad(f'{CITED} `id = "{claim.id}"` on a line of its own', "id")
+            continue
+        own = lines.stated_after(line) if claim.stated is not None else 0
+        if claim.stated is not None and not own:
+            where.bad(f"{CITED} `stated = …` on a line of its own in the claim's table", "stated")
+        claims.append(replace(claim, stated_line=own, article=article.id))
     ids = [c.id for c in claims]
     problems += [
-        Problem(name, "duplicate claim id", line=id_lines.get(i), column="id", value=i)
+        Problem(name, "duplicate claim id", line=lines.ids.get(i), column="id", value=i)
         for i in sorted({i for i in ids if ids.count(i) > 1})
     ]
     if problems:
@@ -128,20 +132,6 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         review_date=raw["review"]["date"],
         notebooks=tuple(notebooks),
     )
-
-
-def _own_line(lines: list[int], start: int) -> int:
-    """The first of `lines` after `start`: a claim's own stated line (a claim with a
-    stated value has the key in its own table, found however TOML spells it)."""
-    return next((n for n in lines if n > start), 0)
-
-
-def _line_numbers(text: str, pattern: str) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if match := re.match(pattern, line):
-            found.setdefault(match.group(1), number)
-    return found
 
 
 def _review_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
