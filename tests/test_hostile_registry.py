@@ -128,3 +128,37 @@ def test_a_stated_count_of_zero_is_checked_like_any_other(minimal_data: Path) ->
         claims.Verdict.CONTRADICTED,
         "the data give 1,127, not 0",
     )
+
+
+def test_the_largest_count_the_data_hold_is_checked_not_refused(minimal_data: Path) -> None:
+    """100,000, the largest count a data file may hold, is a stated value like any other."""
+    from analysis import claims
+    from analysis.load.datasets import load
+
+    path = minimal_data / CLAIM
+    text = path.read_text(encoding="utf-8").replace(STATED, "stated = 100000")
+    path.write_text(text, encoding="utf-8")
+    outcome = claims.evaluate("arrivals-2017", "latest", load(minimal_data))
+    assert outcome.reason == "the data give 1,127, not 100,000"
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        (
+            'stated = 100001\nprecision = "exact"',
+            "must be at most 100,000, as every count in the data",
+        ),
+        (
+            'stated = [1200, 1100]\nprecision = "between"',
+            "must be [low, high], two numbers, low first",
+        ),
+    ],
+)
+def test_a_refused_stated_value_is_named_with_the_rule_it_breaks(
+    minimal_data: Path, new: str, message: str
+) -> None:
+    path = minimal_data / CLAIM
+    path.write_text(path.read_text(encoding="utf-8").replace(PERCENT, new), encoding="utf-8")
+    shown = new.split("\n")[0].removeprefix("stated = ")
+    refused(minimal_data, CLAIM, f"{message} (value '{shown}')", column="stated")
