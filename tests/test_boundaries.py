@@ -368,7 +368,7 @@ def test_every_year_lists_the_years_outside_its_band(tolerance: float, outside: 
     }
     outcome = evaluate(ranks.every_year, StandIn(claim, now, era=2011))
     assert outcome.reason == (
-        "every year 2011-2013: lowest 60.0% (2011), highest 69.5% (2013); "
+        "every year 2011–2013: lowest 60.0% (2011), highest 69.5% (2013); "
         f"outside: {outside} (at least 70%: fails, at least 66.7%: fails, at least 75%: fails)"
     )
     assert outcome.evidence.arithmetic == ("2011: 60.0%, 2012: 65.0%, 2013: 69.5%",)
@@ -494,7 +494,7 @@ def test_a_share_with_a_missing_part_is_not_verifiable() -> None:
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
-        "a year of 2012-2012 has no split by sex in this vintage",
+        "a year of 2012–2012 has no split by sex in this vintage",
     )
 
 
@@ -531,7 +531,7 @@ def test_a_sum_with_a_missing_term_shows_it_and_a_reported_total_cannot_reconcil
 
 @pytest.mark.parametrize(
     ("figures", "computed"),
-    [({"low": 10}, "10 people (a place)"), ({"low": 30, "high": 40}, "30-40 people (a place)")],
+    [({"low": 10}, "10 people (a place)"), ({"low": 30, "high": 40}, "30–40 people (a place)")],
     ids=["one-number", "a-range"],
 )
 def test_an_anecdote_s_range_has_its_low_end_as_high_end_when_none_is_given(

@@ -98,14 +98,14 @@ COMPUTATIONS = [
     ("cumulative-women-2017", "latest", "22,346", Verdict.REPRODUCED_AS_PUBLISHED_THEN),
     ("cumulative-women-share-2017", "article", "71.3%", Verdict.REPRODUCED_WITHIN_ROUNDING),
     ("mou-report-date", "article", "2018-01-05", Verdict.REPRODUCED_EXACTLY),
-    ("drop-after-first-year", "article", "2,706 → 1,502 (-44.5%)", Verdict.REPRODUCED),
+    ("drop-after-first-year", "article", "2,706 → 1,502 (−44.5%)", Verdict.REPRODUCED),
     (
         "women-vast-majority",
         "article",
         "lowest 73.1% (2012), highest 83.2% (2017)",
         Verdict.REPRODUCED,
     ),
-    ("twenty-on-new-years-day", "article", "20.0/day vs 2.1-2.9/day", Verdict.NOT_VERIFIABLE),
+    ("twenty-on-new-years-day", "article", "20.0/day vs 2.1–2.9/day", Verdict.NOT_VERIFIABLE),
     (
         "lowest-since-kju-2017",
         "article",
@@ -113,7 +113,7 @@ COMPUTATIONS = [
         Verdict.REPRODUCED,
     ),
     ("lowest-yet-under-kju", "latest", "2017: 1,127; next lowest 2015: 1,275", Verdict.REPRODUCED),
-    ("fluctuated-but-low", "article", "2013-2016: 1,514, 1,397, 1,275, 1,418", Verdict.REPRODUCED),
+    ("fluctuated-but-low", "article", "2013–2016: 1,514, 1,397, 1,275, 1,418", Verdict.REPRODUCED),
     (
         "era-start-consistency",
         "article",
@@ -123,7 +123,7 @@ COMPUTATIONS = [
     (
         "arrests-rise-150",
         "latest",
-        "needs 75-100 arrests by mid-January 2018; 20 reported (1 day)",
+        "needs 75–100 arrests by mid-January 2018; 20 reported (1 day)",
         Verdict.NOT_VERIFIABLE,
     ),
     (
@@ -212,11 +212,11 @@ WORKING = [
     (
         "fluctuated-but-low",
         "article",
-        "2013-2016: 1,514, 1,397, 1,275, 1,418; 1 change(s) of direction; highest 1,514 is "
-        "below the lowest year of 2006-2011 (2,028)",
+        "2013–2016: 1,514, 1,397, 1,275, 1,418; 1 change(s) of direction; highest 1,514 is "
+        "below the lowest year of 2006–2011 (2,028)",
         (
-            "year-on-year changes: -117, -122, +143 → 1 change(s) of direction",
-            "highest 2013-2016: 1,514; lowest 2006-2011: 2,028 (2006: 2,028, 2007: 2,554, "
+            "year-on-year changes: −117, −122, +143 → 1 change(s) of direction",
+            "highest 2013–2016: 1,514; lowest 2006–2011: 2,028 (2006: 2,028, 2007: 2,554, "
             "2008: 2,803, 2009: 2,914, 2010: 2,402, 2011: 2,706)",
         ),
         "",
@@ -318,8 +318,8 @@ def test_the_era_definitions_contradict_each_other(
 def test_the_150_percent_rise_arithmetic(outcomes: dict[tuple[str, str], claims.Outcome]) -> None:
     outcome = outcomes[("arrests-rise-150", "article")]
     assert outcome.verdict == Verdict.NOT_VERIFIABLE
-    assert outcome.computed == "needs 75-100 arrests by mid-January 2018; 20 reported (1 day)"
-    assert "7.0-9.3 times last year's average (2.1-2.9/day)" in outcome.reason
+    assert outcome.computed == "needs 75–100 arrests by mid-January 2018; 20 reported (1 day)"
+    assert "7.0–9.3 times last year's average (2.1–2.9/day)" in outcome.reason
 
 
 def test_vast_majority_reports_its_threshold_sensitivity(

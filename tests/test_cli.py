@@ -65,7 +65,7 @@ def test_the_claims_table_fits_100_columns_and_cuts_no_word() -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 100
     words = set(result.stdout.split())
-    assert {"elsewhere", "(-44.5%)", "lowest-since-kju-2017", "as", "published", "then"} <= words
+    assert {"elsewhere", "(−44.5%)", "lowest-since-kju-2017", "as", "published", "then"} <= words
 
 
 def test_claims_scorecard_formats() -> None:

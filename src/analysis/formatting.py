@@ -30,6 +30,23 @@ def counted(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def span(first: object, last: object) -> str:
+    """A range, with an en dash: 2013–2016, 0.9–1.8."""
+    return f"{first}\u2013{last}"
+
+
+def signed(value: float, decimals: int = 0) -> str:
+    """A change with its sign, a fall with a minus sign: +12, −1,204, −44.5."""
+    return f"{value:+,.{decimals}f}".replace("-", "\u2212")
+
+
+def months(first: date, last: date) -> str:
+    """A span of months in words: July 2017, July–August 2017, July 2016–June 2017."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    return span(f"{first:%B}" if first.year == last.year else f"{first:%B %Y}", f"{last:%B %Y}")
+
+
 def percent(value: float) -> str:
     """A share with one decimal: 83.2%."""
     return f"{value:.1f}%"

@@ -9,7 +9,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.formatting import count, joined
+from analysis.formatting import count, joined, signed
 from analysis.show.figures import LAYOUTS, PHONE, Chart, Layout, finish, new_figure
 from analysis.show.plots import LINE, MEN, SMALL_SAMPLE, WOMEN, shade_eras, whole_years
 from analysis.show.scorecard import scorecard, scorecard_chart
@@ -150,15 +150,15 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
         f"{title}. Bar chart of how much each year's arrivals changed between first report and "
         f"latest figure, {int(years['year'].min())} to {int(years['year'].max())}, with bars side "
         f"by side for the total, men and women. {len(revised)} of {len(years)} totals changed; the largest change is "
-        f"{int(biggest['total_change']):+d} people in {int(biggest['year'])}."
+        f"{signed(int(biggest['total_change']))} people in {int(biggest['year'])}."
         + "".join(
-            f" In {r['year']} the total is unchanged but men changed by {int(r['men_change']):+d} "
-            f"and women by {int(r['women_change']):+d}."
+            f" In {r['year']} the total is unchanged but men changed by {signed(int(r['men_change']))} "
+            f"and women by {signed(int(r['women_change']))}."
             for r in split_records
         )
     )
     detail = (
-        f"The largest change: {int(biggest['total_change']):+d} people in {int(biggest['year'])}. "
+        f"The largest change: {signed(int(biggest['total_change']))} people in {int(biggest['year'])}. "
         + "".join(
             f"{r['year']}: first reported as {count(r['men_first'])} men and {count(r['women_first'])} "
             f"women, now {count(r['men_latest'])} and {count(r['women_latest'])}; the total, "

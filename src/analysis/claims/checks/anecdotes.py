@@ -3,11 +3,13 @@ attempts or searches at the border, so these are never verified; what a check
 can do is show the article's own figures (from data/border_arrests.csv) and
 the arithmetic of what they would imply."""
 
+from datetime import date
+
 from analysis.claims.declare import Names, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.formatting import count
+from analysis.formatting import count, months, signed, span
 
 NO_DATA = (
     "no public data set counts arrests, attempts or searches inside North Korea or at its border"
@@ -35,7 +37,7 @@ def source_reported(reading: Reading) -> Outcome:
     for figure_id in reading.claim.args["figures"]:
         low, high = _low_high(reading, figure_id)
         row = reading.ctx.anecdote_row(figure_id)
-        amount = count(low) if low == high else f"{count(low)}-{count(high)}"
+        amount = count(low) if low == high else span(count(low), count(high))
         said.append(f"{amount} {row['unit']} ({row['place']})")
     computed = "; ".join(said) or "no figure"
     reason = f"{NO_DATA}; the only source is the article's anonymous informant" + (
@@ -52,10 +54,11 @@ def daily_rates(reading: Reading) -> Outcome:
     low, high = _low_high(reading, args["last_year"])
     now_days, before_days = reading.days(args["this_year"]), reading.days(args["last_year"])
     now_rate, low_rate, high_rate = now / now_days, low / before_days, high / before_days
-    computed = f"{now_rate:.1f}/day vs {low_rate:.1f}-{high_rate:.1f}/day"
+    computed = f"{now_rate:.1f}/day vs {span(f'{low_rate:.1f}', f'{high_rate:.1f}')}/day"
     reason = (
-        f"{now} arrests in {now_days} day against {low}-{high} in {before_days} days: "
-        f"{computed}, {now_rate / high_rate:.1f}-{now_rate / low_rate:.1f} times the rate, but over unequal windows "
+        f"{now} arrests in {now_days} day against {span(low, high)} in {before_days} days: "
+        f"{computed}, {span(f'{now_rate / high_rate:.1f}', f'{now_rate / low_rate:.1f}')} times the rate, "
+        "but over unequal windows "
         f"and from one anonymous source; {NO_DATA}"
     )
     arithmetic = (
@@ -77,12 +80,14 @@ def rise_arithmetic(reading: Reading) -> Outcome:
     factor = 1 + rise / 100
     need_low, need_high = low * factor, high * factor
     same_low, same_high = low * now_days / before_days, high * now_days / before_days
-    computed = f"needs {need_low:.0f}-{need_high:.0f} arrests by mid-January 2018; {now} reported ({now_days} day)"
+    computed = f"needs {span(f'{need_low:.0f}', f'{need_high:.0f}')} arrests by mid-January 2018; {now} reported ({now_days} day)"
     reason = (
         f"a {rise:g}% rise means {factor:g} times last year's count over the same period: "
-        f"{need_low:.0f}-{need_high:.0f} in the first two weeks of 2018 against {low}-{high}; "
-        f"only {now} (1 January) are reported. Per day that is {now / same_high:.1f}-"
-        f"{now / same_low:.1f} times last year's average ({same_low:.1f}-{same_high:.1f}/day), "
+        f"{span(f'{need_low:.0f}', f'{need_high:.0f}')} in the first two weeks of 2018 against "
+        f"{span(low, high)}; "
+        f"only {now} (1 January) are reported. Per day that is "
+        f"{span(f'{now / same_high:.1f}', f'{now / same_low:.1f}')} times last year's average "
+        f"({span(f'{same_low:.1f}', f'{same_high:.1f}')}/day), "
         f"so the anecdote fits a large rise but cannot establish one over equal windows; {NO_DATA}"
     )
     arithmetic = (
@@ -106,7 +111,7 @@ def attempts_vs_arrivals(reading: Reading) -> Outcome:
         f"{NO_DATA}; arrivals in the South measure successful escapes, not attempts, "
         f"and fell ({computed}), which says nothing either way about attempts"
     )
-    arithmetic = (f"{count(y)} − {count(x)} = {y - x:+,}",)
+    arithmetic = (f"{count(y)} − {count(x)} = {signed(y - x)}",)
     return reading.outcome(Verdict.NOT_VERIFIABLE, computed, reason, (x, y), arithmetic)
 
 
@@ -126,7 +131,7 @@ def repatriation_context(reading: Reading) -> Outcome:
         bound = "" if high is not None and high.value == low.value else "at least "
         items.append(
             f"{bound}{low.value} {row['unit']}: {row['quantity']} "
-            f"({str(start.value)[:7]}..{str(end.value)[:7]})"
+            f"({months(*(date.fromisoformat(str(d.value)) for d in (start, end)))})"
         )
         values.append((low.value, None if high is None else high.value, start.value, end.value))
     reason = f"no public figure measures detention capacity; nearest counts (rights groups, media): {'; '.join(items)}"

@@ -10,7 +10,7 @@ from analysis.claims.checks.compare import compare, share_of
 from analysis.claims.declare import PeriodName, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading, period_words
-from analysis.formatting import count, percent
+from analysis.formatting import count, percent, signed
 from analysis.vintages import periods
 
 COLUMNS = ("men", "women", "total")
@@ -87,9 +87,9 @@ def change(reading: Reading) -> Outcome:
         x, y = reading.value(a, column, then), reading.value(b, column, then)
         if x is None or y is None or not x:
             return _missing(f"change in {WORDS[column]}, {a} to {b}")
-        signed = 100 * (y - x) / x
-        moved = -signed if down else signed
-        working = f"({count(y)} − {count(x)}) / {count(x)} = {signed:+.2f}%"
+        growth = 100 * (y - x) / x
+        moved = -growth if down else growth
+        working = f"({count(y)} − {count(x)}) / {count(x)} = {signed(growth, 2)}%"
         return moved, f"{working}; {'a fall' if down else 'a rise'} of {moved:.2f}%"
 
     return compare(reading, compute, "percent")

@@ -11,7 +11,7 @@ from analysis.claims.declare import Names, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.formatting import count
+from analysis.formatting import count, signed, span
 
 
 def _totals(reading: Reading, periods: list[str]) -> dict[str, int]:
@@ -33,9 +33,9 @@ def went_down(reading: Reading) -> Outcome:
             Verdict.NOT_VERIFIABLE, "", "a year is missing from this vintage", None
         )
     change = 100 * (y - x) / x
-    computed = f"{count(x)} → {count(y)} ({change:+.1f}%)"
+    computed = f"{count(x)} → {count(y)} ({signed(change, 1)}%)"
     verdict = Verdict.REPRODUCED if y < x else Verdict.CONTRADICTED
-    arithmetic = [f"({count(y)} − {count(x)}) / {count(x)} = {change:+.1f}%"]
+    arithmetic = [f"({count(y)} − {count(x)}) / {count(x)} = {signed(change, 1)}%"]
     reason = f"{before} to {after}: {computed}"
     value: tuple[Any, ...] = (x, y)
     first = int(reading.era_start().value)
@@ -68,18 +68,19 @@ def fluctuated_but_low(reading: Reading) -> Outcome:
     steps = [b - a for a, b in itertools.pairwise(values)]
     turns = sum(1 for a, b in itertools.pairwise(steps) if (a > 0) != (b > 0))
     highest, floor = max(values), min(ref.values())
-    computed = f"{years[0]}-{years[-1]}: {', '.join(count(t) for t in values)}"
+    computed = f"{span(years[0], years[-1])}: {', '.join(count(t) for t in values)}"
     low = highest < floor
     verdict = Verdict.REPRODUCED if low and turns >= 1 else Verdict.CONTRADICTED
     reason = (
         f"{computed}; {turns} change(s) of direction; highest {count(highest)} is "
-        f"{'below' if low else 'not below'} the lowest year of {reference[0]}-{reference[-1]} ({count(floor)})"
+        f"{'below' if low else 'not below'} the lowest year of {span(reference[0], reference[-1])} ({count(floor)})"
     )
     arithmetic = (
         "year-on-year changes: "
-        + ", ".join(f"{s:+,}" for s in steps)
+        + ", ".join(signed(s) for s in steps)
         + f" → {turns} change(s) of direction",
-        f"highest {years[0]}-{years[-1]}: {count(highest)}; lowest {reference[0]}-{reference[-1]}: "
+        f"highest {span(years[0], years[-1])}: {count(highest)}; "
+        f"lowest {span(reference[0], reference[-1])}: "
         f"{count(floor)} ({_listing(ref)})",
     )
     return reading.outcome(

@@ -19,7 +19,7 @@ from analysis.claims.declare import PeriodName, Thresholds, YearOrEra, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.formatting import count, percent
+from analysis.formatting import count, percent, signed, span
 
 COLUMNS = ("men", "women", "total")
 ORDERS = ("lowest", "highest")
@@ -119,7 +119,7 @@ def run(reading: Reading) -> Outcome:
         f"{earlier[0]} ({count(earlier[1])}) was {order[:-3]}er" if earlier else "no earlier year"
     )
     computed = f"{n}-year {order[:-3]}"
-    working = f"{period}: {count(this)}; {year - n + 1}-{year - 1} all {'higher' if order == 'lowest' else 'lower'}; {ended}"
+    working = f"{period}: {count(this)}; {span(year - n + 1, year - 1)} all {'higher' if order == 'lowest' else 'lower'}; {ended}"
     allowed = claim_band(reading)
     verdict = Verdict.REPRODUCED_EXACTLY if allowed.holds(n) else Verdict.CONTRADICTED
     if allowed.holds(n) and reading.claim.precision != "exact":
@@ -147,7 +147,7 @@ def every_year(reading: Reading) -> Outcome:
     share = args["measure"] == "share"
     values = _measure(reading, first, last, args["field"], args["measure"])
     if len(values) < last - first + 1:
-        reason = f"a year of {first}-{last} has no {'split by sex' if share else 'figure'} in this vintage"
+        reason = f"a year of {span(first, last)} has no {'split by sex' if share else 'figure'} in this vintage"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     show = percent if share else count
     allowed = claim_band(reading)
@@ -162,7 +162,7 @@ def every_year(reading: Reading) -> Outcome:
     misses = f"; outside: {_listing(outside, show)}" if outside else ""
     verdict = Verdict.CONTRADICTED if outside else Verdict.REPRODUCED
     band = wording_band(reading, unit)
-    reason = f"every year {first}-{last}: {computed}{misses} ({robustness})"
+    reason = f"every year {span(first, last)}: {computed}{misses} ({robustness})"
     return reading.outcome(
         verdict, computed, reason, tuple(values.items()), (_listing(values, show),), band
     )
@@ -196,16 +196,16 @@ def trend(reading: Reading) -> Outcome:
     first, last = int(args["since"]), int(args["through"])
     values = reading.years(first, last, args["field"])
     if len(values) < last - first + 1:
-        reason = f"a year of {first}-{last} is missing from this vintage"
+        reason = f"a year of {span(first, last)} is missing from this vintage"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     up = args["direction"] == "up"
     steps = {b: values[b] - values[a] for a, b in itertools.pairwise(values)}
     against = {y: s for y, s in steps.items() if (s <= 0 if up else s >= 0)}
     word = "rise" if up else "fall"
     computed = f"{len(steps) - len(against)} of {len(steps)} years {word}"
-    breaks = ", ".join(f"{y} ({s:+,})" for y, s in against.items())
-    reason = f"{first}-{last}: {computed}" + (f"; not in {breaks}" if against else "")
-    working = "year-on-year changes: " + ", ".join(f"{y}: {s:+,}" for y, s in steps.items())
+    breaks = ", ".join(f"{y} ({signed(s)})" for y, s in against.items())
+    reason = f"{span(first, last)}: {computed}" + (f"; not in {breaks}" if against else "")
+    working = "year-on-year changes: " + ", ".join(f"{y}: {signed(s)}" for y, s in steps.items())
     verdict = Verdict.CONTRADICTED if against else Verdict.REPRODUCED
     return reading.outcome(
         verdict, computed, reason, tuple(steps.items()), (_listing(values), working)
