@@ -123,9 +123,7 @@ def built(cited: Citation) -> tuple[date, str]:
 
 def citation_context() -> dict[str, Any]:
     """What the reproduction page's "How to cite" shows (reproduce.md.j2)."""
-    cite = citation()
-    day, commit = built(cite)
-    return {"cite": cite, "built": formatting.day(day), "commit": commit}
+    return {"cite": citation()}
 
 
 def context() -> dict[str, str]:
