@@ -135,7 +135,7 @@ def test_a_period_outside_the_series_is_read_as_of_the_day_asked(latest: Reading
     yet out on the article's day."""
     figure = latest.figure("2018-H1", "total")
     assert figure is not None and (figure.value, figure.note) == (488, "")
-    assert figure.vintage == "latest: each period's newest MOU table or MOU correction"
+    assert figure.vintage == "as they stand now (each period's newest MOU table or correction)"
     assert latest.value("2018-H1", "total", then=date(2018, 8, 1)) == 488
     assert latest.value("2018-H1", "total", then=True) is None
 

@@ -150,7 +150,9 @@ def test_vintages_are_described_from_the_data(book: vintages.Book) -> None:
     assert book.describe("article") == "as published on 7 January 2018"
     assert book.describe(date(2014, 1, 20)) == "as published on 20 January 2014"
     assert book.describe("mou-table-2020-09") == "MOU table mou-table-2020-09, as printed"
-    assert book.describe("latest") == ("latest: each period's newest MOU table or MOU correction")
+    assert book.describe("latest") == (
+        "as they stand now (each period's newest MOU table or correction)"
+    )
     assert book.describe("first") == "each period as first reported"
 
 

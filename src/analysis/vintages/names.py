@@ -80,7 +80,7 @@ class Vintage:
         if day is not None:
             return f"as published on {day.day} {day:%B %Y}"
         if self.name == LATEST:
-            return "latest: each period's newest MOU table or MOU correction"
+            return "as they stand now (each period's newest MOU table or correction)"
         if self.name == FIRST:
             return "each period as first reported"
         return f"MOU table {self.table}, as printed"
