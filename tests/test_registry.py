@@ -331,6 +331,57 @@ def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -
     assert lines[quoted.stated_line - 1] == '"stated" = "lowest"'
 
 
+def _cites_its_own_lines(data_dir: Path) -> None:
+    """Every claim cites the lines of its own `id` and `stated`, counted as TOML counts."""
+    for registry in claims.load_registries(load(data_dir)):
+        lines = (data_dir.parent / registry.file).read_text(encoding="utf-8").split("\n")
+        for claim in registry.claims:
+            assert tomllib.loads(lines[claim.line - 1].strip()) == {"id": claim.id}
+            if claim.stated is not None:
+                line = lines[claim.stated_line - 1].strip()
+                assert tomllib.loads(line) == {"stated": claim.stated}, claim.id
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a line separator Python's splitlines() breaks at, and TOML does not
+        ("[review]\n", "# Who reviews\u2028and when:\n[review]\n"),
+        ("[review]\n", "# a next-line character\u0085here\n[review]\n"),
+        # a multi-line string with a line that looks like a key, before the real one
+        (
+            'quantity = "arrivals in 2017"\n',
+            'quantity = """arrivals in 2017\nstated = 1126 in another edition\nid = "x" """\n',
+        ),
+        # `stated` before `id`, in an order TOML allows
+        ('id = "arrivals-2017"\nquote', 'stated = 1127\nid = "arrivals-2017"\nquote'),
+    ],
+    ids=["line-separator", "next-line", "key-in-a-string", "stated-first"],
+)
+def test_each_claim_cites_its_own_lines_however_the_file_is_written(
+    data_copy: Path, old: str, new: str
+) -> None:
+    if new.startswith("stated"):
+        _edit(data_copy, "stated = 1127\nprecision", "precision")
+    _edit(data_copy, old, new)
+    _cites_its_own_lines(data_copy)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("[review]\n", 'titel = "oops"\n[review]\n', "titel"),
+        ("[review]\n", '[review]\nautor = "typo"\n', "review.autor"),
+        ("[review]\n", '[review]\nid = "men-2017"\n', "review.id"),
+    ],
+)
+def test_a_key_a_registry_does_not_have_is_refused_by_name(
+    data_copy: Path, old: str, new: str, key: str
+) -> None:
+    _edit(data_copy, old, new)
+    refused(data_copy, "articles/dailynk-2018-01/claims.toml", f"key {key!r}", "unknown key")
+
+
 def test_a_claim_whose_stated_line_cannot_be_found_is_refused_not_cited_elsewhere(
     data_copy: Path,
 ) -> None:

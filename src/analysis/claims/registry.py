@@ -105,21 +105,22 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     claims = []
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
-        line = lines.ids.get(str(entry.get("id"))) if isinstance(entry, dict) else None
-        where = Where(name, index, line, problems)
+        line = lines.find(index, "id", entry.get("id")) if isinstance(entry, dict) else 0
+        where = Where(name, index, line or None, problems)
         claim = _claim(entry, where, known, checks, article, data)
         if claim is None:
             continue
         if not line:
             where.bad(f'{CITED} `id = "{claim.id}"` on a line of its own', "id")
             continue
-        own = lines.stated_after(line) if claim.stated is not None else 0
+        own = lines.find(index, "stated", claim.stated) if claim.stated is not None else 0
         if claim.stated is not None and not own:
             where.bad(f"{CITED} `stated = …` on a line of its own in the claim's table", "stated")
         claims.append(replace(claim, stated_line=own, article=article.id))
+    first = {c.id: c.line for c in reversed(claims)}
     ids = [c.id for c in claims]
     problems += [
-        Problem(name, "duplicate claim id", line=lines.ids.get(i), column="id", value=i)
+        Problem(name, "duplicate claim id", line=first[i], column="id", value=i)
         for i in sorted({i for i in ids if ids.count(i) > 1})
     ]
     if problems:
@@ -135,11 +136,19 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
 
 
 def _review_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
-    """The [review] table: a reviewer and a plausible date."""
+    """The [review] table: a reviewer and a plausible date; no key a registry does not
+    have (a misspelt one would be ignored)."""
+    problems = [
+        Problem(name, "unknown key: a registry has [review], [notebook.…] and [[claim]]", key=k)
+        for k in sorted(set(raw) - {"review", "notebook", "claim"})
+    ]
     review = raw.get("review")
     if not isinstance(review, dict):
-        return [Problem(name, "missing the [review] table (author, date)")]
-    problems = []
+        return [*problems, Problem(name, "missing the [review] table (author, date)")]
+    problems += [
+        Problem(name, "unknown key: [review] has author and date", key=f"review.{k}")
+        for k in sorted(set(review) - {"author", "date"})
+    ]
     author, day = review.get("author"), review.get("date")
     if not (isinstance(author, str) and author.strip() and author.isprintable()):
         problems.append(Problem(name, "[review] needs 'author': printable text", key="review"))
