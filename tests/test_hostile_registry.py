@@ -162,3 +162,22 @@ def test_a_refused_stated_value_is_named_with_the_rule_it_breaks(
     path.write_text(path.read_text(encoding="utf-8").replace(PERCENT, new), encoding="utf-8")
     shown = new.split("\n")[0].removeprefix("stated = ")
     refused(minimal_data, CLAIM, f"{message} (value '{shown}')", column="stated")
+
+
+@pytest.mark.parametrize(
+    "eras",
+    [
+        "eras.used = 2012\neras.alternatives = [2011, 2012]",
+        "eras = { used = 2012, alternatives = [2011, 2012] }",
+        '[eras]\n"\\u0075sed" = 2012\nalternatives = [2011, 2012]',
+    ],
+    ids=["dotted", "inline", "escaped"],
+)
+def test_an_era_whose_used_line_cannot_be_found_is_refused_not_cited_at_line_0(
+    minimal_data: Path, eras: str
+) -> None:
+    """The evidence of an era-dependent claim cites the article's `used` line."""
+    path = minimal_data / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[eras]\nused = 2012\nalternatives = [2011, 2012]", eras))
+    refused(minimal_data, ARTICLE, "`used = 2012` on a line of its own", "key 'eras.used'")

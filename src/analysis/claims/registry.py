@@ -13,12 +13,12 @@ from typing import Any
 from analysis import paths
 from analysis.claims.claim import Claim, Notebook, Registry
 from analysis.claims.declare import Check
-from analysis.claims.key_lines import CITED, KeyLines
 from analysis.claims.verdicts import Verdict
 from analysis.load.article import ARTICLES_DIR, ID_PATTERN, Article
 from analysis.load.cells import MAX_COUNT
 from analysis.load.datasets import Data
 from analysis.load.dates import EARLIEST_DAY, latest_day
+from analysis.load.key_lines import CITED, KeyLines
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 
 CLAIMS_FILE = "claims.toml"

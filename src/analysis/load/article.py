@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load.dates import EARLIEST_DAY, latest_day
+from analysis.load.key_lines import CITED, line_of
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 
 ARTICLES_DIR = "articles"
@@ -210,9 +211,13 @@ def _eras(raw: Any, text: str, problems: list[Problem], problem: Any) -> Eras | 
     elif not year(used) or used not in alternatives:
         problems.append(problem("eras.used", "must be a year among the alternatives", used))
     else:
-        found = re.search(r"^[ \t]*used[ \t]*=", text, re.MULTILINE)
-        line = text.count("\n", 0, found.start()) + 1 if found else 0
-        return Eras(used, tuple(alternatives), line)
+        lines = text.split("\n")
+        line = line_of(lines, range(1, len(lines) + 1), "used", used)
+        if line:
+            return Eras(used, tuple(alternatives), line)
+        problems.append(
+            problem("eras.used", f"{CITED} `used = {used}` on a line of its own in [eras]")
+        )
     return None
 
 

@@ -1,12 +1,14 @@
-"""Where a registry's keys are, by line. The evidence cites a claim's `id` and `stated`
-by their lines in claims.toml, so each is looked for only inside its own [[claim]]
-table, and a line counts only if, read as TOML on its own, it gives the claim's very
-key and value (`id='x'` and `"stated"=1` do; a line inside a multi-line string does
-not). A claim whose key cannot be found so is refused rather than cited at another
-line. Lines are counted at "\\n" only, as TOML and every editor count them."""
+"""Where a TOML file's keys are, by line. The evidence cites a claim's `id` and `stated`
+by their lines in claims.toml (and an article's era by its `used` line), so each is
+looked for only inside its own table, and a line counts only if, read as TOML on its
+own, it gives the very key and value (`id='x'` and `"stated"=1` do; a line inside a
+multi-line string does not). A key that cannot be found so is refused rather than
+cited at another line. Lines are counted at "\\n" only, as TOML and every editor count
+them."""
 
 import re
 import tomllib
+from collections.abc import Iterable
 from typing import Any
 
 CLAIM_TABLE = re.compile(r"""[ \t]*\[\[[ \t]*["']?claim["']?[ \t]*\]\][ \t]*(#.*)?\r?$""")
@@ -30,11 +32,14 @@ class KeyLines:
 
     def find(self, index: int, key: str, value: Any) -> int:
         """The line of `key = value` in the `index`-th [[claim]] table; 0 if none."""
-        for number in self.table(index):
-            line = self.lines[number - 1]
-            if key in line and _reads_as(line, key, value):
-                return number
-        return 0
+        return line_of(self.lines, self.table(index), key, value)
+
+
+def line_of(lines: list[str], numbers: Iterable[int], key: str, value: Any) -> int:
+    """The first of the line `numbers` of `lines` that is `key = value`; 0 if none."""
+    return next(
+        (n for n in numbers if key in lines[n - 1] and _reads_as(lines[n - 1], key, value)), 0
+    )
 
 
 def _reads_as(line: str, key: str, value: Any) -> bool:
