@@ -3,9 +3,12 @@ article's registry, changing nothing else, after which `claims --check` passes a
 
 from pathlib import Path
 
+import pytest
+
 from analysis import claims
 from analysis.load.datasets import load
 from tests.conftest import add_article, run_cli, value_claim
+from tests.hostile import refused
 
 REGISTRY = Path("articles") / "dailynk-2018-01" / "claims.toml"
 UNRECORDED = (
@@ -69,3 +72,99 @@ def test_a_new_claim_needs_no_recorded_verdict_until_it_is_recorded(data_copy: P
         "latest": "reproduced_exactly",
     }
     assert run_cli("claims", "--check", data_dir=data_copy).returncode == 0
+
+
+TABLE = """id = "arrivals-2015"
+quote = "1,275 people in 2015"
+quantity = "arrivals in 2015"
+kind = "official_statistic"
+stated = 1275
+precision = "exact"
+check = "figures.value"
+args = { period = "2015", field = "total" }
+notebook = "01_arrivals_under_kim_jong_un.ipynb"
+recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }
+"""
+RECORDED = 'recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }\n'
+ARGS = 'args = { period = "2015", field = "total" }\n'
+WRITTEN = {
+    "unspaced": (RECORDED, RECORDED.replace(" ", "")),
+    "indented": (RECORDED, "  " + RECORDED),
+    "none-before-a-sub-table": (ARGS + "notebook", "notebook"),
+}
+REFUSED = {
+    "dotted": 'recorded.article = "reproduced_exactly"\nrecorded.latest = "reproduced_exactly"\n',
+    "sub-table": '[claim.recorded]\narticle = "reproduced_exactly"\nlatest = "reproduced_exactly"\n',
+}
+
+
+def _with_2015_as(data_copy: Path, old: str, new: str) -> tuple[Path, str]:
+    """The article's 1,275 for 2015 read as 1,276, and its table written otherwise."""
+    path = data_copy / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    assert text.count(TABLE) == 1
+    table = TABLE.replace("stated = 1275", "stated = 1276").replace(old, new)
+    if old.startswith("args"):  # none recorded yet, and the args as a sub-table after
+        table = table.replace(RECORDED, "") + '\n[claim.args]\nperiod = "2015"\nfield = "total"\n'
+    path.write_text(text.replace(TABLE, table), encoding="utf-8")
+    return path, path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("old", "new"), WRITTEN.values(), ids=list(WRITTEN))
+def test_verdicts_are_recorded_however_the_table_is_written(
+    data_copy: Path, old: str, new: str
+) -> None:
+    """Only the claim's `recorded` line changes (or is added, before a sub-table), and
+    the next check passes."""
+    path, before = _with_2015_as(data_copy, old, new)
+    assert run_cli("claims", "--record", data_dir=data_copy).returncode == 0
+    after = path.read_text(encoding="utf-8")
+    kept = [[line for line in t.split("\n") if "recorded" not in line] for t in (before, after)]
+    assert kept[0] == kept[1]
+    registry = claims.load_registries(load(data_copy))[0]
+    assert registry.get("arrivals-2015").recorded["article"] == "contradicted"
+    assert run_cli("claims", "--check", data_dir=data_copy).returncode == 0
+
+
+@pytest.mark.parametrize("written", REFUSED.values(), ids=list(REFUSED))
+def test_verdicts_written_in_a_form_not_rewritten_in_place_are_refused_by_claim(
+    data_copy: Path, written: str
+) -> None:
+    """Nothing is written, and the claim is named, with what to write instead."""
+    path, before = _with_2015_as(data_copy, RECORDED, written)
+    line = before.split("\n").index('id = "arrivals-2015"') + 1
+    refused(
+        data_copy,
+        str(REGISTRY),
+        "cannot record the verdicts in place",
+        line=line,
+        column="recorded",
+        command=("claims", "--record"),
+    )
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_recording_keeps_the_files_line_endings(data_copy: Path) -> None:
+    path, before = _with_2015_as(data_copy, "", "")
+    path.write_bytes(before.replace("\n", "\r\n").encode("utf-8"))
+    assert run_cli("claims", "--record", data_dir=data_copy).returncode == 0
+    after = path.read_bytes().decode("utf-8")
+    assert after.count("\r\n") == after.count("\n") == before.count("\n")
+    assert 'recorded = { article = "contradicted", latest = "contradicted" }\r\n' in after
+
+
+def test_a_rewrite_that_would_not_read_back_as_the_same_registry_writes_nothing(
+    data_copy: Path,
+) -> None:
+    """A multi-line string with a line that looks like a table header: the new line
+    would land inside the string, and the file read back would differ. Nothing is
+    written."""
+    path, _ = _with_2015_as(data_copy, RECORDED, "")
+    text = path.read_text(encoding="utf-8")
+    quantity = 'quantity = "arrivals in 2015"'
+    path.write_text(
+        text.replace(quantity, 'quantity = """arrivals\n[in 2015]"""'), encoding="utf-8"
+    )
+    before = path.read_text(encoding="utf-8")
+    refused(data_copy, str(REGISTRY), "cannot record", command=("claims", "--record"))
+    assert path.read_text(encoding="utf-8") == before

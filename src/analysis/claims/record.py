@@ -1,53 +1,101 @@
 """Recording reviewed verdicts: after a correction has been previewed, write each
 claim's computed verdicts into its registry's `recorded = {...}` line, so that
 `claims --check` passes again, and say what changed. Only those lines change:
-comments, order and every other field stay as the reviewer wrote them."""
+comments, order, line endings and every other field stay as the reviewer wrote them.
+Each new file is read back before anything is written: if it is not the same registry
+with the new verdicts (a `recorded` written in a form this does not rewrite), nothing
+is written and the claim is named."""
 
 import difflib
+import tomllib
+from pathlib import Path
 
 from analysis.claims.evaluation import evaluate_all
 from analysis.claims.inputs import Inputs
 from analysis.claims.registry import CLAIMS_FILE, VINTAGES
 from analysis.load.article import ARTICLES_DIR
+from analysis.load.key_lines import CITED, KeyLines, line_of
+from analysis.load.problems import DataValidationError, Problem
+
+IN_PLACE = (
+    f"cannot record the verdicts in place: {CITED} `recorded = {{ … }}` on a line of its "
+    "own, among the claim's keys and before any sub-table"
+)
 
 
-def recorded_line(verdicts: dict[str, str]) -> str:
+def _end_of_keys(lines: list[str], table: range) -> int:
+    """The line after which a claim's `recorded` goes: its last key before any sub-table
+    (comments and blank lines before the next table stay where they are)."""
+    last = table.start - 1
+    for number in table:
+        stripped = lines[number - 1].strip()
+        if stripped.startswith("["):
+            break
+        if stripped and not stripped.startswith("#"):
+            last = number
+    return last
+
+
+def _recorded_line(verdicts: dict[str, str]) -> str:
     inner = ", ".join(f'{v} = "{verdicts[v]}"' for v in VINTAGES)
-    return f"recorded = {{ {inner} }}\n"
+    return f"recorded = {{ {inner} }}"
 
 
-def record(inputs: Inputs) -> str:
-    """Write the computed verdicts of one article's claims into its claims.toml;
-    return the unified diff of what changed ("" when nothing did)."""
+def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
+    """One article's claims.toml: its path, its text, and its text with the computed
+    verdicts recorded. Raises DataValidationError naming the claim whose `recorded`
+    cannot be rewritten in place."""
     registry = inputs.registry
     path = inputs.data.directory / ARTICLES_DIR / registry.article.id / CLAIMS_FILE
-    text = path.read_text(encoding="utf-8")
-    before = (text if text.endswith("\n") else text + "\n").splitlines(keepends=True)
-    after = list(before)
+    text = path.read_bytes().decode("utf-8")
+    ending = "\r" if "\r\n" in text else ""
+    lines = KeyLines(text)
+    after = list(lines.lines)
     computed: dict[str, dict[str, str]] = {}
     for outcome in evaluate_all(inputs):
         computed.setdefault(outcome.claim_id, {})[outcome.vintage] = outcome.verdict.value
-    starts = sorted(c.line for c in registry.claims)
     inserted: list[tuple[int, str]] = []
-    for claim in registry.claims:
-        end = next((s for s in starts if s > claim.line), len(after) + 1)
-        table = range(claim.line, end - 1)  # 0-based: the lines after `id = ...`
-        line = recorded_line(computed[claim.id])
-        found = [i for i in table if after[i].startswith("recorded =")]
+    refused = []
+    for index, claim in enumerate(registry.claims, start=1):
+        if claim.recorded == computed[claim.id]:
+            continue  # already recorded, however it is written
+        table = lines.table(index)
+        line = _recorded_line(computed[claim.id]) + ending
+        found = line_of(after, table, "recorded", claim.recorded) if claim.recorded else 0
         if found:
-            after[found[0]] = line
-        else:  # first recording: after the table's last line of its own
-            own = [i for i in table if after[i].strip() and after[i].strip()[0] not in "#["]
-            last = max(own, default=claim.line - 1)
-            inserted.append((last + 1, line))
-    for index, line in sorted(inserted, reverse=True):
-        after.insert(index, line)
-    if after == before:
-        return ""
-    path.write_text("".join(after), encoding="utf-8")
-    return "".join(difflib.unified_diff(before, after, registry.file, registry.file))
+            after[found - 1] = line
+        elif claim.recorded:
+            refused.append(Problem(registry.file, IN_PLACE, line=claim.line, column="recorded"))
+        else:  # first recording: after the claim's own keys
+            inserted.append((_end_of_keys(after, table), line))
+    if refused:
+        raise DataValidationError(refused)
+    for number, line in sorted(inserted, reverse=True):
+        after.insert(number, line)
+    new = "\n".join(after)
+    expected = tomllib.loads(text)
+    for entry, claim in zip(expected["claim"], registry.claims, strict=True):
+        entry["recorded"] = computed[claim.id]
+    if tomllib.loads(new) != expected:
+        raise DataValidationError([Problem(registry.file, IN_PLACE)])
+    return path, text, new
 
 
 def record_all(every: tuple[Inputs, ...]) -> str:
-    """Record every article's computed verdicts; the combined diff."""
-    return "".join(record(inputs) for inputs in every)
+    """Record every article's computed verdicts, writing nothing unless every registry
+    can be rewritten; the combined unified diff ("" when nothing changed)."""
+    changes = [rewritten(inputs) for inputs in every]
+    diffs = []
+    for (path, before, after), inputs in zip(changes, every, strict=True):
+        if after == before:
+            continue
+        path.write_bytes(after.encode("utf-8"))
+        name = inputs.registry.file
+        diffs.append(
+            "".join(
+                difflib.unified_diff(
+                    before.splitlines(keepends=True), after.splitlines(keepends=True), name, name
+                )
+            )
+        )
+    return "".join(diffs)
