@@ -226,7 +226,7 @@ def _claim(
     if "recorded" in entry and set(entry["recorded"]) != set(VINTAGES):
         where.bad(f"must record a verdict for each of {', '.join(VINTAGES)}", "recorded")
     for vintage, verdict in entry.get("recorded", {}).items():
-        if verdict not in set(Verdict):
+        if not isinstance(verdict, str) or verdict not in set(Verdict):
             where.bad("unknown verdict", f"recorded.{vintage}", verdict)
     check = checks.get(entry["check"])
     if check is None:
@@ -268,6 +268,8 @@ def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
     quote = entry["quote"]
     if not quote.strip() or not quote.isprintable():
         where.bad("must be printable text, not empty", "quote", quote)
+    elif not all(part.strip() for part in quote.split(" ... ")):
+        where.bad('each part around " ... " must be text from the sentence', "quote", quote)
     elif not any(_quotes(sentence, quote) for sentence in article.sentences):
         where.bad(f"is not in any sentence of {article.file}", "quote", quote)
     if entry["kind"] not in KINDS:
