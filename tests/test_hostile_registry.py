@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.hostile import ARTICLE, CLAIMS, refused
 
 CLAIM = CLAIMS
@@ -150,26 +151,72 @@ def test_the_largest_count_the_data_hold_is_checked_not_refused(minimal_data: Pa
     assert outcome.reason == "the data give 1,127, not 100,000"
 
 
+ABOUT = 'stated = 1100\nprecision = "about"'
+
+
 @pytest.mark.parametrize(
-    ("new", "message"),
+    ("new", "column", "message"),
     [
         (
             'stated = 100001\nprecision = "exact"',
-            "must be at most 100,000, as every count in the data",
+            "stated",
+            "must be at most 100,000, as every count in the data (value '100001')",
         ),
         (
             'stated = [1200, 1100]\nprecision = "between"',
-            "must be [low, high], two numbers, low first",
+            "stated",
+            "must be [low, high], two numbers, low first (value '[1200, 1100]')",
         ),
+        (
+            'stated = 100.1\nprecision = "percent"',
+            "stated",
+            "a share in percent must be at most 100 (value '100.1')",
+        ),
+        (
+            f"{ABOUT}\ntolerance = -1",
+            "tolerance",
+            "must be a finite number, not negative (value '-1')",
+        ),
+        (
+            f"{ABOUT}\ntolerance = inf",
+            "tolerance",
+            "must be a finite number, not negative (value 'inf')",
+        ),
+        (
+            f"{ABOUT}\ntolerance = nan",
+            "tolerance",
+            "must be a finite number, not negative (value 'nan')",
+        ),
+        (ABOUT, "tolerance", "'about' needs a tolerance: how far the wording's value may be"),
     ],
 )
 def test_a_refused_stated_value_is_named_with_the_rule_it_breaks(
-    minimal_data: Path, new: str, message: str
+    minimal_data: Path, new: str, column: str, message: str
 ) -> None:
     path = minimal_data / CLAIM
     path.write_text(path.read_text(encoding="utf-8").replace(PERCENT, new), encoding="utf-8")
-    shown = new.split("\n")[0].removeprefix("stated = ")
-    refused(minimal_data, CLAIM, f"{message} (value '{shown}')", column="stated")
+    refused(minimal_data, CLAIM, message, column=column)
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        'stated = 100\nprecision = "percent"',  # a whole share, at the bound
+        f"{ABOUT}\ntolerance = 0.5",
+        # a ratio may pass 100%: 2016's 1,418 is 125.8% of 2017's 1,127
+        'stated = 125.8\nprecision = "percent"\ncheck = "figures.ratio"\n'
+        'args = { numerator = "2016", denominator = "2017", field = "total" }',
+    ],
+    ids=["share-100", "about", "ratio-over-100"],
+)
+def test_a_stated_value_at_its_bounds_is_accepted(minimal_data: Path, new: str) -> None:
+    path = minimal_data / CLAIM
+    text = path.read_text(encoding="utf-8")
+    ratio = PERCENT + '\ncheck = "figures.value"\nargs = { period = "2017", field = "total" }'
+    old = ratio if "figures.ratio" in new else PERCENT
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert run_cli("validate", data_dir=minimal_data).returncode == 0
 
 
 @pytest.mark.parametrize(

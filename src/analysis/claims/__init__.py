@@ -15,6 +15,7 @@ claims.toml), `declare` (how a check states its arguments), `evidence`
 
 from analysis.claims.checks import CHECKS, load_registries
 from analysis.claims.claim import Claim, Registry
+from analysis.claims.claim_table import VINTAGES
 from analysis.claims.evaluation import (
     Results,
     discrepancies,
@@ -29,7 +30,6 @@ from analysis.claims.evaluation import (
 )
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
-from analysis.claims.registry import VINTAGES
 from analysis.claims.verdicts import HOLDS, VERDICTS, Verdict, words
 from analysis.load.article import Article
 

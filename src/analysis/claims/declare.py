@@ -1,6 +1,7 @@
 """How a check declares itself: the function and the arguments the registry must
 give it, so that a registry entry is validated before anything is computed."""
 
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,15 @@ class Thresholds(list[Any]):
     [low, high] pairs where the claim states a range."""
 
 
+class Periods(list[str]):
+    """Argument kind: a list of periods, each one some source gives a figure for."""
+
+
+class ClaimIds(list[str]):
+    """Argument kind: other claims of the same registry, each stating a count (checked
+    when the whole registry is read: analysis.claims.registry)."""
+
+
 class PeriodName(str):
     """Argument kind: a period some source in the data gives a figure for (`periods.FORMS`)."""
 
@@ -50,6 +60,8 @@ class Check:
 
     function: Callable[["Reading"], Outcome]
     args: Mapping[str, ArgSpec]
+    earlier: tuple[str, str] | None = None
+    """Two arguments naming years or periods, the first strictly before the second."""
 
     @property
     def name(self) -> str:
@@ -77,6 +89,15 @@ class Check:
                 problems.append(f"argument {key!r} must be {spec.__name__}")
             elif spec is PeriodName or spec is Through:
                 problems += _period_problems(key, args[key], spec, data)
+            elif spec is Periods:
+                problems += [
+                    p for t in args[key] for p in _period_problems(key, t, PeriodName, data)
+                ]
+                problems += (
+                    [f"argument {key!r} must name at least one period"] if not args[key] else []
+                )
+            elif spec is float and not (math.isfinite(args[key]) and args[key] >= 0):
+                problems.append(f"argument {key!r} must be a finite number, not negative")
             elif spec is Thresholds and not _thresholds(args[key], stated):
                 form = "[low, high] pairs" if isinstance(stated, list) else "numbers"
                 problems.append(f"argument {key!r} must be {form}, in the stated value's form")
@@ -84,7 +105,24 @@ class Check:
                 problems.append(
                     f"argument {key!r} must be a year, or 'era' where {article.file} sets [eras]"
                 )
+        if self.earlier and not problems:
+            problems += _order_problems(self.earlier, args, article)
         return problems
+
+
+def _order_problems(names: tuple[str, str], args: Mapping[str, Any], article: Article) -> list[str]:
+    """The first of two arguments (a year, "era" or a period) must start before the second."""
+    first, second = (
+        article.eras.used
+        if args[n] == "era" and article.eras
+        else periods.parse(args[n]).start.year
+        for n in names
+    )
+    if first < second:
+        return []
+    return [
+        f"argument {names[0]!r} ({args[names[0]]}) must come before {names[1]!r} ({args[names[1]]})"
+    ]
 
 
 def _year_or_era(text: str, article: Article) -> bool:
@@ -92,22 +130,23 @@ def _year_or_era(text: str, article: Article) -> bool:
 
 
 def _period_problems(key: str, text: str, spec: type, data: Data) -> list[str]:
-    """A period must parse, and some source must give a figure for it (a cumulative
-    total to a day other than 31 December needs the part year). Where only the article
-    itself gives it, the claim is checked, and its verdict says so."""
+    """A period must parse, and some source must give a figure for it: for a cumulative
+    total to 31 December, a figure for a period ending that day; to another day, for
+    the part year. Where only the article itself gives it, the claim is checked, and its
+    verdict says so."""
     try:
         if spec is Through:
             end = periods.through(text)
-            if (end.month, end.day) == (12, 31):
-                return []
             span = periods.Period(pd.Timestamp(end.year, 1, 1), end)
         else:
             span = periods.parse(text)
     except ValueError as error:
         return [f"argument {key!r}: {error}"]
     starts, ends = (data.reports[c].to_numpy() for c in ("period_start", "period_end"))
-    if ((starts == span.start.to_datetime64()) & (ends == span.end.to_datetime64())).any():
-        return []
+    ending = ends == span.end.to_datetime64()
+    year_end = spec is Through and (span.end.month, span.end.day) == (12, 31)
+    if (ending & ((starts == span.start.to_datetime64()) | year_end)).any():
+        return []  # the period itself, or for a year-end total any period ending then
     return [
         f"argument {key!r}: no source gives a figure for {text!r} ({span.words}) in data/arrivals.csv"
     ]
@@ -132,7 +171,7 @@ def _is(value: Any, kind: type) -> bool:
         return _number(value)
     if kind in (PeriodName, Through, YearOrEra):
         return isinstance(value, str)
-    if kind is Names:
+    if kind in (Names, Periods, ClaimIds):
         return isinstance(value, list) and all(isinstance(v, str) for v in value)
     if kind is Numbers:
         return isinstance(value, list) and all(map(_number, value))
@@ -141,11 +180,15 @@ def _is(value: Any, kind: type) -> bool:
     return isinstance(value, kind)
 
 
-def check(**args: ArgSpec) -> Callable[[Callable[["Reading"], Outcome]], Check]:
-    """Declare a check and the registry arguments it takes (str, float, Names, Numbers,
-    Thresholds, PeriodName, Through, or a tuple of allowed values)."""
+def check(
+    earlier: tuple[str, str] | None = None, **args: ArgSpec
+) -> Callable[[Callable[["Reading"], Outcome]], Check]:
+    """Declare a check and the registry arguments it takes (str, float: finite and not
+    negative, Names, Numbers, Thresholds, PeriodName, Periods, ClaimIds, Through,
+    YearOrEra, or a tuple of allowed values); `earlier` names two of them, the first
+    strictly before the second."""
 
     def declare(function: Callable[["Reading"], Outcome]) -> Check:
-        return Check(function, args)
+        return Check(function, args, earlier)
 
     return declare

@@ -10,10 +10,10 @@ import pandas as pd
 
 from analysis.claims.checks import CHECKS, load_registries
 from analysis.claims.claim import Claim, Registry
+from analysis.claims.claim_table import VINTAGES
 from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Inputs
 from analysis.claims.reading import Reading
-from analysis.claims.registry import VINTAGES
 from analysis.load.article import Article
 from analysis.load.datasets import Data
 from analysis.vintages import Vintage

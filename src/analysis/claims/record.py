@@ -10,9 +10,10 @@ import difflib
 import tomllib
 from pathlib import Path
 
+from analysis.claims.claim_table import VINTAGES
 from analysis.claims.evaluation import evaluate_all
 from analysis.claims.inputs import Inputs
-from analysis.claims.registry import CLAIMS_FILE, VINTAGES
+from analysis.claims.registry import CLAIMS_FILE
 from analysis.load.article import ARTICLES_DIR
 from analysis.load.key_lines import CITED, KeyLines, line_of
 from analysis.load.problems import DataValidationError, Problem

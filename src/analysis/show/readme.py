@@ -53,15 +53,17 @@ def _kind(spec: object) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in spec)
     words = {
         "str": "text",
-        "float": "a number",
+        "float": "a number (finite, not negative)",
         "Names": "a list of texts",
+        "Periods": "a list of periods",
+        "ClaimIds": "a list of the registry's other claims, each stating a count",
         "Numbers": "a list of numbers",
         "Thresholds": "a list of numbers (of `[low, high]` pairs for a stated range)",
         "PeriodName": "a period",
         "Through": "a year or a day",
         "YearOrEra": 'a year or `"era"`',
     }
-    return words.get(getattr(spec, "__name__", ""), str(spec))
+    return words[getattr(spec, "__name__", "")]  # a new kind needs its words here
 
 
 def checks_table(every: Every) -> str:
@@ -76,6 +78,8 @@ def checks_table(every: Every) -> str:
         if name.startswith("press."):
             continue  # the press checks are made for each press figure, not registered
         args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
+        if check.earlier:
+            args += "<br>`{}` strictly before `{}`".format(*check.earlier)
         doc = " ".join((check.function.__doc__ or "").split())
         what = markdown.inline(doc.split(". ")[0].rstrip("."))
         first = used.get(name)

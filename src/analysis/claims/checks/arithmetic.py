@@ -1,14 +1,14 @@
 """Checks of the article against itself: sums of its own figures, and whether
 its statements about the same thing agree."""
 
-from analysis.claims.declare import Names, check
+from analysis.claims.declare import ClaimIds, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count
 
 
-@check(parts=Names)
+@check(parts=ClaimIds)
 def sum_of_stated(reading: Reading) -> Outcome:
     """Whether the article's parts add up to its stated total."""
     claim = reading.claim

@@ -7,7 +7,7 @@ import itertools
 from typing import Any
 
 from analysis.claims.checks.compare import unpublished
-from analysis.claims.declare import Names, check
+from analysis.claims.declare import PeriodName, Periods, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
@@ -22,7 +22,7 @@ def _listing(values: dict[str, int]) -> str:
     return ", ".join(f"{p}: {count(v)}" for p, v in values.items())
 
 
-@check(before=str, after=str)
+@check(before=PeriodName, after=PeriodName, earlier=("before", "after"))
 def went_down(reading: Reading) -> Outcome:
     """Whether arrivals fell from one year to the next; and, where the article dates the
     era differently from the years the sentence names, what that dating gives."""
@@ -53,7 +53,7 @@ def went_down(reading: Reading) -> Outcome:
     return reading.outcome(verdict, computed, reason, value, tuple(arithmetic))
 
 
-@check(years=Names, reference=Names)
+@check(years=Periods, reference=Periods)
 def fluctuated_but_low(reading: Reading) -> Outcome:
     """'Fluctuated but remained low': at least one change of direction, and every
     year below the lowest year of a reference period."""
@@ -88,7 +88,7 @@ def fluctuated_but_low(reading: Reading) -> Outcome:
     )
 
 
-@check(period=str)
+@check(period=PeriodName)
 def first_published(reading: Reading) -> Outcome:
     """The date a year's figures were first published, against the article's."""
     period = reading.claim.args["period"]

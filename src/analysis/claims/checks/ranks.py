@@ -50,7 +50,14 @@ def _measure(
     return {y: s for y, v in counts.items() if (s := share_of(int(v), totals.get(y))) is not None}
 
 
-@check(period=PeriodName, field=COLUMNS, order=ORDERS, since=YearOrEra, until=("period", "latest"))
+@check(
+    period=PeriodName,
+    field=COLUMNS,
+    order=ORDERS,
+    since=YearOrEra,
+    until=("period", "latest"),
+    earlier=("since", "period"),
+)
 def extreme(reading: Reading) -> Outcome:
     """Whether a year is the lowest (or highest) of the years since `since` up to it (or
     up to the latest year); since the era, under every dating the article allows, with
@@ -134,6 +141,7 @@ def run(reading: Reading) -> Outcome:
     since=YearOrEra,
     through=PeriodName,
     alternatives=Thresholds,
+    earlier=("since", "through"),
 )
 def every_year(reading: Reading) -> Outcome:
     """Every year from `since` to `through` inside the stated band ("ranged between
@@ -188,7 +196,13 @@ def first_reached(reading: Reading) -> Outcome:
     return reading.outcome(verdict, reached, reason, int(reached), (working,))
 
 
-@check(field=COLUMNS, since=PeriodName, through=PeriodName, direction=("up", "down"))
+@check(
+    field=COLUMNS,
+    since=PeriodName,
+    through=PeriodName,
+    direction=("up", "down"),
+    earlier=("since", "through"),
+)
 def trend(reading: Reading) -> Outcome:
     """A steady rise (or fall): every year-on-year change from `since` to `through` in
     the stated direction; the years that break it are named."""

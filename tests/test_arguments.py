@@ -1,0 +1,153 @@
+"""A check's arguments are held to their declared kinds when the registry is read
+(analysis.claims.declare): a period no source gives, a range the wrong way round, a
+threshold that is not a finite count, or parts that are not other claims stating a count
+are each refused by `validate`, naming the file, the claim's line and `args`, before
+anything is computed (they had given a silent 'not verifiable', a vacuous 'reproduced'
+or a traceback)."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.hostile import refused
+
+DAILY_NK, KBS, NK_NEWS = "dailynk-2018-01", "kbs-2020-01", "nknews-2019-01"
+TREND = 'since = "2000", through = "2009", direction = "up"'
+WENT_DOWN = 'args = { before = "2011", after = "2012" }'
+FLUCTUATED = 'years = ["2013", "2014", "2015", "2016"], reference = ["2006", "2007", "2008", "2009", "2010", "2011"]'
+FIRST = 'args = { period = "2017" }\n'
+LOWEST = (
+    'args = { period = "2017", field = "total", order = "lowest", since = "era", until = "period" }'
+)
+PARTS = 'args = { parts = ["men-2017", "women-2017"] }'
+CASES = {
+    "trend-reversed": (
+        KBS,
+        TREND,
+        TREND.replace('"2000"', "X").replace('"2009"', '"2000"').replace("X", '"2009"'),
+        "must come before",
+    ),
+    "trend-one-year": (KBS, TREND, TREND.replace('"2000"', '"2009"'), "must come before"),
+    "went-down-not-a-period": (
+        DAILY_NK,
+        WENT_DOWN,
+        WENT_DOWN.replace('"2011"', '"twenty"'),
+        "argument 'before'",
+    ),
+    "went-down-no-source": (
+        DAILY_NK,
+        WENT_DOWN,
+        WENT_DOWN.replace('"2012"', '"2035"'),
+        "no source gives a figure for '2035'",
+    ),
+    "went-down-reversed": (
+        DAILY_NK,
+        WENT_DOWN,
+        WENT_DOWN.replace('"2011"', '"2013"'),
+        "must come before",
+    ),
+    "first-published-no-source": (
+        DAILY_NK,
+        FIRST,
+        FIRST.replace("2017", "2031"),
+        "no source gives a figure for '2031'",
+    ),
+    "fluctuated-no-source": (
+        DAILY_NK,
+        FLUCTUATED,
+        FLUCTUATED.replace('"2016"', '"2046"'),
+        "'2046'",
+    ),
+    "fluctuated-no-reference": (
+        DAILY_NK,
+        FLUCTUATED,
+        FLUCTUATED.split(", reference")[0] + ", reference = []",
+        "at least one period",
+    ),
+    "cumulative-before-records": (
+        NK_NEWS,
+        'through = "2018"',
+        'through = "1950"',
+        "no source gives a figure for '1950'",
+    ),
+    "cumulative-future": (
+        NK_NEWS,
+        'through = "2018"',
+        'through = "2035"',
+        "no source gives a figure for '2035'",
+    ),
+    "threshold-nan": (
+        NK_NEWS,
+        "threshold = 30000",
+        "threshold = nan",
+        "finite number, not negative",
+    ),
+    "threshold-inf": (
+        NK_NEWS,
+        "threshold = 30000",
+        "threshold = inf",
+        "finite number, not negative",
+    ),
+    "threshold-negative": (
+        NK_NEWS,
+        "threshold = 30000",
+        "threshold = -1",
+        "finite number, not negative",
+    ),
+    "lowest-since-after-period": (
+        DAILY_NK,
+        LOWEST,
+        LOWEST.replace('"era"', '"2019"'),
+        "must come before",
+    ),
+    "every-year-through-before-since": (
+        KBS,
+        'since = "2012", through = "2019"',
+        'since = "2012", through = "2010"',
+        "must come before",
+    ),
+    "parts-itself": (
+        DAILY_NK,
+        PARTS,
+        'args = { parts = ["split-sums-2017", "women-2017"] }',
+        "must name other claims",
+    ),
+    "parts-none": (DAILY_NK, PARTS, "args = { parts = [] }", "must name other claims"),
+    "parts-twice": (
+        DAILY_NK,
+        PARTS,
+        'args = { parts = ["men-2017", "men-2017"] }',
+        "must name other claims",
+    ),
+    "parts-unknown": (
+        DAILY_NK,
+        PARTS,
+        'args = { parts = ["men-2017", "wommen-2017"] }',
+        "must name other claims",
+    ),
+    "parts-other-article": (
+        DAILY_NK,
+        PARTS,
+        'args = { parts = ["men-2017", "kbs-men-2019"] }',
+        "must name other claims",
+    ),
+    "parts-no-count": (
+        DAILY_NK,
+        PARTS,
+        'args = { parts = ["men-2017", "lowest-since-kju-2017"] }',
+        "must name other claims",
+    ),
+}
+
+
+@pytest.mark.parametrize(("article", "old", "new", "fragment"), CASES.values(), ids=list(CASES))
+def test_an_argument_outside_its_declared_kind_is_refused_at_its_claim(
+    data_copy: Path, article: str, old: str, new: str, fragment: str
+) -> None:
+    path = data_copy / "articles" / article / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1 or old.startswith("args = { period"), old
+    head, _, tail = text.partition(old)
+    claim_line = head[: head.rindex("[[claim]]")].count("\n") + 2  # its `id = ...` line
+    path.write_text(head + new + tail, encoding="utf-8")
+    refused(data_copy, f"articles/{article}/claims.toml", fragment, line=claim_line, column="args")
