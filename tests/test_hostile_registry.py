@@ -40,6 +40,9 @@ CASES = {
     "percent-over-100": case(CLAIM, PERCENT, 'stated = 183\nprecision = "percent"', "stated"),
     "percent-nan": case(CLAIM, PERCENT, 'stated = nan\nprecision = "percent"', "stated"),
     "percent-inf": case(CLAIM, PERCENT, 'stated = inf\nprecision = "percent"', "stated"),
+    # decimals a float does not keep: 83.20% would get the band of 83.2%
+    "percent-trailing-zero": case(CLAIM, PERCENT, 'stated = 83.20\nprecision = "percent"', "83.2"),
+    "percent-exponent": case(CLAIM, PERCENT, 'stated = 8.32e1\nprecision = "percent"', "83.2"),
     "era-1901": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [1901, 2012]", "eras"),
     "era-2099": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [2012, 2099]", "eras"),
     "era-1900": case(ARTICLE, "alternatives = [2011, 2012]", "alternatives = [1900, 2012]", "eras"),

@@ -82,6 +82,12 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         own = lines.find(index, "stated", claim.stated) if claim.stated is not None else 0
         if claim.stated is not None and not own:
             where.bad(f"{CITED} `stated = …` on a line of its own in the claim's table", "stated")
+        elif isinstance(claim.stated, float) and lines.value_text(own) != repr(claim.stated):
+            message = (
+                f"reads as {claim.stated!r}, and a band follows the decimals a value keeps: "
+                f"write {claim.stated!r}, or give the band as precision 'about' with a tolerance"
+            )
+            where.bad(message, "stated", lines.value_text(own))
         claims.append(replace(claim, stated_line=own, article=article.id))
     problems += _named_claim_problems(name, claims, checks)
     first = {c.id: c.line for c in reversed(claims)}

@@ -34,6 +34,11 @@ class KeyLines:
         """The line of `key = value` in the `index`-th [[claim]] table; 0 if none."""
         return line_of(self.lines, self.table(index), key, value)
 
+    def value_text(self, number: int) -> str:
+        """The value on line `number` as written (a `key = value` line, whose value
+        `find` has read): after the first `=`, without an end-of-line comment."""
+        return self.lines[number - 1].split("=", 1)[1].split("#", 1)[0].strip()
+
 
 def line_of(lines: list[str], numbers: Iterable[int], key: str, value: Any) -> int:
     """The first of the line `numbers` of `lines` that is `key = value`; 0 if none."""
