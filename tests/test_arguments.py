@@ -52,6 +52,24 @@ CASES = {
         FIRST.replace("2017", "2031"),
         "no source gives a figure for '2031'",
     ),
+    "period-fullwidth-digits": (
+        DAILY_NK,
+        FIRST,
+        FIRST.replace("2017", "\uff12\uff10\uff11\uff17"),
+        "is not a period",
+    ),
+    "period-arabic-indic-digits": (
+        DAILY_NK,
+        FIRST,
+        FIRST.replace("2017", "\u0662\u0660\u0661\u0667"),
+        "is not a period",
+    ),
+    "period-with-a-line-break": (
+        DAILY_NK,
+        FIRST,
+        FIRST.replace("2017", "2017\\n"),
+        "is not a period",
+    ),
     "fluctuated-no-source": (
         DAILY_NK,
         FLUCTUATED,

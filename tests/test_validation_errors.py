@@ -1026,3 +1026,22 @@ def test_a_large_file_takes_the_fast_reader_and_a_small_one_the_strict(tmp_path:
     assert read["small.csv"].facts == frozenset()
     assert read["large.csv"].facts == frozenset(text.FACTS)
     assert read["large.csv"].frame.head(10).equals(read["small.csv"].frame)
+
+
+@pytest.mark.parametrize("rows", [1, tables.FAST_BYTES // 8], ids=["small", "large"])
+def test_a_carriage_return_without_a_line_feed_is_refused_at_its_line(
+    tmp_path: Path, rows: int
+) -> None:
+    """The csv module would end a line at a lone CR; an editor, grep and GitHub do not,
+    so every line cited after it would be one off."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a,b\n" + b"x,y\n" * rows + b"u,v\rw,z\n")
+    with pytest.raises(DataValidationError) as raised:
+        tables.read_text_table(path, "t.csv")
+    [problem] = raised.value.problems
+    assert (problem.line, problem.message) == (
+        rows + 2,
+        "a carriage return without a line feed: lines end with LF or CRLF",
+    )
+    path.write_bytes(b"a,b\r\n" + b"x,y\r\n" * rows + b"u,v\r\n")
+    assert tables.read_text_table(path, "t.csv").lines.tolist()[-1] == rows + 2

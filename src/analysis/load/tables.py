@@ -7,6 +7,7 @@ and data row, and the column, so a person can open the file and fix it.
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +32,11 @@ def read_text_table(path: Path, display_name: str) -> TextTable:
     """
     data = read_bytes(path, display_name)
     check_utf8(data, display_name)
+    if b"\r" in data and (lone := re.search(rb"\r(?!\n)", data)):
+        # the csv module would end a line there; an editor, grep and GitHub do not
+        line = data.count(b"\n", 0, lone.start()) + 1
+        message = "a carriage return without a line feed: lines end with LF or CRLF"
+        raise DataValidationError([Problem(display_name, message, line=line)])
     fast = read_fast(data) if len(data) >= FAST_BYTES else None
     table = fast or _read_exact(data.decode("utf-8"), display_name)
     header = table.header

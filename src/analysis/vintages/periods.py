@@ -13,10 +13,10 @@ FORMS = (
     'a year ("2017"), a half ("2018-H1"), a quarter ("2018-Q1"), a month ("2018-01"), '
     'or months or days joined by "/" ("2017-01/2017-08", "2018-01-01/2018-06-30")'
 )
-_YEAR = re.compile(r"^(\d{4})$")
-_PART = re.compile(r"^(\d{4})-(H[12]|Q[1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_YEAR = re.compile(r"([0-9]{4})")
+_PART = re.compile(r"([0-9]{4})-(H[12]|Q[1-4])")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @dataclass(frozen=True, order=True)
@@ -53,15 +53,15 @@ class Period:
 
 
 def _start(text: str) -> pd.Timestamp | None:
-    if found := _MONTH.match(text):
+    if found := _MONTH.fullmatch(text):
         return _safe(int(found[1]), int(found[2]), 1)
-    if found := _DAY.match(text):
+    if found := _DAY.fullmatch(text):
         return _safe(int(found[1]), int(found[2]), int(found[3]))
     return None
 
 
 def _end(text: str) -> pd.Timestamp | None:
-    if _MONTH.match(text):
+    if _MONTH.fullmatch(text):
         first = _start(text)
         return None if first is None else first + pd.offsets.MonthEnd(0)
     return _start(text)
@@ -78,10 +78,10 @@ def parse(text: str) -> Period:
     """The period `text` names; ValueError (naming the accepted forms) when it names none."""
     if not isinstance(text, str):
         raise ValueError(f"a period is text: {FORMS}")
-    if found := _YEAR.match(text):
+    if found := _YEAR.fullmatch(text):
         year = int(found[1])
         return Period(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31))
-    if found := _PART.match(text):
+    if found := _PART.fullmatch(text):
         year, part = int(found[1]), found[2]
         months = 6 if part[0] == "H" else 3
         first = (int(part[1]) - 1) * months + 1
@@ -89,15 +89,15 @@ def parse(text: str) -> Period:
         return Period(start, start + pd.offsets.MonthEnd(months))
     start_text, _, end_text = text.partition("/")
     begin, finish = _start(start_text), _end(end_text or start_text)
-    if begin is None or finish is None or finish < begin or (not end_text and _DAY.match(text)):
+    if begin is None or finish is None or finish < begin or (not end_text and _DAY.fullmatch(text)):
         raise ValueError(f"{text!r} is not a period: {FORMS}")
     return Period(begin, finish)
 
 
 def through(text: str) -> pd.Timestamp:
     """The last day of "2017" (a year's end) or "2018-06-30" (a day), for cumulative totals."""
-    if _YEAR.match(text):
+    if _YEAR.fullmatch(text):
         return pd.Timestamp(int(text), 12, 31)
-    if _DAY.match(text) and (day := _start(text)) is not None:
+    if _DAY.fullmatch(text) and (day := _start(text)) is not None:
         return day
     raise ValueError(f"{text!r} is not a year (2017) or a day (2018-06-30)")
