@@ -124,6 +124,36 @@ CASES = {
         'since = "2012", through = "2010"',
         "must come before",
     ),
+    "share-of-the-total-in-itself": (
+        DAILY_NK,
+        'period = "2017", part = "women", whole = "total" }',
+        'period = "2017", part = "total", whole = "total" }',
+        "argument 'part' must be one of men, women",
+    ),
+    "share-in-men": (
+        DAILY_NK,
+        'period = "2017", part = "women", whole = "total" }',
+        'period = "2017", part = "women", whole = "men" }',
+        "argument 'whole' must be one of total",
+    ),
+    "difference-of-a-year-from-itself": (
+        DAILY_NK,
+        'minuend = "2016", subtrahend = "2017"',
+        'minuend = "2017", subtrahend = "2017"',
+        "must name different periods",
+    ),
+    "thresholds-not-counts": (
+        KBS,
+        "alternatives = []",
+        "alternatives = [[1e308, 1e309], [-5, 1]]",
+        "argument 'alternatives' must be [low, high] pairs",
+    ),
+    "thresholds-infinite": (
+        DAILY_NK,
+        "alternatives = [66.7, 75]",
+        "alternatives = [66.7, inf]",
+        "argument 'alternatives' must be numbers",
+    ),
     "parts-itself": (
         DAILY_NK,
         PARTS,

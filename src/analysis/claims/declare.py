@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.claims.evidence import Outcome
 from analysis.load.article import Article
+from analysis.load.cells import MAX_COUNT
 from analysis.load.datasets import Data
 from analysis.vintages import periods
 
@@ -62,6 +63,8 @@ class Check:
     args: Mapping[str, ArgSpec]
     earlier: tuple[str, str] | None = None
     """Two arguments naming years or periods, the first strictly before the second."""
+    distinct: tuple[str, str] | None = None
+    """Two arguments naming periods that must differ (a difference of a year from itself)."""
 
     @property
     def name(self) -> str:
@@ -107,6 +110,10 @@ class Check:
                 )
         if self.earlier and not problems:
             problems += _order_problems(self.earlier, args, article)
+        if self.distinct and not problems and args[self.distinct[0]] == args[self.distinct[1]]:
+            problems.append(
+                "arguments {!r} and {!r} must name different periods".format(*self.distinct)
+            )
         return problems
 
 
@@ -160,10 +167,15 @@ def _thresholds(values: list[Any], stated: Any) -> bool:
     """Each threshold has the stated value's form: a number, or a [low, high] pair."""
     if isinstance(stated, list):
         return all(
-            isinstance(v, list) and len(v) == 2 and all(map(_number, v)) and v[0] < v[1]
+            isinstance(v, list) and len(v) == 2 and all(map(_count, v)) and v[0] < v[1]
             for v in values
         )
-    return all(map(_number, values))
+    return all(map(_count, values))
+
+
+def _count(item: Any) -> bool:
+    """A finite number, not negative, within what a count or share can be."""
+    return _number(item) and math.isfinite(item) and 0 <= item <= MAX_COUNT
 
 
 def _is(value: Any, kind: type) -> bool:
@@ -181,14 +193,16 @@ def _is(value: Any, kind: type) -> bool:
 
 
 def check(
-    earlier: tuple[str, str] | None = None, **args: ArgSpec
+    earlier: tuple[str, str] | None = None,
+    distinct: tuple[str, str] | None = None,
+    **args: ArgSpec,
 ) -> Callable[[Callable[["Reading"], Outcome]], Check]:
     """Declare a check and the registry arguments it takes (str, float: finite and not
     negative, Names, Numbers, Thresholds, PeriodName, Periods, ClaimIds, Through,
     YearOrEra, or a tuple of allowed values); `earlier` names two of them, the first
-    strictly before the second."""
+    strictly before the second, and `distinct` two that must differ."""
 
     def declare(function: Callable[["Reading"], Outcome]) -> Check:
-        return Check(function, args, earlier)
+        return Check(function, args, earlier, distinct)
 
     return declare

@@ -80,6 +80,8 @@ def checks_table(every: Every) -> str:
         args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
         if check.earlier:
             args += "<br>`{}` strictly before `{}`".format(*check.earlier)
+        if check.distinct:
+            args += "<br>`{}` and `{}` different".format(*check.distinct)
         doc = " ".join((check.function.__doc__ or "").split())
         what = markdown.inline(doc.split(". ")[0].rstrip("."))
         first = used.get(name)

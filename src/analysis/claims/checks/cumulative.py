@@ -23,6 +23,7 @@ from analysis.load.dates import date_bounds
 from analysis.vintages import periods
 
 COLUMNS = ("men", "women", "total")
+SEXES, WHOLE = ("men", "women"), ("total",)  # a share is of one sex in the total
 
 
 def _last_period(through: str) -> str:
@@ -52,7 +53,7 @@ def total(reading: Reading) -> Outcome:
     )
 
 
-@check(through=Through, part=COLUMNS, whole=COLUMNS)
+@check(through=Through, part=SEXES, whole=WHOLE)
 def share(reading: Reading) -> Outcome:
     """One field's share of another, summed to a year's end or a day ("71% women")."""
     args = reading.claim.args

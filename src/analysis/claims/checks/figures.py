@@ -14,6 +14,7 @@ from analysis.formatting import count, percent, signed
 from analysis.vintages import periods
 
 COLUMNS = ("men", "women", "total")
+SEXES, WHOLE = ("men", "women"), ("total",)  # a share is of one sex in the total
 WORDS = {"men": "men", "women": "women", "total": "arrivals"}
 
 
@@ -51,7 +52,7 @@ def value(reading: Reading) -> Outcome:
     return compare(reading, compute, "count")
 
 
-@check(period=PeriodName, part=COLUMNS, whole=COLUMNS)
+@check(period=PeriodName, part=SEXES, whole=WHOLE)
 def share(reading: Reading) -> Outcome:
     """One field's share of another for a period, in percent ("women were 85%")."""
     args = reading.claim.args
@@ -60,7 +61,7 @@ def share(reading: Reading) -> Outcome:
     return _percent_of(reading, (period, part), (period, whole), label)
 
 
-@check(minuend=PeriodName, subtrahend=PeriodName, field=COLUMNS)
+@check(minuend=PeriodName, subtrahend=PeriodName, field=COLUMNS, distinct=("minuend", "subtrahend"))
 def difference(reading: Reading) -> Outcome:
     """One period's figure minus another's ("ten more than 2017", "291 fewer")."""
     args = reading.claim.args
@@ -95,7 +96,12 @@ def change(reading: Reading) -> Outcome:
     return compare(reading, compute, "percent")
 
 
-@check(numerator=PeriodName, denominator=PeriodName, field=COLUMNS)
+@check(
+    numerator=PeriodName,
+    denominator=PeriodName,
+    field=COLUMNS,
+    distinct=("numerator", "denominator"),
+)
 def ratio(reading: Reading) -> Outcome:
     """One period's figure as a percentage of another's ("one-third of 2009's": 33.3)."""
     args = reading.claim.args
