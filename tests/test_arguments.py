@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.hostile import refused
 
 DAILY_NK, KBS, NK_NEWS = "dailynk-2018-01", "kbs-2020-01", "nknews-2019-01"
@@ -25,7 +26,7 @@ CASES = {
         KBS,
         TREND,
         TREND.replace('"2000"', "X").replace('"2009"', '"2000"').replace("X", '"2009"'),
-        "must come before",
+        "'args': argument 'since' (2009) must come before 'through' (2000)",
     ),
     "trend-one-year": (KBS, TREND, TREND.replace('"2000"', '"2009"'), "must come before"),
     "went-down-not-a-period": (
@@ -74,7 +75,7 @@ CASES = {
         DAILY_NK,
         FLUCTUATED,
         FLUCTUATED.replace('"2016"', '"2046"'),
-        "'2046'",
+        "argument 'years': no source gives a figure for '2046'",
     ),
     "fluctuated-no-reference": (
         DAILY_NK,
@@ -112,6 +113,24 @@ CASES = {
         "threshold = -1",
         "finite number, not negative",
     ),
+    "since-not-a-year": (
+        DAILY_NK,
+        LOWEST,
+        LOWEST.replace('"era"', '"abcd"'),
+        "argument 'since' must be a year, or 'era'",
+    ),
+    "value-of-a-bucket-year": (
+        DAILY_NK,
+        FIRST,
+        FIRST.replace("2017", "1989"),  # 1989 ends a bucket "up to 1989": no year of its own
+        "no source gives a figure for '1989'",
+    ),
+    "range-pair-of-one-value": (
+        KBS,
+        "alternatives = []",
+        "alternatives = [[1100, 1100]]",
+        "argument 'alternatives' must be [low, high] pairs",
+    ),
     "lowest-since-after-period": (
         DAILY_NK,
         LOWEST,
@@ -140,7 +159,7 @@ CASES = {
         DAILY_NK,
         'minuend = "2016", subtrahend = "2017"',
         'minuend = "2017", subtrahend = "2017"',
-        "must name different periods",
+        "'args': arguments 'minuend' and 'subtrahend' must name different periods",
     ),
     "thresholds-not-counts": (
         KBS,
@@ -199,3 +218,22 @@ def test_an_argument_outside_its_declared_kind_is_refused_at_its_claim(
     claim_line = head[: head.rindex("[[claim]]")].count("\n") + 2  # its `id = ...` line
     path.write_text(head + new + tail, encoding="utf-8")
     refused(data_copy, f"articles/{article}/claims.toml", fragment, line=claim_line, column="args")
+
+
+ACCEPTED = {
+    # a cumulative total to the end of 1989, where a bucket "up to 1989" ends
+    "total-to-a-bucket-end": (NK_NEWS, 'through = "2018"', 'through = "1989"'),
+    "threshold-zero": (NK_NEWS, "threshold = 30000", "threshold = 0"),
+    "thresholds-at-the-bounds": (KBS, "alternatives = []", "alternatives = [[0, 100000]]"),
+}
+
+
+@pytest.mark.parametrize(("article", "old", "new"), ACCEPTED.values(), ids=list(ACCEPTED))
+def test_an_argument_at_the_bounds_of_its_kind_is_accepted(
+    data_copy: Path, article: str, old: str, new: str
+) -> None:
+    path = data_copy / "articles" / article / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert run_cli("validate", data_dir=data_copy).returncode == 0

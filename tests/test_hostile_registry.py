@@ -59,7 +59,9 @@ CASES = {
     "quote-blank": case(CLAIM, QUOTE, 'quote = "   \\n  "', "quote"),
     "quote-nul": case(CLAIM, 'quote = "Only', 'quote = "\\u0000Only', "quote"),
     "quote-escape": case(CLAIM, 'quote = "Only', 'quote = "\\u001b[2JOnly', "quote"),
-    "quote-only-elisions": case(CLAIM, QUOTE, 'quote = " ... "', "quote"),
+    "quote-only-elisions": case(
+        CLAIM, QUOTE, 'quote = " ... "', "'quote': each part around \" ... \" must be text"
+    ),
     "quote-elision-at-an-end": case(CLAIM, QUOTE, 'quote = "Only 1,127 ... "', "quote"),
     "recorded-not-text": case(
         CLAIM,
@@ -205,12 +207,14 @@ def test_a_refused_stated_value_is_named_with_the_rule_it_breaks(
     "new",
     [
         'stated = 100\nprecision = "percent"',  # a whole share, at the bound
+        # decimals as written, read up to an end-of-line comment (which may hold = and #)
+        'stated = 83.2# 83.2% = p. 2 # as printed\nprecision = "percent"',
         f"{ABOUT}\ntolerance = 0.5",
         # a ratio may pass 100%: 2016's 1,418 is 125.8% of 2017's 1,127
         'stated = 125.8\nprecision = "percent"\ncheck = "figures.ratio"\n'
         'args = { numerator = "2016", denominator = "2017", field = "total" }',
     ],
-    ids=["share-100", "about", "ratio-over-100"],
+    ids=["share-100", "commented", "about", "ratio-over-100"],
 )
 def test_a_stated_value_at_its_bounds_is_accepted(minimal_data: Path, new: str) -> None:
     path = minimal_data / CLAIM
