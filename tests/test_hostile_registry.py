@@ -243,3 +243,26 @@ def test_an_era_whose_used_line_cannot_be_found_is_refused_not_cited_at_line_0(
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("[eras]\nused = 2012\nalternatives = [2011, 2012]", eras))
     refused(minimal_data, ARTICLE, "`used = 2012` on a line of its own", "key 'eras.used'")
+
+
+def test_an_era_is_cited_at_its_used_line_in_eras_not_a_string_that_reads_so(
+    minimal_data: Path,
+) -> None:
+    """A headline written over lines (each ending in a backslash, so it reads as one
+    line) with a line `used = 2012` in it, above the real [eras]."""
+    from analysis.load.datasets import load
+
+    path = minimal_data / ARTICLE
+    text = 'headline = """A headline \\\nused = 2012 #\\\n"""\n' + path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    [article] = load(minimal_data).articles
+    assert article.eras is not None
+    assert text.split("\n")[article.eras.line - 1] == "used = 2012"  # not "used = 2012 #\\"
+    assert article.eras.line == text.split("\n").index("[eras]") + 2
+
+
+def test_a_stated_count_written_otherwise_than_it_reads_is_refused(minimal_data: Path) -> None:
+    """0x467 reads as 1127: the evidence cites the value as written, so it must read so."""
+    path = minimal_data / CLAIM
+    path.write_text(path.read_text(encoding="utf-8").replace(STATED, "stated = 0x467"))
+    refused(minimal_data, CLAIM, "reads as 1127", column="stated")

@@ -643,7 +643,7 @@ def test_argument_kinds(
         assert declared.argument_problems({"x": value}, data, registry.article) == [], value
     for value in bad:
         assert declared.argument_problems({"x": value}, data, registry.article) == [
-            f"argument 'x' must be {kind.__name__}"
+            f"argument 'x' must be {claims.kind_words(kind)}"
         ], value
 
 

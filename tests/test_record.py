@@ -87,10 +87,12 @@ recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }
 """
 RECORDED = 'recorded = { article = "reproduced_exactly", latest = "reproduced_exactly" }\n'
 ARGS = 'args = { period = "2015", field = "total" }\n'
-WRITTEN = {
-    "unspaced": (RECORDED, RECORDED.replace(" ", "")),
-    "indented": (RECORDED, "  " + RECORDED),
-    "none-before-a-sub-table": (ARGS + "notebook", "notebook"),
+NOW = 'recorded = { article = "contradicted", latest = "contradicted" }'
+WRITTEN = {  # how the line is written, and how it is rewritten
+    "unspaced": (RECORDED, RECORDED.replace(" ", ""), NOW),
+    "indented": (RECORDED, "  " + RECORDED, "  " + NOW),
+    "commented": (RECORDED, RECORDED.replace("\n", "  # reviewed\n"), NOW + "  # reviewed"),
+    "none-before-a-sub-table": (ARGS + "notebook", "notebook", NOW),
 }
 REFUSED = {
     "dotted": 'recorded.article = "reproduced_exactly"\nrecorded.latest = "reproduced_exactly"\n',
@@ -110,9 +112,9 @@ def _with_2015_as(data_copy: Path, old: str, new: str) -> tuple[Path, str]:
     return path, path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("old", "new"), WRITTEN.values(), ids=list(WRITTEN))
+@pytest.mark.parametrize(("old", "new", "rewritten"), WRITTEN.values(), ids=list(WRITTEN))
 def test_verdicts_are_recorded_however_the_table_is_written(
-    data_copy: Path, old: str, new: str
+    data_copy: Path, old: str, new: str, rewritten: str
 ) -> None:
     """Only the claim's `recorded` line changes (or is added, before a sub-table), and
     the next check passes."""
@@ -121,6 +123,7 @@ def test_verdicts_are_recorded_however_the_table_is_written(
     after = path.read_text(encoding="utf-8")
     kept = [[line for line in t.split("\n") if "recorded" not in line] for t in (before, after)]
     assert kept[0] == kept[1]
+    assert [line for line in after.split("\n") if '"contradicted"' in line] == [rewritten]
     registry = claims.load_registries(load(data_copy))[0]
     assert registry.get("arrivals-2015").recorded["article"] == "contradicted"
     assert run_cli("claims", "--check", data_dir=data_copy).returncode == 0

@@ -332,14 +332,19 @@ def test_a_claims_lines_are_found_however_its_keys_are_spaced(data_copy: Path) -
 
 
 def _cites_its_own_lines(data_dir: Path) -> None:
-    """Every claim cites the lines of its own `id` and `stated`, counted as TOML counts."""
+    """Every claim cites the lines of its own `id` and `stated`, counted as TOML counts:
+    each reads as its key and value, and without it the claim has no such key (a line
+    inside a multi-line string could read so too, but is not the key)."""
     for registry in claims.load_registries(load(data_dir)):
         lines = (data_dir.parent / registry.file).read_text(encoding="utf-8").split("\n")
-        for claim in registry.claims:
-            assert tomllib.loads(lines[claim.line - 1].strip()) == {"id": claim.id}
-            if claim.stated is not None:
-                line = lines[claim.stated_line - 1].strip()
-                assert tomllib.loads(line) == {"stated": claim.stated}, claim.id
+        for index, claim in enumerate(registry.claims):
+            cited = {"id": (claim.line, claim.id), "stated": (claim.stated_line, claim.stated)}
+            for key, (line, value) in cited.items():
+                if value is None:
+                    continue
+                assert tomllib.loads(lines[line - 1].strip()) == {key: value}, claim.id
+                without = "\n".join(lines[: line - 1] + lines[line:])
+                assert key not in tomllib.loads(without)["claim"][index], (claim.id, key)
 
 
 @pytest.mark.parametrize(
@@ -353,10 +358,15 @@ def _cites_its_own_lines(data_dir: Path) -> None:
             'quantity = "arrivals in 2017"\n',
             'quantity = """arrivals in 2017\nstated = 1126 in another edition\nid = "x" """\n',
         ),
+        # a multi-line string with lines that read as the claim's very keys
+        (
+            'quantity = "arrivals in 2017"\n',
+            'quantity = """arrivals in 2017\nid = "arrivals-2017"\nstated = 1127\n"""\n',
+        ),
         # `stated` before `id`, in an order TOML allows
         ('id = "arrivals-2017"\nquote', 'stated = 1127\nid = "arrivals-2017"\nquote'),
     ],
-    ids=["line-separator", "next-line", "key-in-a-string", "stated-first"],
+    ids=["line-separator", "next-line", "key-in-a-string", "keys-in-a-string", "stated-first"],
 )
 def test_each_claim_cites_its_own_lines_however_the_file_is_written(
     data_copy: Path, old: str, new: str

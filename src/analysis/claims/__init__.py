@@ -16,6 +16,7 @@ claims.toml), `declare` (how a check states its arguments), `evidence`
 from analysis.claims.checks import CHECKS, load_registries
 from analysis.claims.claim import Claim, Registry
 from analysis.claims.claim_table import VINTAGES
+from analysis.claims.declare import kind_words
 from analysis.claims.evaluation import (
     Results,
     discrepancies,
@@ -55,6 +56,7 @@ __all__ = [
     "every_inputs",
     "every_result",
     "inputs_for",
+    "kind_words",
     "load_registries",
     "results",
     "scorecard",

@@ -2,6 +2,7 @@
 give it, so that a registry entry is validated before anything is computed."""
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,26 @@ class Through(str):
 
 
 ArgSpec = type | tuple[str, ...]
+KIND_WORDS = {
+    "str": "text",
+    "float": f"a number from 0 to {MAX_COUNT:,}",
+    "Names": "a list of texts",
+    "Periods": "a list of periods, each once",
+    "ClaimIds": "a list of the registry's other claims, each stating a count",
+    "Numbers": "a list of numbers",
+    "Thresholds": "a list of numbers (of `[low, high]` pairs for a stated range)",
+    "PeriodName": "a period",
+    "Through": "a year or a day",
+    "YearOrEra": 'a year or `"era"`',
+}
+
+
+def kind_words(spec: ArgSpec) -> str:
+    """An argument's kind in words, for error messages and the README (a new kind needs
+    its words in KIND_WORDS)."""
+    if isinstance(spec, tuple):
+        return "one of " + ", ".join(f"`{v}`" for v in spec)
+    return KIND_WORDS[spec.__name__]
 
 
 @dataclass(frozen=True)
@@ -89,28 +110,25 @@ class Check:
             elif isinstance(spec, tuple) and args[key] not in spec:
                 problems.append(f"argument {key!r} must be one of {', '.join(spec)}")
             elif isinstance(spec, type) and not _is(args[key], spec):
-                problems.append(f"argument {key!r} must be {spec.__name__}")
+                problems.append(f"argument {key!r} must be {kind_words(spec)}")
             elif spec is PeriodName or spec is Through:
                 problems += _period_problems(key, args[key], spec, data)
             elif spec is Periods:
                 problems += [
                     p for t in args[key] for p in _period_problems(key, t, PeriodName, data)
                 ]
-                problems += (
-                    [f"argument {key!r} must name at least one period"] if not args[key] else []
-                )
-            elif spec is float and not (math.isfinite(args[key]) and args[key] >= 0):
-                problems.append(f"argument {key!r} must be a finite number, not negative")
+                if not args[key] or len(set(args[key])) < len(args[key]):
+                    problems.append(f"argument {key!r} must name at least one period, each once")
+            elif spec is float and not _count(args[key]):
+                problems.append(f"argument {key!r} must be a number from 0 to {MAX_COUNT:,}")
             elif spec is Thresholds and not _thresholds(args[key], stated):
                 form = "[low, high] pairs" if isinstance(stated, list) else "numbers"
                 problems.append(f"argument {key!r} must be {form}, in the stated value's form")
-            elif spec is YearOrEra and not _year_or_era(args[key], article):
-                problems.append(
-                    f"argument {key!r} must be a year, or 'era' where {article.file} sets [eras]"
-                )
+            elif spec is YearOrEra:
+                problems += _year_or_era_problems(key, args[key], article, data)
         if self.earlier and not problems:
             problems += _order_problems(self.earlier, args, article)
-        if self.distinct and not problems and args[self.distinct[0]] == args[self.distinct[1]]:
+        if self.distinct and not problems and _same_period(*(args[k] for k in self.distinct)):
             problems.append(
                 "arguments {!r} and {!r} must name different periods".format(*self.distinct)
             )
@@ -132,8 +150,16 @@ def _order_problems(names: tuple[str, str], args: Mapping[str, Any], article: Ar
     ]
 
 
-def _year_or_era(text: str, article: Article) -> bool:
-    return (text == "era" and article.eras is not None) or (len(text) == 4 and text.isdigit())
+def _same_period(first: str, second: str) -> bool:
+    """Whether two period names ("2017", "2017-01-01/2017-12-31") name one period."""
+    return periods.parse(first) == periods.parse(second)
+
+
+def _year_or_era_problems(key: str, text: str, article: Article, data: Data) -> list[str]:
+    """ "era" where the article sets [eras], or a year (ASCII digits) some source gives."""
+    if (text == "era" and article.eras is not None) or re.fullmatch(r"[0-9]{4}", text):
+        return [] if text == "era" else _period_problems(key, text, PeriodName, data)
+    return [f"argument {key!r} must be a year, or 'era' where {article.file} sets [eras]"]
 
 
 def _period_problems(key: str, text: str, spec: type, data: Data) -> list[str]:

@@ -15,7 +15,7 @@ from analysis.claims.evaluation import evaluate_all
 from analysis.claims.inputs import Inputs
 from analysis.claims.registry import CLAIMS_FILE
 from analysis.load.article import ARTICLES_DIR
-from analysis.load.key_lines import CITED, KeyLines, line_of
+from analysis.load.key_lines import CITED, KeyLines
 from analysis.load.problems import DataValidationError, Problem
 
 IN_PLACE = (
@@ -37,9 +37,17 @@ def _end_of_keys(lines: list[str], table: range) -> int:
     return last
 
 
-def _recorded_line(verdicts: dict[str, str]) -> str:
-    inner = ", ".join(f'{v} = "{verdicts[v]}"' for v in VINTAGES)
-    return f"recorded = {{ {inner} }}"
+def _recorded_line(verdicts: dict[str, str], like: str) -> str:
+    """The `recorded` line for `verdicts`, with the line ending of the line `like` (the
+    one it replaces, or the claim's last key, which it follows) and, where it replaces
+    one, that line's indentation and end-of-line comment."""
+    line = "recorded = { " + ", ".join(f'{v} = "{verdicts[v]}"' for v in VINTAGES) + " }"
+    body = like.rstrip("\r")
+    ending = like[len(body) :]
+    if not body.lstrip().startswith("recorded"):
+        return line + ending
+    indent = body[: len(body) - len(body.lstrip())]
+    return indent + line + body[body.rindex("}") + 1 :].rstrip() + ending
 
 
 def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
@@ -49,7 +57,6 @@ def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
     registry = inputs.registry
     path = inputs.data.directory / ARTICLES_DIR / registry.article.id / CLAIMS_FILE
     text = path.read_bytes().decode("utf-8")
-    ending = "\r" if "\r\n" in text else ""
     lines = KeyLines(text)
     after = list(lines.lines)
     computed: dict[str, dict[str, str]] = {}
@@ -61,14 +68,14 @@ def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
         if claim.recorded == computed[claim.id]:
             continue  # already recorded, however it is written
         table = lines.table(index)
-        line = _recorded_line(computed[claim.id]) + ending
-        found = line_of(after, table, "recorded", claim.recorded) if claim.recorded else 0
+        found = lines.find(table, "recorded", claim.recorded) if claim.recorded else 0
         if found:
-            after[found - 1] = line
+            after[found - 1] = _recorded_line(computed[claim.id], after[found - 1])
         elif claim.recorded:
             refused.append(Problem(registry.file, IN_PLACE, line=claim.line, column="recorded"))
         else:  # first recording: after the claim's own keys
-            inserted.append((_end_of_keys(after, table), line))
+            last = _end_of_keys(after, table)
+            inserted.append((last, _recorded_line(computed[claim.id], after[last - 1])))
     if refused:
         raise DataValidationError(refused)
     for number, line in sorted(inserted, reverse=True):
@@ -77,7 +84,11 @@ def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
     expected = tomllib.loads(text)
     for entry, claim in zip(expected["claim"], registry.claims, strict=True):
         entry["recorded"] = computed[claim.id]
-    if tomllib.loads(new) != expected:
+    try:
+        same = tomllib.loads(new) == expected
+    except tomllib.TOMLDecodeError:
+        same = False
+    if not same:
         raise DataValidationError([Problem(registry.file, IN_PLACE)])
     return path, text, new
 

@@ -71,7 +71,9 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     claims = []
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
-        line = lines.find(index, "id", entry.get("id")) if isinstance(entry, dict) else 0
+        line = (
+            lines.find(lines.table(index), "id", entry.get("id")) if isinstance(entry, dict) else 0
+        )
         where = Where(name, index, line or None, problems)
         claim = claim_from(entry, where, known, checks, article, data)
         if claim is None:
@@ -79,17 +81,23 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         if not line:
             where.bad(f'{CITED} `id = "{claim.id}"` on a line of its own', "id")
             continue
-        own = lines.find(index, "stated", claim.stated) if claim.stated is not None else 0
+        own = (
+            lines.find(lines.table(index), "stated", claim.stated)
+            if claim.stated is not None
+            else 0
+        )
         if claim.stated is not None and not own:
             where.bad(f"{CITED} `stated = …` on a line of its own in the claim's table", "stated")
-        elif isinstance(claim.stated, float) and lines.value_text(own) != repr(claim.stated):
+        elif isinstance(claim.stated, int | float) and lines.value_text(own) != repr(claim.stated):
             message = (
-                f"reads as {claim.stated!r}, and a band follows the decimals a value keeps: "
-                f"write {claim.stated!r}, or give the band as precision 'about' with a tolerance"
+                f"reads as {claim.stated!r}, and is cited as written, its band following the "
+                f"decimals it keeps: write {claim.stated!r} (for a band the decimals cannot give, "
+                "precision 'about' with a tolerance)"
             )
             where.bad(message, "stated", lines.value_text(own))
         claims.append(replace(claim, stated_line=own, article=article.id))
-    problems += _named_claim_problems(name, claims, checks)
+    if not problems:  # a refused claim is not among `claims`: naming it is not the fault
+        problems += _named_claim_problems(name, claims, checks)
     first = {c.id: c.line for c in reversed(claims)}
     ids = [c.id for c in claims]
     problems += [
@@ -113,7 +121,7 @@ def _named_claim_problems(
 ) -> list[Problem]:
     """Arguments that name other claims (declare.ClaimIds): each another claim of this
     registry that states a count, named once."""
-    counts = {c.id for c in claims if type(c.stated) is int}
+    counts = {c.id for c in claims if c.precision == "exact" and type(c.stated) is int}
     return [
         Problem(
             name,

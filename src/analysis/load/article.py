@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.load.dates import EARLIEST_DAY, latest_day
-from analysis.load.key_lines import CITED, line_of
+from analysis.load.key_lines import CITED, KeyLines
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 
 ARTICLES_DIR = "articles"
@@ -211,8 +211,8 @@ def _eras(raw: Any, text: str, problems: list[Problem], problem: Any) -> Eras | 
     elif not year(used) or used not in alternatives:
         problems.append(problem("eras.used", "must be a year among the alternatives", used))
     else:
-        lines = text.split("\n")
-        line = line_of(lines, range(1, len(lines) + 1), "used", used)
+        lines = KeyLines(text)
+        line = lines.find(lines.named("eras"), "used", used)
         if line:
             return Eras(used, tuple(alternatives), line)
         problems.append(

@@ -47,25 +47,6 @@ def claims_tables(every: Every) -> str:
     return "\n".join(parts)
 
 
-def _kind(spec: object) -> str:
-    """A check argument's kind in words."""
-    if isinstance(spec, tuple):
-        return "one of " + ", ".join(f"`{v}`" for v in spec)
-    words = {
-        "str": "text",
-        "float": "a number (finite, not negative)",
-        "Names": "a list of texts",
-        "Periods": "a list of periods",
-        "ClaimIds": "a list of the registry's other claims, each stating a count",
-        "Numbers": "a list of numbers",
-        "Thresholds": "a list of numbers (of `[low, high]` pairs for a stated range)",
-        "PeriodName": "a period",
-        "Through": "a year or a day",
-        "YearOrEra": 'a year or `"era"`',
-    }
-    return words[getattr(spec, "__name__", "")]  # a new kind needs its words here
-
-
 def checks_table(every: Every) -> str:
     """Every check with its arguments, what it checks (its docstring's first sentence)
     and, where a registry uses it, the first such claim as an example."""
@@ -77,7 +58,9 @@ def checks_table(every: Every) -> str:
     for name, check in claims.CHECKS.items():
         if name.startswith("press."):
             continue  # the press checks are made for each press figure, not registered
-        args = "<br>".join(f"`{k}`: {_kind(v)}" for k, v in check.args.items()) or "none"
+        args = (
+            "<br>".join(f"`{k}`: {claims.kind_words(v)}" for k, v in check.args.items()) or "none"
+        )
         if check.earlier:
             args += "<br>`{}` strictly before `{}`".format(*check.earlier)
         if check.distinct:
