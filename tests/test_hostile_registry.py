@@ -60,7 +60,10 @@ CASES = {
     "quote-nul": case(CLAIM, 'quote = "Only', 'quote = "\\u0000Only', "quote"),
     "quote-escape": case(CLAIM, 'quote = "Only', 'quote = "\\u001b[2JOnly', "quote"),
     "quote-only-elisions": case(
-        CLAIM, QUOTE, 'quote = " ... "', "'quote': each part around \" ... \" must be text"
+        CLAIM,
+        QUOTE,
+        'quote = " ... "',
+        "'quote': each part around \" ... \" must be text from the sentence (value ' ... ')",
     ),
     "quote-elision-at-an-end": case(CLAIM, QUOTE, 'quote = "Only 1,127 ... "', "quote"),
     "recorded-not-text": case(
