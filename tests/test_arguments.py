@@ -227,7 +227,8 @@ CASES = {
         DAILY_NK,
         PARTS,
         'args = { parts = ["men-2017", "men-2017"] }',
-        "must name other claims",
+        "must name other claims of this registry that state a count, each once "
+        "(value 'men-2017, men-2017')",
     ),
     "parts-unknown": (
         DAILY_NK,
@@ -280,3 +281,27 @@ def test_an_argument_at_the_bounds_of_its_kind_is_accepted(
     assert text.count(old) == 1, old
     path.write_text(text.replace(old, new), encoding="utf-8")
     assert run_cli("validate", data_dir=data_copy).returncode == 0
+
+
+def test_every_problem_of_a_claims_arguments_is_reported(data_copy: Path) -> None:
+    """A bad field and a bad `since` in one claim: both are named, neither hides the other."""
+    path = data_copy / "articles" / DAILY_NK / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    bad = LOWEST.replace('"total"', '"all"').replace('"era"', '"abcd"')
+    path.write_text(text.replace(LOWEST, bad, 1), encoding="utf-8")
+    name = f"articles/{DAILY_NK}/claims.toml"
+    refused(data_copy, name, "argument 'field' must be one of men, women, total")
+    refused(data_copy, name, "argument 'since' must be a year, or 'era'")
+
+
+def test_parts_may_be_every_other_claim_that_states_a_count(minimal_data: Path) -> None:
+    """The registry's only other count as the parts of a sum: accepted, and it adds up."""
+    path = minimal_data / "articles" / "the-article" / "claims.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '\n[[claim]]\nid = "the-sum"\nquote = "1,127 North Koreans"\nquantity = "the total"\n'
+        'kind = "arithmetic"\nstated = 1127\nprecision = "exact"\n'
+        'check = "arithmetic.sum_of_stated"\nargs = { parts = ["arrivals-2017"] }\n',
+        encoding="utf-8",
+    )
+    assert run_cli("validate", data_dir=minimal_data).returncode == 0
