@@ -389,7 +389,10 @@ def test_a_key_a_registry_does_not_have_is_refused_by_name(
     data_copy: Path, old: str, new: str, key: str
 ) -> None:
     _edit(data_copy, old, new)
-    refused(data_copy, "articles/dailynk-2018-01/claims.toml", f"key {key!r}", "unknown key")
+    lines = (data_copy.parent / REGISTRY).read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(key.split(".")[-1]))
+    name = "articles/dailynk-2018-01/claims.toml"
+    refused(data_copy, name, f"key {key!r}", "unknown key", line=line)
 
 
 def test_a_claim_whose_stated_line_cannot_be_found_is_refused_not_cited_elsewhere(

@@ -62,7 +62,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     except RecursionError:
         raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
     lines = KeyLines(text)
-    problems = _review_problems(name, raw)
+    problems = _review_problems(name, raw, lines)
     entries = raw.get("claim", [])
     if not isinstance(entries, list) or not entries:
         problems.append(Problem(name, "needs at least one [[claim]] table"))
@@ -138,18 +138,29 @@ def _named_claim_problems(
     ]
 
 
-def _review_problems(name: str, raw: Mapping[str, Any]) -> list[Problem]:
+def _review_problems(name: str, raw: Mapping[str, Any], lines: KeyLines) -> list[Problem]:
     """The [review] table: a reviewer and a plausible date; no key a registry does not
-    have (a misspelt one would be ignored)."""
+    have (a misspelt one would be ignored), located where its line can be found."""
+    top = range(1, (lines.headers[0][0] if lines.headers else len(lines.lines)) + 1)
     problems = [
-        Problem(name, "unknown key: a registry has [review], [notebook.…] and [[claim]]", key=k)
+        Problem(
+            name,
+            "unknown key: a registry has [review], [notebook.…] and [[claim]]",
+            line=lines.find(top, k, raw[k]) or None,
+            key=k,
+        )
         for k in sorted(set(raw) - {"review", "notebook", "claim"})
     ]
     review = raw.get("review")
     if not isinstance(review, dict):
         return [*problems, Problem(name, "missing the [review] table (author, date)")]
     problems += [
-        Problem(name, "unknown key: [review] has author and date", key=f"review.{k}")
+        Problem(
+            name,
+            "unknown key: [review] has author and date",
+            line=lines.find(lines.named("review"), k, review[k]) or None,
+            key=f"review.{k}",
+        )
         for k in sorted(set(review) - {"author", "date"})
     ]
     author, day = review.get("author"), review.get("date")
