@@ -59,6 +59,19 @@ CASES = {
     "quote-blank": case(CLAIM, QUOTE, 'quote = "   \\n  "', "quote"),
     "quote-nul": case(CLAIM, 'quote = "Only', 'quote = "\\u0000Only', "quote"),
     "quote-escape": case(CLAIM, 'quote = "Only', 'quote = "\\u001b[2JOnly', "quote"),
+    "quantity-nul": case(
+        CLAIM, 'quantity = "arrivals in 2017"', 'quantity = "arrivals\\u0000"', "'quantity'"
+    ),
+    "quantity-empty": case(CLAIM, 'quantity = "arrivals in 2017"', 'quantity = " "', "'quantity'"),
+    "notebook-title-a-number": case(
+        CLAIM, 'title = "Arrivals under Kim Jong Un, 2011–2017"', "title = 6", "title'"
+    ),
+    "notebook-question-empty": case(
+        CLAIM,
+        'question = "Was 2017 the lowest year since Kim Jong Un came to power?"',
+        'question = ""',
+        "question'",
+    ),
     "quote-only-elisions": case(
         CLAIM,
         QUOTE,

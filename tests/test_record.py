@@ -92,6 +92,11 @@ WRITTEN = {  # how the line is written, and how it is rewritten
     "unspaced": (RECORDED, RECORDED.replace(" ", ""), NOW),
     "indented": (RECORDED, "  " + RECORDED, "  " + NOW),
     "commented": (RECORDED, RECORDED.replace("\n", "  # reviewed\n"), NOW + "  # reviewed"),
+    "commented-with-braces": (
+        RECORDED,
+        RECORDED.replace("\n", " # was { x } on {2026-11-29}\n"),
+        NOW + " # was { x } on {2026-11-29}",
+    ),
     "none-before-a-sub-table": (ARGS + "notebook", "notebook", NOW),
 }
 REFUSED = {
@@ -157,17 +162,36 @@ def test_recording_keeps_the_files_line_endings(data_copy: Path) -> None:
 
 
 def test_a_rewrite_that_would_not_read_back_as_the_same_registry_writes_nothing(
-    data_copy: Path,
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A multi-line string with a line that looks like a table header: the new line
-    would land inside the string, and the file read back would differ. Nothing is
-    written."""
-    path, _ = _with_2015_as(data_copy, RECORDED, "")
-    text = path.read_text(encoding="utf-8")
-    quantity = 'quantity = "arrivals in 2015"'
-    path.write_text(
-        text.replace(quantity, 'quantity = """arrivals\n[in 2015]"""'), encoding="utf-8"
+    """The safety net under every rewrite: were a line ever written wrong (here, made
+    so), the file read back would not be the registry with the new verdicts, and nothing
+    is written, in any registry."""
+    from analysis.claims import record
+
+    path, before = _with_2015_as(data_copy, "", "")
+    monkeypatch.setattr(record, "_recorded_line", lambda verdicts, like: "recorded = {}")
+    refused(
+        data_copy,
+        str(REGISTRY),
+        "cannot record the verdicts in place",
+        command=("claims", "--record"),
     )
-    before = path.read_text(encoding="utf-8")
-    refused(data_copy, str(REGISTRY), "cannot record", command=("claims", "--record"))
     assert path.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("inner", ["[see note]", "# see note"])
+def test_a_first_recording_goes_after_a_value_written_over_lines(
+    data_copy: Path, inner: str
+) -> None:
+    """A string written over lines (each ending in a backslash, so that it reads as one
+    line) whose inner line looks like a table header or a comment is part of its key:
+    the new `recorded` goes after the claim's keys, not inside the string."""
+    quantity = 'quantity = """arrivals in 2015 \\\n' + inner + '"""'
+    path, _ = _with_2015_as(data_copy, RECORDED, "")
+    text = path.read_text(encoding="utf-8").replace('quantity = "arrivals in 2015"', quantity)
+    path.write_text(text, encoding="utf-8")
+    assert run_cli("claims", "--record", data_dir=data_copy).returncode == 0
+    claim = claims.load_registries(load(data_copy))[0].get("arrivals-2015")
+    assert claim.quantity == f"arrivals in 2015 {inner}"
+    assert claim.recorded == {"article": "contradicted", "latest": "contradicted"}

@@ -138,6 +138,8 @@ def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
     of the type its precision compares, finite and not negative."""
     if not ID_PATTERN.fullmatch(entry["id"]):
         where.bad("must be a lowercase id: a-z, 0-9 and single hyphens", "id", entry["id"])
+    if not entry["quantity"].strip() or not entry["quantity"].isprintable():
+        where.bad("must be printable text, not empty", "quantity", entry["quantity"])
     quote = entry["quote"]
     if not quote.strip() or not quote.isprintable():
         where.bad("must be printable text, not empty", "quote", quote)

@@ -24,15 +24,16 @@ IN_PLACE = (
 )
 
 
-def _end_of_keys(lines: list[str], table: range) -> int:
+def _end_of_keys(lines: KeyLines, table: range) -> int:
     """The line after which a claim's `recorded` goes: its last key before any sub-table
-    (comments and blank lines before the next table stay where they are)."""
+    (comments and blank lines before the next table stay where they are; a line inside
+    a multi-line string is part of its key)."""
     last = table.start - 1
     for number in table:
-        stripped = lines[number - 1].strip()
-        if stripped.startswith("["):
+        stripped, hidden = lines.lines[number - 1].strip(), number in lines.hidden
+        if not hidden and stripped.startswith("["):
             break
-        if stripped and not stripped.startswith("#"):
+        if hidden or (stripped and not stripped.startswith("#")):
             last = number
     return last
 
@@ -47,7 +48,8 @@ def _recorded_line(verdicts: dict[str, str], like: str) -> str:
     if not body.lstrip().startswith("recorded"):
         return line + ending
     indent = body[: len(body) - len(body.lstrip())]
-    return indent + line + body[body.rindex("}") + 1 :].rstrip() + ending
+    # the verdicts hold no brace, so the first closes the table; any comment follows it
+    return indent + line + body[body.index("}") + 1 :].rstrip() + ending
 
 
 def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
@@ -74,7 +76,7 @@ def rewritten(inputs: Inputs) -> tuple[Path, str, str]:
         elif claim.recorded:
             refused.append(Problem(registry.file, IN_PLACE, line=claim.line, column="recorded"))
         else:  # first recording: after the claim's own keys
-            last = _end_of_keys(after, table)
+            last = _end_of_keys(lines, table)
             inserted.append((last, _recorded_line(computed[claim.id], after[last - 1])))
     if refused:
         raise DataValidationError(refused)

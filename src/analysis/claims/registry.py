@@ -183,9 +183,13 @@ def _notebooks(name: str, raw: Any, problems: list[Problem]) -> list[Notebook]:
             message = "needs exactly 'title' and 'question'"
             problems.append(Problem(name, message, column=f"notebook.{file}"))
             continue
+        for key, text in header.items():
+            if not (isinstance(text, str) and text.strip() and text.isprintable()):
+                message = "must be printable text, not empty"
+                problems.append(Problem(name, message, column=f"notebook.{file}.{key}"))
         inside = re.fullmatch(r"[A-Za-z0-9_]+\.ipynb", file) is not None
         if not inside or not (paths.NOTEBOOKS_DIR / file).is_file():
             message = "no such notebook in notebooks/"
             problems.append(Problem(name, message, column="notebook", value=file))
-        found.append(Notebook(file, str(header["title"]), str(header["question"])))
+        found.append(Notebook(file, header["title"], header["question"]))
     return found
