@@ -353,15 +353,16 @@ def _cites_its_own_lines(data_dir: Path) -> None:
         # a line separator Python's splitlines() breaks at, and TOML does not
         ("[review]\n", "# Who reviews\u2028and when:\n[review]\n"),
         ("[review]\n", "# a next-line character\u0085here\n[review]\n"),
-        # a multi-line string with a line that looks like a key, before the real one
+        # a string written over lines (each ending in a backslash, so it reads as one
+        # line) with a line that looks like a key, before the real one
         (
             'quantity = "arrivals in 2017"\n',
-            'quantity = """arrivals in 2017\nstated = 1126 in another edition\nid = "x" """\n',
+            'quantity = """arrivals in 2017 \\\nstated = 1126 in another edition"""\n',
         ),
-        # a multi-line string with lines that read as the claim's very keys
+        # ... and with lines that, read alone, are the claim's very keys
         (
             'quantity = "arrivals in 2017"\n',
-            'quantity = """arrivals in 2017\nid = "arrivals-2017"\nstated = 1127\n"""\n',
+            'quantity = """arrivals in 2017 \\\nid = "arrivals-2017" #\\\nstated = 1127 #\\\n"""\n',
         ),
         # `stated` before `id`, in an order TOML allows
         ('id = "arrivals-2017"\nquote', 'stated = 1127\nid = "arrivals-2017"\nquote'),
