@@ -280,7 +280,13 @@ def test_claim_ids_are_unique_across_articles(data_copy: Path) -> None:
     add_article(data_copy, "second", "2018-02-01", "Arrivals were 1,127 in 2017.", SECOND)
     with pytest.raises(DataValidationError, match="claim id also used in") as raised:
         _registry(data_copy)
-    assert "articles/second/claims.toml" in str(raised.value)
+    second = "data/articles/second/claims.toml"
+    line = (data_copy / "articles" / "second" / "claims.toml").read_text().split("\n").index(
+        FIRST_CLAIM
+    ) + 1
+    assert [(p.file, p.line, p.column, p.message) for p in raised.value.problems] == [
+        (second, line, "id", f"claim id also used in {REGISTRY}: ids are unique across articles")
+    ]
     _edit(data_copy, FIRST_CLAIM, 'id = "second-arrivals-2017"', "data/articles/second/claims.toml")
     registries = {r.article.id: r for r in claims.load_registries(load(data_copy))}
     assert [c.id for c in registries["second"].claims] == ["second-arrivals-2017"]
@@ -452,3 +458,13 @@ def test_an_elided_quote_holds_its_parts_in_order(data_copy: Path, quote: str, h
     else:
         with pytest.raises(DataValidationError, match="is not in any sentence of"):
             _registry(data_copy)
+
+
+@pytest.mark.parametrize("claims_written", ["", "claim = 5\n", "claim = []\n"])
+def test_a_registry_without_a_claim_table_is_refused(data_copy: Path, claims_written: str) -> None:
+    path = data_copy.parent / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    path.write_text(claims_written + text[: text.index("[[claim]]")], encoding="utf-8")
+    refused(
+        data_copy, "articles/dailynk-2018-01/claims.toml", ": needs at least one [[claim]] table"
+    )
