@@ -468,3 +468,16 @@ def test_a_registry_without_a_claim_table_is_refused(data_copy: Path, claims_wri
     refused(
         data_copy, "articles/dailynk-2018-01/claims.toml", ": needs at least one [[claim]] table"
     )
+
+
+def test_every_refused_claim_is_reported_not_only_the_first(data_copy: Path) -> None:
+    path = data_copy.parent / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    assert text.count('kind = "official_statistic"') > 2
+    path.write_text(
+        text.replace('kind = "official_statistic"', 'kind = "rumour"'), encoding="utf-8"
+    )
+    with pytest.raises(DataValidationError) as raised:
+        _registry(data_copy)
+    kinds = [p for p in raised.value.problems if p.column == "kind"]
+    assert len(kinds) == text.count('kind = "official_statistic"')
