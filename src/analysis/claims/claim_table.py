@@ -10,7 +10,7 @@ from typing import Any
 from analysis.claims.claim import Claim
 from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
-from analysis.load.article import ID_PATTERN, Article
+from analysis.load.article import ID_PATTERN, Article, printable_text
 from analysis.load.cells import MAX_COUNT
 from analysis.load.datasets import Data
 from analysis.load.problems import Problem
@@ -138,10 +138,10 @@ def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
     of the type its precision compares, finite and not negative."""
     if not ID_PATTERN.fullmatch(entry["id"]):
         where.bad("must be a lowercase id: a-z, 0-9 and single hyphens", "id", entry["id"])
-    if not entry["quantity"].strip() or not entry["quantity"].isprintable():
+    if not printable_text(entry["quantity"]):
         where.bad("must be printable text, not empty", "quantity", entry["quantity"])
     quote = entry["quote"]
-    if not quote.strip() or not quote.isprintable():
+    if not printable_text(quote):
         where.bad("must be printable text, not empty", "quote", quote)
     elif not all(part.strip() for part in quote.split(" ... ")):
         where.bad('each part around " ... " must be text from the sentence', "quote", quote)

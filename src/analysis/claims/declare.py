@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.claims.evidence import Outcome
 from analysis.load.article import Article
 from analysis.load.cells import MAX_COUNT
-from analysis.load.datasets import Data
+from analysis.load.datasets import COUNT_COLUMNS, Data
 from analysis.vintages import periods
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ class Through(str):
 
 
 ArgSpec = type | tuple[str, ...]
+COLUMNS = COUNT_COLUMNS  # the count columns a check may name
+SEXES, WHOLE = ("men", "women"), ("total",)  # a share is of one sex in the total
 KIND_WORDS = {
     "str": "text",
     "float": f"a number from 0 to {MAX_COUNT:,}",

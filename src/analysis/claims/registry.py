@@ -13,7 +13,7 @@ from analysis import paths
 from analysis.claims.claim import Claim, Notebook, Registry
 from analysis.claims.claim_table import Where, claim_from
 from analysis.claims.declare import Check, ClaimIds
-from analysis.load.article import ARTICLES_DIR, Article
+from analysis.load.article import ARTICLES_DIR, Article, printable_text
 from analysis.load.datasets import Data
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
@@ -71,9 +71,8 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     claims = []
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
-        line = (
-            lines.find(lines.table(index), "id", entry.get("id")) if isinstance(entry, dict) else 0
-        )
+        table = lines.table(index)
+        line = lines.find(table, "id", entry.get("id")) if isinstance(entry, dict) else 0
         where = Where(name, index, line or None, problems)
         claim = claim_from(entry, where, known, checks, article, data)
         if claim is None:
@@ -81,11 +80,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         if not line:
             where.bad(f'{CITED} `id = "{claim.id}"` on a line of its own', "id")
             continue
-        own = (
-            lines.find(lines.table(index), "stated", claim.stated)
-            if claim.stated is not None
-            else 0
-        )
+        own = lines.find(table, "stated", claim.stated) if claim.stated is not None else 0
         if claim.stated is not None and not own:
             where.bad(f"{CITED} `stated = …` on a line of its own in the claim's table", "stated")
         elif isinstance(claim.stated, int | float) and lines.value_text(own) != repr(claim.stated):
@@ -164,7 +159,7 @@ def _review_problems(name: str, raw: Mapping[str, Any], lines: KeyLines) -> list
         for k in sorted(set(review) - {"author", "date"})
     ]
     author, day = review.get("author"), review.get("date")
-    if not (isinstance(author, str) and author.strip() and author.isprintable()):
+    if not printable_text(author):
         problems.append(Problem(name, "[review] needs 'author': printable text", key="review"))
     if type(day) is not date or not EARLIEST_DAY <= day <= latest_day():
         message = f"[review] needs 'date': a date from {EARLIEST_DAY} to tomorrow"
@@ -184,7 +179,7 @@ def _notebooks(name: str, raw: Any, problems: list[Problem]) -> list[Notebook]:
             problems.append(Problem(name, message, column=f"notebook.{file}"))
             continue
         for key, text in header.items():
-            if not (isinstance(text, str) and text.strip() and text.isprintable()):
+            if not printable_text(text):
                 message = "must be printable text, not empty"
                 problems.append(Problem(name, message, column=f"notebook.{file}.{key}"))
         inside = re.fullmatch(r"[A-Za-z0-9_]+\.ipynb", file) is not None

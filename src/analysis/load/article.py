@@ -150,7 +150,7 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
     checked = [("source_id", source_id), ("author", meta.get("author"))]
     checked += [("headline", meta["headline"])] if "headline" in meta else []
     for key, value in checked:
-        if key in meta and not (isinstance(value, str) and value.strip() and _printable(value)):
+        if key in meta and not printable_text(value):
             problems.append(problem(key, "must be a quoted, printable, non-empty string", value))
     if isinstance(source_id, str) and source_id not in table.index:
         problems.append(problem("source_id", "unknown source_id: not in sources.csv", source_id))
@@ -158,9 +158,7 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
         problems.append(problem("repeats", "must be a list of source_ids in sources.csv", repeats))
     sentences = meta.get("sentences")
     if "sentences" in meta and not (
-        isinstance(sentences, list)
-        and sentences
-        and all(isinstance(x, str) and x.strip() and _printable(x) for x in sentences)
+        isinstance(sentences, list) and sentences and all(map(printable_text, sentences))
     ):
         problems.append(problem("sentences", "must be a non-empty list of printable strings"))
     if "vintage_date" in meta and type(vintage) is not date:
@@ -190,8 +188,9 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
     )
 
 
-def _printable(text: str) -> bool:
-    return all(c.isprintable() for c in text)
+def printable_text(value: Any) -> bool:
+    """A TOML text field a reader sees: a string, not blank, with no control character."""
+    return isinstance(value, str) and bool(value.strip()) and value.isprintable()
 
 
 def _eras(raw: Any, text: str, problems: list[Problem], problem: Any) -> Eras | None:

@@ -14,16 +14,13 @@ from analysis.claims.checks.compare import (
     summed,
     unpublished,
 )
-from analysis.claims.declare import Through, check
+from analysis.claims.declare import COLUMNS, SEXES, WHOLE, Through, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count, day, percent
 from analysis.load.dates import date_bounds
 from analysis.vintages import periods
-
-COLUMNS = ("men", "women", "total")
-SEXES, WHOLE = ("men", "women"), ("total",)  # a share is of one sex in the total
 
 
 def _last_period(through: str) -> str:

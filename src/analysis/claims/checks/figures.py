@@ -7,14 +7,12 @@ over, at_least, fewer_than, at_most, between, about)."""
 from typing import Any
 
 from analysis.claims.checks.compare import compare, share_of
-from analysis.claims.declare import PeriodName, check
+from analysis.claims.declare import COLUMNS, SEXES, WHOLE, PeriodName, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading, period_words
 from analysis.formatting import count, percent, signed
 from analysis.vintages import periods
 
-COLUMNS = ("men", "women", "total")
-SEXES, WHOLE = ("men", "women"), ("total",)  # a share is of one sex in the total
 WORDS = {"men": "men", "women": "women", "total": "arrivals"}
 
 

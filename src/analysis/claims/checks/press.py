@@ -38,7 +38,7 @@ from analysis.claims.checks.support import (
     printed_as,
 )
 from analysis.claims.claim import Claim
-from analysis.claims.declare import check
+from analysis.claims.declare import COLUMNS, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
@@ -74,7 +74,7 @@ class PressCheck:
         return self.finding != DIFFERS or self.issue is not None
 
 
-@check(source_id=str, period=str, field=("men", "women", "total"))
+@check(source_id=str, period=str, field=COLUMNS)
 def reported_figure(reading: Reading) -> Outcome:
     """A press figure against MOU's series as it stood on the report's day, and now."""
     args = reading.claim.args
@@ -136,7 +136,7 @@ def reported_figure(reading: Reading) -> Outcome:
     return reading.outcome(_VERDICTS[finding], count(stated), reason, value, tuple(working))
 
 
-@check(source_id=str, as_of=str, field=("men", "women", "total"))
+@check(source_id=str, as_of=str, field=COLUMNS)
 def reported_total(reading: Reading) -> Outcome:
     """A press report's cumulative total against the sum of the series of its day (plus
     the part-year figure published by then, for a total that does not end a year)."""

@@ -15,13 +15,12 @@ from analysis.claims.checks.compare import (
     unpublished,
     wording_band,
 )
-from analysis.claims.declare import PeriodName, Thresholds, YearOrEra, check
+from analysis.claims.declare import COLUMNS, PeriodName, Thresholds, YearOrEra, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count, percent, signed, span
 
-COLUMNS = ("men", "women", "total")
 ORDERS = ("lowest", "highest")
 
 
