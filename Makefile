@@ -48,9 +48,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-# Two workers; --dist loadfile keeps each file (so each notebook's cells) on one worker.
+# Two workers; --dist loadfile keeps each file (so each notebook's cells) on one worker,
+# and the files are handed out in the order tests/conftest.py gives (slowest first).
 test: $(ENV_STAMP) $(CHROMIUM)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Only files tracked by git: an analyst's untracked scratch scripts do not fail lint.
 LINTED = $(shell git ls-files -- '*.py' '*.ipynb')

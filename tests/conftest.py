@@ -85,6 +85,19 @@ def server(built: Path) -> Iterator[str]:
         yield url
 
 
+# The files that take tens of seconds each, slowest first: they start before the rest,
+# so that the two workers finish close together (pytest-xdist's own order, by number
+# of tests per file, sent them last; `make test` turns it off). The first builds the
+# shared report while the second makes builds of its own.
+SLOWEST_FIRST = ("test_browser_desktop.py", "test_report_builds.py", "test_browser_phone.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the slowest files first; every other test keeps its place."""
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def run_cli(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the command line (`python -m analysis [--data DIR] ARGS`) in this process: the
     same entry point as the shell's, without starting Python and pandas again."""
