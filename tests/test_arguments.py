@@ -252,16 +252,17 @@ CASES = {
 
 
 @pytest.mark.parametrize(("article", "old", "new", "fragment"), CASES.values(), ids=list(CASES))
-def test_an_argument_outside_its_declared_kind_is_refused_at_its_claim(
+def test_an_argument_outside_its_declared_kind_is_refused_at_its_args_line(
     data_copy: Path, article: str, old: str, new: str, fragment: str
 ) -> None:
     path = data_copy / "articles" / article / "claims.toml"
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1 or old.startswith("args = { period"), old
     head, _, tail = text.partition(old)
-    claim_line = head[: head.rindex("[[claim]]")].count("\n") + 2  # its `id = ...` line
+    line = head.count("\n") + 1  # the claim's `args = { ... }`, written on one line
     path.write_text(head + new + tail, encoding="utf-8")
-    refused(data_copy, f"articles/{article}/claims.toml", fragment, line=claim_line, column="args")
+    assert path.read_text(encoding="utf-8").split("\n")[line - 1].startswith("args = {")
+    refused(data_copy, f"articles/{article}/claims.toml", fragment, line=line, column="args")
 
 
 ACCEPTED = {

@@ -292,12 +292,32 @@ def test_claim_ids_are_unique_across_articles(data_copy: Path) -> None:
     assert [c.id for c in registries["second"].claims] == ["second-arrivals-2017"]
 
 
-def test_entry_errors_name_the_line(data_copy: Path) -> None:
-    _edit(data_copy, 'kind = "official_statistic"', 'kind = "rumour"')
+def test_entry_errors_name_the_fields_own_line(data_copy: Path) -> None:
+    """A field's problem is cited at the field's line (a verdict under `recorded` at the
+    line of `recorded`); a missing field's at the claim's `id`."""
+    path = data_copy.parent / REGISTRY
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index('id = "arrivals-2017"') :].split("[[claim]]")[0]
+    edited = block.replace('kind = "official_statistic"', 'kind = "rumour"')
+    edited = edited.replace('precision = "exact"', 'precision = "exactly"')
+    edited = edited.replace('latest = "reproduced_exactly"', 'latest = "fine"')
+    path.write_text(text.replace(block, edited), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
     with pytest.raises(DataValidationError) as raised:
         _registry(data_copy)
+    found = {(p.column, p.line) for p in raised.value.problems}
+    recorded = next(i for i, t in enumerate(lines, 1) if t.endswith('latest = "fine" }'))
+    assert found == {
+        ("kind", lines.index('kind = "rumour"') + 1),
+        ("precision", lines.index('precision = "exactly"') + 1),
+        ("recorded.latest", recorded),
+    }
+    path.write_text(text.replace(block, block.replace('precision = "exact"\n', "")), "utf-8")
+    with pytest.raises(DataValidationError) as raised:
+        _registry(data_copy)
+    (problem,) = raised.value.problems
     line = _registry().get("arrivals-2017").line
-    assert f"claims.toml, line {line}, column 'kind'" in str(raised.value)
+    assert (problem.column, problem.line, problem.message) == ("precision", line, "missing field")
 
 
 def test_anecdotes_alone_may_omit_their_stated_value(data_copy: Path) -> None:

@@ -4,7 +4,7 @@ type its precision compares, its recorded verdicts and its check's arguments. A 
 that breaks any of these is a located error before anything is computed."""
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from analysis.claims.claim import Claim
@@ -57,15 +57,26 @@ def _type_name(kind: type | tuple[type, ...]) -> str:
 
 
 class Where:
-    """Where a claim's problems are recorded: its file, its position and its line."""
+    """Where a claim's problems are recorded: its file, its position and its line (its
+    `id`'s); a problem of one field is cited at that field's own line when `field_line`
+    finds it (`recorded.latest` at the line of `recorded`), else at the claim's."""
 
-    def __init__(self, file: str, index: int, line: int | None, problems: list[Problem]):
+    def __init__(
+        self,
+        file: str,
+        index: int,
+        line: int | None,
+        problems: list[Problem],
+        field_line: Callable[[str], int] = lambda _: 0,
+    ):
         self.file, self.index, self.line, self.problems = file, index, line, problems
+        self.field_line = field_line
 
     def bad(self, message: str, column: str, value: Any = None) -> None:
         shown = None if value is None else str(value)
         text = message if self.line else f"[[claim]] number {self.index}: {message}"
-        self.problems.append(Problem(self.file, text, self.line, column=column, value=shown))
+        line = self.field_line(column.split(".")[0]) or self.line
+        self.problems.append(Problem(self.file, text, line, column=column, value=shown))
 
 
 def claim_from(

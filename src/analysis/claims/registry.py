@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from analysis import paths
@@ -68,12 +69,14 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         problems.append(Problem(name, "needs at least one [[claim]] table"))
         entries = []
     notebooks = _notebooks(name, raw.get("notebook", {}), problems)
-    claims = []
+    claims, args_lines = [], []  # each claim, and the line of its `args`
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
         table = lines.table(index)
         line = lines.find(table, "id", entry.get("id")) if isinstance(entry, dict) else 0
-        where = Where(name, index, line or None, problems)
+        where = Where(
+            name, index, line or None, problems, partial(_field_line, lines, table, entry)
+        )
         claim = claim_from(entry, where, known, checks, article, data)
         if claim is None:
             continue
@@ -91,8 +94,9 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
             )
             where.bad(message, "stated", lines.value_text(own))
         claims.append(replace(claim, stated_line=own, article=article.id))
+        args_lines.append(_field_line(lines, table, entry, "args") or line)
     if not problems:  # a refused claim is not among `claims`: naming it is not the fault
-        problems += _named_claim_problems(name, claims, checks)
+        problems += _named_claim_problems(name, claims, args_lines, checks)
     first = {c.id: c.line for c in reversed(claims)}
     ids = [c.id for c in claims]
     problems += [
@@ -111,21 +115,20 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     )
 
 
+def _field_line(lines: KeyLines, table: range, entry: Any, key: str) -> int:
+    """The line of the claim's field `key` in its own table; 0 where none reads as it."""
+    return lines.find(table, key, entry[key]) if key in entry else 0
+
+
 def _named_claim_problems(
-    name: str, claims: list[Claim], checks: Mapping[str, Check]
+    name: str, claims: list[Claim], args_lines: list[int], checks: Mapping[str, Check]
 ) -> list[Problem]:
     """Arguments that name other claims (declare.ClaimIds): each another claim of this
     registry that states a count, named once."""
     counts = {c.id for c in claims if c.precision == "exact" and type(c.stated) is int}
     return [
-        Problem(
-            name,
-            f"argument {key!r} {NAMED}",
-            line=claim.line,
-            column="args",
-            value=", ".join(named),
-        )
-        for claim in claims
+        Problem(name, f"argument {key!r} {NAMED}", line, column="args", value=", ".join(named))
+        for claim, line in zip(claims, args_lines, strict=True)
         for key, spec in checks[claim.check].args.items()
         if spec is ClaimIds
         for named in [claim.args[key]]

@@ -65,8 +65,9 @@ class KeyLines:
 
 
 def _reads_as(line: str, key: str, value: Any) -> bool:
-    """Whether `line`, read as TOML on its own, is exactly `key = value`."""
+    """Whether `line`, read as TOML on its own, is exactly `key = value` (`value` as the
+    whole file read: compared as written back, so that a nan is found as itself)."""
     try:
-        return tomllib.loads(line.strip()) == {key: value}
+        return repr(tomllib.loads(line.strip())) == repr({key: value})
     except tomllib.TOMLDecodeError:
         return False
