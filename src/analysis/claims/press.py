@@ -25,6 +25,7 @@ from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
+from analysis.load.datasets import COUNT_COLUMNS
 
 PRESS_EVIDENCE = ("report", "mou_restatement")
 NOTEBOOK = "07_press_figures.ipynb"
@@ -52,7 +53,7 @@ def _press_rows(inputs: Inputs) -> pd.DataFrame:
     rows = rows[rows["evidence"].isin(PRESS_EVIDENCE)]
     melted = rows.melt(
         id_vars=["source_id", "period", "period_end", "line", "quote", "published_to"],
-        value_vars=["men", "women", "total"],
+        value_vars=list(COUNT_COLUMNS),
         var_name="field",
         value_name="figure",
     )
@@ -65,7 +66,7 @@ def _total_claims(inputs: Inputs) -> list[Claim]:
     table = table[table["evidence"].isin(PRESS_EVIDENCE)]
     found = []
     for row in table.to_dict("records"):
-        for field in ("men", "women", "total"):
+        for field in COUNT_COLUMNS:
             if pd.isna(row[field]):
                 continue
             as_of = row["as_of"].date().isoformat()
