@@ -508,6 +508,16 @@ def test_overlaps_are_found_within_each_source_in_any_row_order() -> None:
         }
     )
     assert rules._no_overlap_within_source(missing_end_first).all()
+    # A missing start sorts within its own source (as day 0): its end is no other
+    # source's latest end.
+    missing_start = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["a", "a", "b"]),
+            "period_start": pd.to_datetime(["2020-01-01", "2020-02-01", "NaT"]),
+            "period_end": pd.to_datetime(["2020-01-31", "2020-02-29", "2020-02-15"]),
+        }
+    )
+    assert rules._no_overlap_within_source(missing_start).all()
 
 
 def test_every_real_file_reads_the_same_both_ways() -> None:
@@ -959,6 +969,23 @@ def test_nested_periods_of_one_source_pass_but_a_repeat_or_a_crossing_does_not()
         }
     )
     assert rules._no_overlap_within_source(frame).tolist() == [True, True, True, False, False]
+
+
+def test_a_period_nested_to_the_end_of_another_passes() -> None:
+    """The year, H2 and Q4 of one source all end on 31 December, and Q2 ends with H1: each
+    lies inside the one before it, so none crosses it."""
+    frame = pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["s"] * 5),
+            "period_start": pd.to_datetime(
+                ["2021-01-01", "2021-07-01", "2021-10-01", "2021-01-01", "2021-04-01"]
+            ),
+            "period_end": pd.to_datetime(
+                ["2021-12-31", "2021-12-31", "2021-12-31", "2021-06-30", "2021-06-30"]
+            ),
+        }
+    )
+    assert rules._no_overlap_within_source(frame).all()
 
 
 def test_overlaps_report_the_later_line_of_rows_that_start_together() -> None:
