@@ -220,6 +220,8 @@ VINTAGES = {
     "../../etc": "invalid vintage",
     "": "invalid vintage",
     " latest": "invalid vintage",
+    # a table's id with a line end after it (a pattern's $ would let it through)
+    "mou-table-2012-01-11\n": "invalid vintage 'mou-table-2012-01-11\\n'",
 }
 
 

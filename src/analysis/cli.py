@@ -53,7 +53,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for name, field in datasets.FIELDS.items():
         print(f"{_shown(args.data, name)}: {len(getattr(data, field))} rows, valid")
     print(
-        f"{_shown(args.data, 'datapackage.json')}: generated from the schemas that checked "
+        f"{_shown(args.data, datapackage.FILE)}: generated from the schemas that checked "
         "these files, and up to date"
     )
     for article in data.articles:

@@ -31,7 +31,7 @@ from analysis.claims.evaluation import (
 )
 from analysis.claims.evidence import Evidence, Figure, Outcome, Source
 from analysis.claims.inputs import Inputs
-from analysis.claims.verdicts import HOLDS, VERDICTS, Verdict, words
+from analysis.claims.verdicts import HOLDS, VERDICTS, Verdict, change_words, words
 from analysis.load.article import Article
 
 __all__ = [
@@ -49,6 +49,7 @@ __all__ = [
     "Results",
     "Source",
     "Verdict",
+    "change_words",
     "discrepancies",
     "evaluate",
     "evaluate_all",

@@ -47,6 +47,12 @@ class Claim:
                 return f"{text}%" if percent else text
         return ""
 
+    @property
+    def figure_words(self) -> str:
+        """The figure a claim card leads with: a count, share or year as the quote words
+        it; "" for an ordering, trend, bound or range, which the quote itself says."""
+        return self.stated_words if self.precision in ("exact", "percent", "year") else ""
+
 
 @dataclass(frozen=True)
 class Notebook:

@@ -4,14 +4,15 @@ type its precision compares, its recorded verdicts and its check's arguments. A 
 that breaks any of these is a located error before anything is computed."""
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from analysis.claims.claim import Claim
 from analysis.claims.declare import Check
 from analysis.claims.verdicts import Verdict
-from analysis.load.article import ID_PATTERN, Article, printable_text
-from analysis.load.cells import MAX_COUNT
+from analysis.load.article import Article, printable_text
+from analysis.load.cells import ID_PATTERN, MAX_COUNT
 from analysis.load.datasets import Data
 from analysis.load.problems import Problem
 
@@ -147,7 +148,7 @@ def _pair(value: Any) -> bool:
 def _values(entry: dict[str, Any], where: Where, article: Article) -> None:
     """The claim's words and numbers: an id, a quote from the article, a stated value
     of the type its precision compares, finite and not negative."""
-    if not ID_PATTERN.fullmatch(entry["id"]):
+    if not re.fullmatch(ID_PATTERN, entry["id"]):
         where.bad("must be a lowercase id: a-z, 0-9 and single hyphens", "id", entry["id"])
     if not printable_text(entry["quantity"]):
         where.bad("must be printable text, not empty", "quantity", entry["quantity"])

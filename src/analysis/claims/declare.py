@@ -12,7 +12,8 @@ import pandas as pd
 from analysis.claims.evidence import Outcome
 from analysis.load.article import Article
 from analysis.load.cells import MAX_COUNT
-from analysis.load.datasets import COUNT_COLUMNS, Data
+from analysis.load.datasets import Data
+from analysis.load.vocabulary import COUNT_COLUMNS
 from analysis.vintages import periods
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ from analysis.claims.evidence import Outcome
 from analysis.claims.inputs import Context, Inputs
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.load.datasets import COUNT_COLUMNS
+from analysis.load.vocabulary import COUNT_COLUMNS
 
 PRESS_EVIDENCE = ("report", "mou_restatement")
 NOTEBOOK = "07_press_figures.ipynb"

@@ -24,6 +24,11 @@ CLAIMS_FILE = "claims.toml"
 NAMED = "must name other claims of this registry that state a count, each once"
 
 
+def registry_file(article_id: str) -> str:
+    """An article's registry as messages and links name it."""
+    return f"data/{ARTICLES_DIR}/{article_id}/{CLAIMS_FILE}"
+
+
 def load_registries(data: Data, checks: Mapping[str, Check]) -> tuple[Registry, ...]:
     """Every article's registry, in the articles' order; claim ids are unique across
     them (a claim's page anchor is its id)."""
@@ -107,7 +112,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         raise DataValidationError(problems)
     return Registry(
         article=article,
-        file=f"data/{ARTICLES_DIR}/{article.id}/{CLAIMS_FILE}",
+        file=registry_file(article.id),
         claims=tuple(claims),
         reviewer=raw["review"]["author"],
         review_date=raw["review"]["date"],

@@ -110,3 +110,10 @@ HOLDS = (Verdict.REPRODUCED_EXACTLY, Verdict.REPRODUCED_WITHIN_ROUNDING, Verdict
 def words(verdict: Verdict | str) -> VerdictWords:
     """The words for a verdict given as a Verdict or its value."""
     return VERDICTS[Verdict(verdict)]
+
+
+def change_words(recorded: str, now: Verdict) -> str:
+    """A verdict's change from the recorded one, in words: "was reproduced exactly, now
+    contradicted" ("" recorded: "was not yet recorded")."""
+    was = words(recorded).short if recorded else "not yet recorded"
+    return f"was {was}, now {words(now).short}"

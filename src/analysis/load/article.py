@@ -13,13 +13,13 @@ from typing import Any
 import pandas as pd
 
 from analysis import paths
+from analysis.load.cells import ID_PATTERN
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 
 ARTICLES_DIR = "articles"
 ARTICLE_FILE = "article.toml"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
     anything missing, unknown or out of range is a located DataValidationError."""
     path = folder / ARTICLE_FILE
     name = paths.shown(path)
-    if not ID_PATTERN.match(folder.name):
+    if not re.fullmatch(ID_PATTERN, folder.name):
         raise DataValidationError(
             [
                 Problem(

@@ -23,8 +23,8 @@ from analysis.load.article import ARTICLES_DIR, Article, read_articles
 from analysis.load.dates import date_bounds
 from analysis.load.problems import DataValidationError, Problem, parsing
 from analysis.load.tables import read_text_table
+from analysis.load.vocabulary import COUNT_COLUMNS
 
-COUNT_COLUMNS = ("men", "women", "total")
 SchemaBuilder = Callable[[], Any]
 
 

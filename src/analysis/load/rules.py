@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.load.validation import RowRule
-from analysis.load.vocabulary import EVIDENCE_SOURCE_KINDS
+from analysis.load.vocabulary import COUNT_COLUMNS, EVIDENCE_SOURCE_KINDS
 
 
 def unique(*key: str) -> RowRule:
@@ -54,8 +54,8 @@ def _part_within_total(frame: pd.DataFrame) -> "pd.Series[bool]":
 
 
 SEX_RULES = (
-    RowRule("men + women must equal total", ("men", "women", "total"), _men_women_total),
-    RowRule("men and women cannot exceed total", ("men", "women", "total"), _part_within_total),
+    RowRule("men + women must equal total", COUNT_COLUMNS, _men_women_total),
+    RowRule("men and women cannot exceed total", COUNT_COLUMNS, _part_within_total),
 )
 
 _BEFORE_RECORDS = pd.Timestamp("1900-01-01")

@@ -32,7 +32,9 @@ ISSUE_KINDS = (
     "inconsistent",
     "unverified",
 )
-ISSUE_FIELDS = ("men", "women", "total", "men+women", "period")
+COUNT_COLUMNS = ("men", "women", "total")
+"""The count columns of arrivals.csv and cumulative.csv: men, women and both."""
+ISSUE_FIELDS = (*COUNT_COLUMNS, "men+women", "period")
 """What a source issue is about: a figure's column, both sexes at once, or its period.
 The checks match issues to figures by it, so it is an enumeration, not free text."""
 ANECDOTE_UNITS = ("people", "percent", "instances")

@@ -11,16 +11,25 @@ from matplotlib.figure import Figure
 
 from analysis.formatting import count, joined, signed
 from analysis.show.figures import LAYOUTS, PHONE, Chart, Layout, finish, new_figure
-from analysis.show.plots import LINE, MEN, SMALL_SAMPLE, WOMEN, shade_eras, whole_years
-from analysis.show.scorecard import scorecard, scorecard_chart
+from analysis.show.plots import (
+    FIRST_YEAR,
+    LINE,
+    MEN,
+    MOU,
+    SMALL_SAMPLE,
+    WOMEN,
+    shade_eras,
+    whole_years,
+)
+from analysis.show.scorecard import scorecard_chart
 
-__all__ = ["scorecard", "scorecard_chart"]
+__all__ = ["scorecard_chart"]
 
 # --- women's share ------------------------------------------------------------
 
 
 def women_share_chart(
-    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = FIRST_YEAR
 ) -> Chart:
     """Women's share of each year's arrivals; shares of fewer than SMALL_SAMPLE people are
     drawn hollow and labelled with their size."""
@@ -39,7 +48,7 @@ def women_share_chart(
             f"From {first} to {last}, women were the majority every year but "
             f"{joined([str(y) for y in minority['year']])}"
         )
-    note = f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}. Dashed line: half."
+    note = f"{MOU}. Figures: {vintage}. Dashed line: half."
     if not hollow.empty:
         note += f"\nHollow points: years of fewer than {SMALL_SAMPLE} arrivals (small samples)."
     desktop, phone = (_draw_women_share(years, era_start, title, note, x) for x in LAYOUTS)
@@ -111,17 +120,10 @@ def _draw_women_share(
     return figure
 
 
-def women_share(
-    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
-) -> Figure:
-    """The figure of `women_share_chart`."""
-    return women_share_chart(series, vintage, era_start, first_year).figure
-
-
 # --- revisions ----------------------------------------------------------------
 
 
-def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
+def revisions_chart(table: pd.DataFrame, first_year: int = FIRST_YEAR) -> Chart:
     """Each year's change between first report and latest figure, for men, women and the
     total side by side: a restatement that moves people between the sexes leaves the
     total at zero and shows only in the split (`table` is vintages.revisions())."""
@@ -138,7 +140,7 @@ def revisions_chart(table: pd.DataFrame, first_year: int = 2002) -> Chart:
     if not split_years.empty:
         title += f" ({joined([str(y) for y in split_years['year']])} only in the split by sex)"
     note = (
-        "Source: South Korea's Ministry of Unification (MOU): its tables, and its releases "
+        f"{MOU}: its tables, and its releases "
         "as the press reported them. No bar for men and women: the first report gave no "
         "split by sex."
     )
@@ -249,8 +251,3 @@ def _draw_revisions(
             axes.legend(loc="lower left", fontsize=layout.smallest, frameon=False, ncols=3)
         finish(figure, title, note, layout)
     return figure
-
-
-def revisions(table: pd.DataFrame, first_year: int = 2002) -> Figure:
-    """The figure of `revisions_chart`."""
-    return revisions_chart(table, first_year).figure

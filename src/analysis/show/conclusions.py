@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from analysis import claims, formatting
 from analysis.show import markdown
 
+EVERY_CLAIM = "Each claim, by verdict, linked to its check"  # the fold of a conclusion
+
 THEN, NOW = claims.VINTAGES
 Href = Callable[[claims.Claim], str]
 Claims = Sequence[claims.Claim]
@@ -212,5 +214,5 @@ def notebook_conclusion(results: claims.Results, notebook: str) -> str:
     listed = verdicts.conclusion(chosen, from_notebook(notebook))
     if not chosen:
         return listed
-    folded = markdown.fold("Each claim, by verdict, linked to its check", listed)
+    folded = markdown.fold(EVERY_CLAIM, listed)
     return f"{verdicts.summary(chosen)}\n\n{folded}"

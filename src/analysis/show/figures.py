@@ -27,6 +27,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 PHONE_MEDIA = "(max-width: 640px)"  # the report's phone breakpoint (report.css)
+PHONE_SUFFIX = "-phone"  # a chart's phone layout: STEM-phone.png beside STEM.png
 PHONE_COLUMN_PX = 340  # the narrowest column a figure gets on a 390 px phone, CSS pixels
 MIN_PHONE_TEXT_PX = 11
 
@@ -178,7 +179,7 @@ def save_chart(chart: Chart, stem: str, directory: Path) -> list[Path]:
     the data it draws as `stem`.csv beside them."""
     written = save(chart.figure, stem, directory)
     if chart.phone is not None:
-        written += save(chart.phone, f"{stem}-phone", directory, PHONE)
+        written += save(chart.phone, f"{stem}{PHONE_SUFFIX}", directory, PHONE)
     data = directory / f"{stem}.csv"
     chart.data.to_csv(data, index=False, lineterminator="\n")
     return [*written, data]

@@ -102,7 +102,7 @@ def said(claim: claims.Claim, outcome: claims.Outcome) -> str:
     quote words it, or for an anecdote the article's sentences behind the figures it
     rests on; empty for an ordering or trend, which the quoted heading already says."""
     if claim.stated is not None:
-        return claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
+        return claim.figure_words
     lines = {f.line for f in outcome.evidence.figures if f.file == "data/border_arrests.csv"}
     table = session().data.border_arrests
     return "; ".join(f"“{quote}”" for quote in table.loc[table["line"].isin(lines), "quote"])
@@ -130,8 +130,7 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
         recorded = entry.recorded.get(vintage)
         changes += [f"{vintage}: {problem}" for problem in outcome.problems]
         if outcome.verdict.value != recorded:
-            was = claims.words(recorded).short if recorded else "not yet recorded"
-            changes.append(f"{vintage}: was {was}, now {claims.words(outcome.verdict).short}")
+            changes.append(f"{vintage}: {claims.change_words(recorded or '', outcome.verdict)}")
         results.append(result(outcome, day))
     shown = said(entry, results[0].outcome)
     own = session().results.article.own_sources

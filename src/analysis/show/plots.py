@@ -40,6 +40,8 @@ __all__ = ["Chart", "save", "save_chart"]
 MEN, WOMEN = "#1f3b5a", "#9ec3e6"
 LINE, SECOND = "#1f3b5a", "#b35806"
 BORDER_CLOSED = 2020  # North Korea sealed its border in January 2020 (COVID-19).
+MOU = "Source: South Korea's Ministry of Unification (MOU)"  # every chart's source line
+FIRST_YEAR = 2002  # the first year the charts draw, unless told otherwise
 SMALL_SAMPLE = 100  # a share of fewer people than this moves by 1 point per person or more
 
 
@@ -166,12 +168,12 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
 
 
 def arrivals_chart(
-    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
+    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = FIRST_YEAR
 ) -> Chart:
     """Arrivals per calendar year, stacked by sex; small bars labelled; eras and closure shaded."""
     years = whole_years(series, first_year)
     title = arrivals_title(years, era_start)
-    note = f"Source: South Korea's Ministry of Unification (MOU). Figures: {vintage}."
+    note = f"{MOU}. Figures: {vintage}."
     desktop, phone = (_draw_arrivals(years, era_start, title, note, x) for x in LAYOUTS)
     first, last = int(years["year"].min()), int(years["year"].max())
     low = years.iloc[int(years["total"].argmin())]
@@ -272,10 +274,3 @@ def arrivals_detail(years: pd.DataFrame, era_start: int | None = None) -> str:
             f"{low}; {last} had {count(totals[last])}."
         )
     return f"The most: {year_of_max(totals)} ({count(totals.max())}); the fewest: {low} ({count(totals[low])})."
-
-
-def arrivals_by_sex(
-    series: pd.DataFrame, vintage: str, era_start: int | None = None, first_year: int = 2002
-) -> Figure:
-    """The figure of `arrivals_chart`."""
-    return arrivals_chart(series, vintage, era_start, first_year).figure

@@ -38,7 +38,7 @@ def every_verdict(notebook: str, counted: bool = True) -> Prose:
     chosen = results.registry.claims
     verdicts = conclusions.Verdicts(results)
     listed = verdicts.conclusion(chosen, conclusions.from_notebook(notebook))
-    folded = markdown.fold("Each claim, by verdict, linked to its check", listed)
+    folded = markdown.fold(conclusions.EVERY_CLAIM, listed)
     if not counted:
         return Prose(folded)
     return Prose(f"{verdicts.summary(chosen, 'of the article')}\n\n{folded}")

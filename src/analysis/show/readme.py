@@ -38,7 +38,7 @@ def claims_tables(every: Every) -> str:
     for results in every:
         article = results.article
         day = article.vintage_date.isoformat()
-        registry = markdown.code(f"data/articles/{article.id}/claims.toml")
+        registry = markdown.code(results.registry.file)
         parts.append(
             f"**{markdown.inline(article.publisher)}, [{markdown.inline(article.title)}]"
             f"({markdown.destination(article.url)})** "

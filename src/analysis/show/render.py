@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from analysis import claims
+from analysis.claims.registry import registry_file
 from analysis.show import markdown, terminal
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def anchor(claim: claims.Claim) -> str:
     (notebooks/FILE#ID), or, for an article without notebooks, its registry."""
     if claim.notebook:
         return f"notebooks/{claim.notebook}#{claim.id}"
-    return f"data/articles/{claim.article}/claims.toml"
+    return registry_file(claim.article)
 
 
 def _fields(record: Any, *leave_out: str) -> dict[str, Any]:

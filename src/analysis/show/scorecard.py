@@ -101,12 +101,3 @@ def _draw(
         )
         finish(figure, title, source, layout)
     return figure
-
-
-def scorecard(
-    table: pd.DataFrame,
-    labels: Mapping[str, str] | None = None,
-    vintages: tuple[str, ...] = ("article", "latest"),
-) -> Figure:
-    """The figure of `scorecard_chart`."""
-    return scorecard_chart(table, labels, vintages).figure

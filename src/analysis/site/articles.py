@@ -67,10 +67,9 @@ def cards(results: claims.Results, changes: Sequence[preview.Change] = ()) -> li
     made = []
     for claim in results.registry.claims:
         then, now = (result(found[(claim.id, v)], day) for v in (THEN, NOW))
-        said = claim.stated_words if claim.precision in ("exact", "percent", "year") else ""
         changed = tuple(f"{c.vintage}: {c.words}" for c in changes if c.claim.id == claim.id)
         own = results.article.own_sources
-        made.append(ClaimView(claim, said, (then, now), names, changed, own))
+        made.append(ClaimView(claim, claim.figure_words, (then, now), names, changed, own))
     return made
 
 

@@ -77,7 +77,6 @@ class Findings:
     changes: Changes
     rows: tuple[ClaimRow, ...]
     glossary: tuple[tuple[str, str, str], ...]  # short label, full label, meaning
-    era_start: int | None
 
 
 def _corrections(data: Data) -> tuple[Correction, ...]:
@@ -162,7 +161,6 @@ def compute(results: claims.Results) -> Findings:
         changes=changes,
         rows=rows,
         glossary=tuple((w.short, w.label, w.meaning) for w in claims.VERDICTS.values()),
-        era_start=_era(results),
     )
 
 

@@ -19,9 +19,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from analysis.show.figures import PHONE_MEDIA
-
-PHONE_SUFFIX = "-phone"
+from analysis.show.figures import PHONE_MEDIA, PHONE_SUFFIX
 
 
 def phone_version(uri: str, published: list[Path]) -> str | None:

@@ -23,8 +23,7 @@ class Change:
     @property
     def words(self) -> str:
         """The change in words: "was reproduced exactly, now contradicted"."""
-        was = claims.words(self.recorded).short if self.recorded else "not yet recorded"
-        return f"was {was}, now {claims.words(self.outcome.verdict).short}"
+        return claims.change_words(self.recorded, self.outcome.verdict)
 
 
 def changes(every: Sequence[claims.Results]) -> list[Change]:

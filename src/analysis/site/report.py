@@ -29,7 +29,9 @@ import jinja2
 import nbformat
 
 from analysis import claims, formatting, paths
+from analysis.claims.registry import CLAIMS_FILE
 from analysis.load import datapackage, datasets
+from analysis.load.article import ARTICLE_FILE, ARTICLES_DIR
 from analysis.load.problems import DataValidationError, Problem, unreadable_reason
 from analysis.show import markdown, plots
 from analysis.site import (
@@ -45,7 +47,7 @@ from analysis.site import (
 SITE = Path(__file__).parent  # conf.py, the page templates and _static
 # What readers may download: every file the project declares and validates, nothing else
 # (whatever else lies in the data folder, even a link to a password file, stays there).
-DATA_FILES = (*datasets.TABLES, "datapackage.json")
+DATA_FILES = (*datasets.TABLES, datapackage.FILE)
 """The data files every data directory has; each article adds its article.toml and
 claims.toml (`data_files`)."""
 LINK = "is a symbolic link, which the report does not publish: put the file itself there"
@@ -118,7 +120,9 @@ def _versions() -> str:
 def data_files(data: datasets.Data) -> tuple[str, ...]:
     """Every file the report publishes from the data directory, relative to it."""
     per_article = (
-        f"articles/{a.id}/{name}" for a in data.articles for name in ("article.toml", "claims.toml")
+        f"{ARTICLES_DIR}/{a.id}/{name}"
+        for a in data.articles
+        for name in (ARTICLE_FILE, CLAIMS_FILE)
     )
     return (*DATA_FILES, *per_article)
 

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from analysis.load.cells import ID_PATTERN
 from analysis.load.dates import EARLIEST_DAY, latest_day
 
 LATEST, FIRST, ARTICLE = "latest", "first", "article"
@@ -13,7 +14,6 @@ ACCEPTED_FORMS = (
     "or the source_id of an MOU table (e.g. mou-table-2012-01-11)"
 )
 _DAY_LIKE = re.compile(r"^\d{1,4}-\d{1,2}-\d{1,2}$")
-_TABLE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def _in_range(day: date) -> date:
@@ -57,7 +57,7 @@ class Vintage:
                     f"invalid date {spec!r}: no such day; a vintage is {ACCEPTED_FORMS}"
                 ) from None
             return cls("day", day=_in_range(day))
-        if _TABLE_ID.match(spec):
+        if re.fullmatch(ID_PATTERN, spec):
             return cls("table", table=spec)
         raise ValueError(f"invalid vintage {spec!r}: a vintage is {ACCEPTED_FORMS}")
 

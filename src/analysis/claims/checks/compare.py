@@ -11,8 +11,6 @@ from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
 from analysis.formatting import count, percent
 
-UNITS = ("count", "percent")
-
 
 def _plain(value: float) -> str:
     """A stated number as written: 1,127, 20.8."""
