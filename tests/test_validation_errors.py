@@ -774,10 +774,15 @@ def test_a_check_is_skipped_only_where_a_fact_of_the_file_proves_it(
 ) -> None:
     """Above FACTS_PAY_FROM distinct texts in a column, a check implied by a fact of the
     file (no control characters, no surrounding space) is skipped when that fact holds;
-    every other check, and an implied one whose fact fails, still runs. The threshold
-    is lowered so that three sources pass it (the real one needs 100,001 rows)."""
+    every other check, and an implied one whose fact fails, still runs. The thresholds
+    are lowered so that three sources pass it (the real one needs 100,001 rows) and the
+    file is read by the fast reader, the one whose bytes are scanned for the facts."""
     monkeypatch.setattr(validation, "FACTS_PAY_FROM", 2)
-    _assert_problems(FACT_EDITS[name], minimal_data)
+    monkeypatch.setattr(tables, "FAST_BYTES", 0)
+    edit = FACT_EDITS[name]
+    _assert_problems(edit, minimal_data)
+    facts = tables.read_text_table(minimal_data / edit.target, edit.target).facts
+    assert (text.NO_CONTROL_CHARACTERS in facts) == ("\t" not in edit.new)
 
 
 WIDE_ROWS = [["a", *[str(i)] * 8] for i in range(255)]
