@@ -74,7 +74,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
         problems.append(Problem(name, "needs at least one [[claim]] table"))
         entries = []
     notebooks = _notebooks(name, raw.get("notebook", {}), problems)
-    claims, args_lines = [], []  # each claim, and the line of its `args`
+    found: list[tuple[Claim, int]] = []  # each claim, and the line of its `args`
     known = {n.file for n in notebooks}
     for index, entry in enumerate(entries, start=1):
         table = lines.table(index)
@@ -98,10 +98,11 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
                 "precision 'about' with a tolerance)"
             )
             where.bad(message, "stated", lines.value_text(own))
-        claims.append(replace(claim, stated_line=own, article=article.id))
-        args_lines.append(_field_line(lines, table, entry, "args") or line)
+        claim = replace(claim, stated_line=own, article=article.id)
+        found.append((claim, _field_line(lines, table, entry, "args") or line))
+    claims = [claim for claim, _ in found]
     if not problems:  # a refused claim is not among `claims`: naming it is not the fault
-        problems += _named_claim_problems(name, claims, args_lines, checks)
+        problems += _named_claim_problems(name, found, checks)
     first = {c.id: c.line for c in reversed(claims)}
     ids = [c.id for c in claims]
     problems += [
@@ -126,14 +127,14 @@ def _field_line(lines: KeyLines, table: range, entry: Any, key: str) -> int:
 
 
 def _named_claim_problems(
-    name: str, claims: list[Claim], args_lines: list[int], checks: Mapping[str, Check]
+    name: str, found: list[tuple[Claim, int]], checks: Mapping[str, Check]
 ) -> list[Problem]:
     """Arguments that name other claims (declare.ClaimIds): each another claim of this
-    registry that states a count, named once."""
-    counts = {c.id for c in claims if c.precision == "exact" and type(c.stated) is int}
+    registry that states a count, named once (`found`: each claim, and its `args` line)."""
+    counts = {c.id for c, _ in found if c.precision == "exact" and type(c.stated) is int}
     return [
         Problem(name, f"argument {key!r} {NAMED}", line, column="args", value=", ".join(named))
-        for claim, line in zip(claims, args_lines, strict=True)
+        for claim, line in found
         for key, spec in checks[claim.check].args.items()
         if spec is ClaimIds
         for named in [claim.args[key]]
