@@ -60,9 +60,17 @@ CASES = {
     "quote-nul": case(CLAIM, 'quote = "Only', 'quote = "\\u0000Only', "quote"),
     "quote-escape": case(CLAIM, 'quote = "Only', 'quote = "\\u001b[2JOnly', "quote"),
     "quantity-nul": case(
-        CLAIM, 'quantity = "arrivals in 2017"', 'quantity = "arrivals\\u0000"', "'quantity'"
+        CLAIM,
+        'quantity = "arrivals in 2017"',
+        'quantity = "arrivals\\u0000"',
+        "'quantity': must be printable text, not empty (value 'arrivals",
     ),
-    "quantity-empty": case(CLAIM, 'quantity = "arrivals in 2017"', 'quantity = " "', "'quantity'"),
+    "quantity-empty": case(
+        CLAIM,
+        'quantity = "arrivals in 2017"',
+        'quantity = " "',
+        "'quantity': must be printable text, not empty (value ' ')",
+    ),
     "notebook-title-a-number": case(
         CLAIM, 'title = "Arrivals under Kim Jong Un, 2011–2017"', "title = 6", "title'"
     ),
