@@ -224,7 +224,18 @@ def test_a_refused_stated_value_is_named_with_the_rule_it_breaks(
 ) -> None:
     path = minimal_data / CLAIM
     path.write_text(path.read_text(encoding="utf-8").replace(PERCENT, new), encoding="utf-8")
-    refused(minimal_data, CLAIM, message, column=column)
+    assert refused(minimal_data, CLAIM, message, column=column).endswith(f"'{column}': {message}")
+
+
+def test_a_claim_that_is_not_a_table_is_refused_by_its_position(minimal_data: Path) -> None:
+    """`claim = [...]` holding something other than tables: each is named by its number."""
+    path = minimal_data / CLAIM
+    text = path.read_text(encoding="utf-8")
+    head = text[text.index("[review]") : text.index("[[claim]]")]
+    path.write_text('claim = [1, "two"]\n' + head, encoding="utf-8")
+    for number in (1, 2):
+        line = refused(minimal_data, CLAIM, f"[[claim]] number {number} is not a table")
+        assert line.endswith(f"claims.toml: [[claim]] number {number} is not a table")
 
 
 @pytest.mark.parametrize(
