@@ -959,19 +959,27 @@ def test_a_row_rule_sees_a_cell_that_failed_its_own_check_as_missing(tmp_path: P
     ]
 
 
+def _periods_of_one_source(*periods: tuple[str, str]) -> pd.DataFrame:
+    """Rows of one source, each period given as (start, end)."""
+    starts, ends = zip(*periods, strict=True)
+    return pd.DataFrame(
+        {
+            "source_id": pd.Categorical(["s"] * len(periods)),
+            "period_start": pd.to_datetime(list(starts)),
+            "period_end": pd.to_datetime(list(ends)),
+        }
+    )
+
+
 def test_nested_periods_of_one_source_pass_but_a_repeat_or_a_crossing_does_not() -> None:
     """Q1, H1 and the year from one source nest and pass; the same period twice, or a
     period that runs past another's end, does not."""
-    frame = pd.DataFrame(
-        {
-            "source_id": pd.Categorical(["s"] * 5),
-            "period_start": pd.to_datetime(
-                ["2021-01-01", "2021-01-01", "2021-01-01", "2021-01-01", "2021-06-01"]
-            ),
-            "period_end": pd.to_datetime(
-                ["2021-03-31", "2021-06-30", "2021-12-31", "2021-06-30", "2022-01-31"]
-            ),
-        }
+    frame = _periods_of_one_source(
+        ("2021-01-01", "2021-03-31"),
+        ("2021-01-01", "2021-06-30"),
+        ("2021-01-01", "2021-12-31"),
+        ("2021-01-01", "2021-06-30"),
+        ("2021-06-01", "2022-01-31"),
     )
     assert rules._no_overlap_within_source(frame).tolist() == [True, True, True, False, False]
 
@@ -979,16 +987,12 @@ def test_nested_periods_of_one_source_pass_but_a_repeat_or_a_crossing_does_not()
 def test_a_period_nested_to_the_end_of_another_passes() -> None:
     """The year, H2 and Q4 of one source all end on 31 December, and Q2 ends with H1: each
     lies inside the one before it, so none crosses it."""
-    frame = pd.DataFrame(
-        {
-            "source_id": pd.Categorical(["s"] * 5),
-            "period_start": pd.to_datetime(
-                ["2021-01-01", "2021-07-01", "2021-10-01", "2021-01-01", "2021-04-01"]
-            ),
-            "period_end": pd.to_datetime(
-                ["2021-12-31", "2021-12-31", "2021-12-31", "2021-06-30", "2021-06-30"]
-            ),
-        }
+    frame = _periods_of_one_source(
+        ("2021-01-01", "2021-12-31"),
+        ("2021-07-01", "2021-12-31"),
+        ("2021-10-01", "2021-12-31"),
+        ("2021-01-01", "2021-06-30"),
+        ("2021-04-01", "2021-06-30"),
     )
     assert rules._no_overlap_within_source(frame).all()
 

@@ -73,11 +73,16 @@ class Where:
         self.file, self.index, self.line, self.problems = file, index, line, problems
         self.field_line = field_line
 
+    def line_of(self, column: str) -> int | None:
+        """The line a problem of `column` is cited at."""
+        return self.field_line(column.split(".")[0]) or self.line
+
     def bad(self, message: str, column: str, value: Any = None) -> None:
         shown = None if value is None else str(value)
         text = message if self.line else f"[[claim]] number {self.index}: {message}"
-        line = self.field_line(column.split(".")[0]) or self.line
-        self.problems.append(Problem(self.file, text, line, column=column, value=shown))
+        self.problems.append(
+            Problem(self.file, text, self.line_of(column), column=column, value=shown)
+        )
 
 
 def claim_from(

@@ -99,7 +99,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
             )
             where.bad(message, "stated", lines.value_text(own))
         claim = replace(claim, stated_line=own, article=article.id)
-        found.append((claim, _field_line(lines, table, entry, "args") or line))
+        found.append((claim, where.line_of("args") or line))
     claims = [claim for claim, _ in found]
     if not problems:  # a refused claim is not among `claims`: naming it is not the fault
         problems += _named_claim_problems(name, found, checks)

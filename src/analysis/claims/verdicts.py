@@ -112,8 +112,8 @@ def words(verdict: Verdict | str) -> VerdictWords:
     return VERDICTS[Verdict(verdict)]
 
 
-def change_words(recorded: str, now: Verdict) -> str:
+def change_words(recorded: str | None, now: Verdict) -> str:
     """A verdict's change from the recorded one, in words: "was reproduced exactly, now
-    contradicted" ("" recorded: "was not yet recorded")."""
+    contradicted" (none recorded: "was not yet recorded")."""
     was = words(recorded).short if recorded else "not yet recorded"
     return f"was {was}, now {words(now).short}"

@@ -130,7 +130,7 @@ def claim(claim_id: str, computed: Any) -> ClaimView:
         recorded = entry.recorded.get(vintage)
         changes += [f"{vintage}: {problem}" for problem in outcome.problems]
         if outcome.verdict.value != recorded:
-            changes.append(f"{vintage}: {claims.change_words(recorded or '', outcome.verdict)}")
+            changes.append(f"{vintage}: {claims.change_words(recorded, outcome.verdict)}")
         results.append(result(outcome, day))
     shown = said(entry, results[0].outcome)
     own = session().results.article.own_sources

@@ -70,6 +70,7 @@ from datetime import date
 import pandas as pd
 
 from analysis.load.datasets import Data
+from analysis.load.vocabulary import COUNT_COLUMNS
 from analysis.vintages.book import (
     INFERRED,
     OUTPUT_COLUMNS,
@@ -80,12 +81,10 @@ from analysis.vintages.book import (
 )
 from analysis.vintages.names import ACCEPTED_FORMS, ARTICLE, FIRST, LATEST, Vintage
 from analysis.vintages.reconcile import reconcile_total, year_end_reconciliation
-from analysis.vintages.rule import COUNTS
 
 __all__ = [
     "ACCEPTED_FORMS",
     "ARTICLE",
-    "COUNTS",
     "FIRST",
     "INFERRED",
     "LATEST",
@@ -121,8 +120,8 @@ def revisions(book: Book) -> pd.DataFrame:
     total, with the change: a revision that moves people between the sexes (2017's
     189 -> 188 men, 938 -> 939 women) leaves the total unchanged and shows only here."""
     first, latest = book.arrivals(FIRST), book.arrivals(LATEST)
-    merged = first[["period", "end", *COUNTS]].merge(
-        latest[["period", *COUNTS]], on="period", suffixes=("_first", "_latest")
+    merged = first[["period", "end", *COUNT_COLUMNS]].merge(
+        latest[["period", *COUNT_COLUMNS]], on="period", suffixes=("_first", "_latest")
     )
-    changes = {f"{c}_change": merged[f"{c}_latest"] - merged[f"{c}_first"] for c in COUNTS}
+    changes = {f"{c}_change": merged[f"{c}_latest"] - merged[f"{c}_first"] for c in COUNT_COLUMNS}
     return merged.assign(**changes).sort_values("end").reset_index(drop=True)

@@ -12,10 +12,11 @@ import pandas as pd
 
 from analysis.load.article import Article
 from analysis.load.datasets import Data
+from analysis.load.vocabulary import COUNT_COLUMNS
 from analysis.vintages import reconcile, rule, settle
 from analysis.vintages.names import ACCEPTED_FORMS, FIRST, Vintage
 from analysis.vintages.periods import Period
-from analysis.vintages.rule import COUNTS, EVIDENCE_RANK, Row
+from analysis.vintages.rule import EVIDENCE_RANK, Row
 
 PUBLISHED, INFERRED = "published", "inferred"
 OUTPUT_COLUMNS = [
@@ -109,7 +110,7 @@ def year_end_totals(data: Data) -> list[settle.Total]:
             continue
         counts = [
             None if pd.isna(r[c]) or (r["source_id"], as_of, c) in flagged else int(r[c])
-            for c in COUNTS
+            for c in COUNT_COLUMNS
         ]
         day = pd.Timestamp(r["published_to"]).toordinal()
         found.append(settle.Total(as_of.toordinal(), day, *counts))

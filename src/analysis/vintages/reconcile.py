@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
-from analysis.vintages.rule import COUNTS, Row
+from analysis.load.vocabulary import COUNT_COLUMNS
+from analysis.vintages.rule import Row
 
 if TYPE_CHECKING:
     from analysis.vintages.book import Book
@@ -34,7 +35,7 @@ def cumulative_through(rows: Sequence[Row], year_end: pd.Timestamp) -> Counts:
     """
     upto = [r for r in rows if r.end <= year_end]
     sums: Counts = {}
-    for column in COUNTS:
+    for column in COUNT_COLUMNS:
         values = [r.value(column) for r in upto]
         sums[column] = None if None in values else sum(v for v in values if v is not None)
     return sums
@@ -50,7 +51,7 @@ def _part_year(book: "Book", as_of: pd.Timestamp, source_id: str, day: date) -> 
     own = [r for r in part if r["source_id"] == source_id]
     # The latest publication; of two on the same day, the later line (a stable sort).
     row = own[-1] if own else sorted(part, key=lambda r: r["published_to"])[-1]
-    return {c: None if pd.isna(row[c]) else int(row[c]) for c in COUNTS}
+    return {c: None if pd.isna(row[c]) else int(row[c]) for c in COUNT_COLUMNS}
 
 
 def reconcile_total(book: "Book", as_of: pd.Timestamp, source_id: str, day: date) -> Counts | None:
@@ -70,7 +71,7 @@ def reconcile_total(book: "Book", as_of: pd.Timestamp, source_id: str, day: date
     if last_end < previous or last_end > as_of or part is None:
         return None
     base = cumulative_through(rows, previous)
-    return {c: _plus(base[c], part[c]) for c in COUNTS}
+    return {c: _plus(base[c], part[c]) for c in COUNT_COLUMNS}
 
 
 def _plus(a: int | None, b: int | None) -> int | None:
@@ -80,7 +81,8 @@ def _plus(a: int | None, b: int | None) -> int | None:
 def matches(stated: dict[Any, Any], computed: Counts) -> bool:
     """Every figure the report states equals the computed one."""
     return all(
-        pd.isna(stated[c]) or (computed[c] is not None and computed[c] == stated[c]) for c in COUNTS
+        pd.isna(stated[c]) or (computed[c] is not None and computed[c] == stated[c])
+        for c in COUNT_COLUMNS
     )
 
 
@@ -132,7 +134,7 @@ def year_end_reconciliation(book: "Book") -> pd.DataFrame:
             series = None
         computed = cumulative_through(series, report["as_of"]) if series is not None else {}
         differences = []
-        for column in COUNTS:
+        for column in COUNT_COLUMNS:
             stated = report[column]
             value = computed.get(column)
             row[f"reported_{column}"] = stated

@@ -11,12 +11,9 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from analysis.load.vocabulary import COUNT_COLUMNS
-
 EVIDENCE_RANK = {"mou_correction": 1, "mou_table": 1, "mou_restatement": 1, "report": 0}
 """MOU's own publications rank alike (the newest is in force), above press reports."""
 OFFICIAL_STATEMENTS = ("mou_table", "mou_restatement")
-COUNTS = COUNT_COLUMNS  # the figures each row of the series carries
 
 
 Span = tuple[int, int]  # a period's first and last day, as ordinals
