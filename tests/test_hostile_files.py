@@ -98,7 +98,7 @@ OTHER_MESSAGES: dict[str, dict[str, tuple[str, int | None]]] = {
         "empty": ("missing the [review] table", None),
         "bom": ("byte-order mark", 1),
         "not-utf8": ("not valid UTF-8 text", 1),
-        "nul": ("not valid TOML", None),
+        "nul": ("not valid TOML", 2),
         "truncated": ("not valid TOML", None),
     },
     "datapackage.json": {

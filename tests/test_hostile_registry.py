@@ -139,17 +139,22 @@ def test_a_registry_or_article_field_out_of_range_is_refused_by_name(
     refused(minimal_data, file, field)
 
 
-def test_a_parser_out_of_memory_on_an_article_is_an_error_naming_its_file(
-    minimal_data: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("name", [ARTICLE, CLAIM])
+def test_a_parser_out_of_memory_is_an_error_naming_its_file(
+    minimal_data: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """A TOML parser that runs out of memory on an article.toml is an error naming that
-    file, as one that runs out of recursion is."""
+    """A TOML parser that runs out of memory on an article.toml or a claims.toml is an
+    error naming that file, as one that runs out of recursion is."""
+    parse = tomllib.loads
+    exhausted = (minimal_data / name).read_text(encoding="utf-8")
 
-    def exhausted(text: str) -> None:
-        raise MemoryError
+    def parse_unless_exhausted(text: str) -> dict[str, object]:
+        if text == exhausted:
+            raise MemoryError
+        return parse(text)
 
-    monkeypatch.setattr(tomllib, "loads", exhausted)
-    refused(minimal_data, ARTICLE, "memory")
+    monkeypatch.setattr(tomllib, "loads", parse_unless_exhausted)
+    refused(minimal_data, name, "not valid TOML: out of memory while parsing")
 
 
 def test_a_stated_count_of_zero_is_checked_like_any_other(minimal_data: Path) -> None:

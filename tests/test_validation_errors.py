@@ -231,6 +231,18 @@ def test_syntax_errors_in_toml_give_line_and_column(minimal_data: Path) -> None:
         datasets.articles(minimal_data)
 
 
+def test_a_syntax_error_in_a_claims_registry_gives_line_and_column(minimal_data: Path) -> None:
+    """Read like an article: the position tomllib names is where the problem shows it."""
+    path = minimal_data / ARTICLE.replace("article.toml", "claims.toml")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(n for n, line in enumerate(lines) if line.startswith("[[claim]]"))
+    lines[header] = "[[claim]\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    result = run_cli("validate", data_dir=minimal_data)
+    assert result.returncode == 2
+    assert f"claims.toml, line {header + 1}, column 8: not valid TOML: " in result.stderr
+
+
 def _edit_datapackage(data_dir: Path, old: str, new: str) -> int:
     """Replace `old` (found once) in data_dir's datapackage.json; return its line."""
     path = data_dir / PACKAGE

@@ -3,7 +3,6 @@ to its declared schema, so that a misspelt check, an unknown verdict, a period t
 data cannot give or a stray field is a located error before anything is computed."""
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
@@ -18,7 +17,8 @@ from analysis.load.article import ARTICLES_DIR, Article, printable_text
 from analysis.load.datasets import Data
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
-from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.problems import DataValidationError, Problem
+from analysis.load.toml_file import read_toml
 
 CLAIMS_FILE = "claims.toml"
 NAMED = "must name other claims of this registry that state a count, each once"
@@ -60,13 +60,7 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     file, line and field of every problem."""
     path = data.directory / ARTICLES_DIR / article.id / CLAIMS_FILE
     name = paths.shown(path)
-    text = decode_utf8(read_bytes(path, name), name)
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataValidationError([Problem(name, f"not valid TOML: {error}")]) from None
-    except RecursionError:
-        raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
+    text, raw = read_toml(path, name)
     lines = KeyLines(text)
     problems = _review_problems(name, raw, lines)
     entries = raw.get("claim", [])

@@ -4,7 +4,6 @@ checkable sentences and, optionally, the era its claims count from. Its claims
 registry (claims.toml) sits beside it and is read by analysis.claims."""
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,8 @@ from analysis import paths
 from analysis.load.cells import ID_PATTERN
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
-from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.problems import DataValidationError, Problem
+from analysis.load.toml_file import read_toml
 
 ARTICLES_DIR = "articles"
 ARTICLE_FILE = "article.toml"
@@ -123,17 +123,7 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
                 )
             ]
         )
-    text = decode_utf8(read_bytes(path, name), name)
-    try:
-        meta = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise DataValidationError([_toml_problem(name, error)]) from None
-    except RecursionError:
-        raise DataValidationError([Problem(name, "not valid TOML: nested too deeply")]) from None
-    except MemoryError:
-        raise DataValidationError(
-            [Problem(name, "not valid TOML: out of memory while parsing")]
-        ) from None
+    text, meta = read_toml(path, name)
     table = known.set_index("source_id")
 
     def problem(key: str, message: str, value: object = None) -> Problem:
@@ -218,12 +208,3 @@ def _eras(raw: Any, text: str, problems: list[Problem], problem: Any) -> Eras | 
             problem("eras.used", f"{CITED} `used = {used}` on a line of its own in [eras]")
         )
     return None
-
-
-def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> Problem:
-    """tomllib puts the position in its message; move it to where a Problem shows it."""
-    found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(error))
-    if found is None:
-        return Problem(name, f"not valid TOML: {error}")
-    message = f"not valid TOML: {str(error)[: found.start()]}"
-    return Problem(name, message, line=int(found[1]), char=int(found[2]))
