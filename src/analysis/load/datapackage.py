@@ -9,13 +9,14 @@ validate` (and the tests) name it when it is out of date.
 
 import json
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from analysis import paths
-from analysis.load import metadata, schemas
+from analysis.load import datasets, metadata, schemas
 from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
 from analysis.load.structured import parse_json
 from analysis.load.validation import Column, Schema
@@ -31,15 +32,13 @@ says so with a foreign key, so its schema is built here knowing no source."""
 
 SCHEMAS: dict[str, Callable[[], Schema]] = {
     "sources": schemas.sources_schema,
-    "arrivals": lambda: schemas.arrivals_schema(_NO_SOURCES),
-    "cumulative": lambda: schemas.cumulative_schema(_NO_SOURCES),
-    "table_dates": lambda: schemas.table_dates_schema(_NO_SOURCES),
-    "border_arrests": lambda: schemas.anecdotes_schema(_NO_SOURCES),
-    "repatriation_context": lambda: schemas.anecdotes_schema(_NO_SOURCES),
-    "source_issues": lambda: schemas.source_issues_schema(_NO_SOURCES),
-    "press_findings": lambda: schemas.press_findings_schema(_NO_SOURCES),
+    **{
+        name.removesuffix(".csv"): partial(table.schema, _NO_SOURCES)
+        for name, table in datasets.REFERRING.items()
+    },
 }
-"""The schema each file (resource NAME, file NAME.csv) is validated against."""
+"""The schema each file (resource NAME, file NAME.csv) is validated against: the very
+schemas the loaders use (analysis.load.datasets), so the two cannot part."""
 
 
 def field_descriptor(column: Column, described: metadata.Field, unique: bool) -> dict[str, Any]:
