@@ -12,7 +12,7 @@ from pathlib import Path
 
 from analysis import claims, options, paths, vintages
 from analysis.claims import record
-from analysis.load import datapackage, datasets
+from analysis.load import datapackage, datasets, metadata
 from analysis.load.problems import DataValidationError
 from analysis.show import claimreview, readme, render, terminal
 
@@ -75,7 +75,7 @@ def cmd_arrivals(args: argparse.Namespace) -> int:
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False, date_format="%Y-%m-%d", lineterminator="\n")
     else:
-        heading = f"North Koreans arriving in South Korea, {book.describe(args.vintage)}"
+        heading = f"{metadata.ARRIVALS}, {book.describe(args.vintage)}"
         sys.stdout.write(render.arrivals_table(table, heading))
     return 0
 

@@ -83,6 +83,9 @@ PACKAGE: dict[str, object] = {
 }
 """The package-level properties of data/datapackage.json, in the order written."""
 
+ARRIVALS = "North Koreans arriving in South Korea"
+"""Who the arrivals figures count: the one wording of every heading, caption and alt text."""
+
 RESOURCES: dict[str, Resource] = {
     "sources": Resource(
         "Every source a figure comes from",
@@ -111,7 +114,7 @@ RESOURCES: dict[str, Resource] = {
         },
     ),
     "arrivals": Resource(
-        "North Koreans arriving in South Korea per period, as each source reported",
+        f"{ARRIVALS} per period, as each source reported",
         {
             "period_start": Field(
                 "First day of the period; empty for a bucket that runs from the start of "

@@ -22,6 +22,7 @@ import seaborn as sns
 from matplotlib.figure import Figure
 
 from analysis.formatting import count
+from analysis.load import metadata
 from analysis.show.figures import (
     DESKTOP,
     LAYOUTS,
@@ -179,7 +180,7 @@ def arrivals_chart(
     low = years.iloc[int(years["total"].argmin())]
     peak = int(years["total"].max())
     alt = (
-        f"{title}. Bar chart of North Koreans arriving in South Korea each year, {first} to "
+        f"{title}. Bar chart of {metadata.ARRIVALS} each year, {first} to "
         f"{last}, split into women and men (figures: {vintage}). The highest year is "
         f"{int(years['year'].iloc[int(years['total'].argmax())])} with {count(peak)}; the lowest is "
         f"{int(low['year'])} with {count(low['total'])}"

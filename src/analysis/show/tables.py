@@ -6,6 +6,7 @@ anecdotes, the verdicts and what they mean. They read the notebook's session
 import pandas as pd
 
 from analysis import claims, formatting, vintages
+from analysis.load import metadata
 from analysis.show import present
 from analysis.show.narrative import checked_press, session
 
@@ -90,7 +91,7 @@ def series(first_year: int, vintage: str = vintages.LATEST) -> present.Table:
         ),
         columns,
         links={"publisher": "url"},
-        caption=f"North Koreans arriving in South Korea, {session().book.describe(vintage)}",
+        caption=f"{metadata.ARRIVALS}, {session().book.describe(vintage)}",
         notes=tuple(notes),
         fold=f"The figures for {years}, each with its source and the day it was published",
     )
