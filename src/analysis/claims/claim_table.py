@@ -54,7 +54,7 @@ OPTIONAL = {"notebook", "tolerance", "recorded"}  # `claims --record` writes `re
 def _type_name(kind: type | tuple[type, ...]) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     names = {int: "integer", float: "number", str: "text", dict: "table", list: "list"}
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+    return " or ".join(names[k] for k in kinds)
 
 
 class Where:
