@@ -216,6 +216,12 @@ CASES = {
         "alternatives = [66.7, inf]",
         "argument 'alternatives' must be numbers",
     ),
+    "share-threshold-over-100": (
+        DAILY_NK,
+        "alternatives = [66.7, 75]",
+        "alternatives = [66.7, 150]",
+        "argument 'alternatives' is a share in percent: at most 100",
+    ),
     "parts-itself": (
         DAILY_NK,
         PARTS,
@@ -270,6 +276,11 @@ ACCEPTED = {
     "total-to-a-bucket-end": (NK_NEWS, 'through = "2018"', 'through = "1989"'),
     "threshold-zero": (NK_NEWS, "threshold = 30000", "threshold = 0"),
     "thresholds-at-the-bounds": (KBS, "alternatives = []", "alternatives = [[0, 100000]]"),
+    "share-thresholds-at-the-bounds": (
+        DAILY_NK,
+        "alternatives = [66.7, 75]",
+        "alternatives = [0, 100]",
+    ),
 }
 
 
@@ -306,3 +317,21 @@ def test_parts_may_be_every_other_claim_that_states_a_count(minimal_data: Path) 
         encoding="utf-8",
     )
     assert run_cli("validate", data_dir=minimal_data).returncode == 0
+
+
+def test_a_share_threshold_over_100_is_refused_for_a_single_threshold_too(data_copy: Path) -> None:
+    """`threshold` (a number) is held to the bound of a share as `alternatives` (a list) is."""
+    path = data_copy / "articles" / DAILY_NK / "claims.toml"
+    old = (
+        'check = "ranks.every_year"\nargs = { field = "women", measure = "share", since = "era", '
+        'through = "2017", alternatives = [66.7, 75] }'
+    )
+    new = (
+        'check = "ranks.first_reached"\n'
+        'args = { field = "women", measure = "share", since = "era", threshold = 150 }'
+    )
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    name = f"articles/{DAILY_NK}/claims.toml"
+    refused(data_copy, name, "argument 'threshold' is a share in percent: at most 100")

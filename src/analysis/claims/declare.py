@@ -129,6 +129,12 @@ class Check:
                 problems.append(f"argument {key!r} must be {form}, in the stated value's form")
             elif spec is YearOrEra:
                 problems += _year_or_era_problems(key, args[key], article, data)
+        if args.get("measure") == "share" and not problems:
+            problems += [
+                f"argument {key!r} is a share in percent: at most 100"
+                for key, spec in self.args.items()
+                if spec in (float, Thresholds) and max(_numbers(args[key]), default=0) > 100
+            ]
         if self.earlier and not problems:
             problems += _order_problems(self.earlier, args, article)
         if self.distinct and not problems and _same_period(*(args[k] for k in self.distinct)):
@@ -200,6 +206,13 @@ def _thresholds(values: list[Any], stated: Any) -> bool:
             for v in values
         )
     return all(map(_count, values))
+
+
+def _numbers(value: Any) -> list[Any]:
+    """The numbers of a number, a list of them or a list of [low, high] pairs."""
+    if not isinstance(value, list):
+        return [value]
+    return [n for v in value for n in _numbers(v)]
 
 
 def _count(item: Any) -> bool:
