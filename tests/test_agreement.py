@@ -57,7 +57,8 @@ def test_the_engine_values_are_the_figures_a_notebook_computes(
     assert engine["twenty-on-new-years-day"][0] == pytest.approx((20.0, 30 / 14, 40 / 14))
     assert engine["families-arrested-new-year"] == (10, 10)
     assert engine["hyesan-family-arrested"] == (0, 0)  # the article gives no count
-    assert engine["repatriated-overcrowding"][0] == (41, 51, 37, 121)
+    # Daily NK's tally, dated 2018, was not yet public on the article's date
+    assert engine["repatriated-overcrowding"] == ((41, 51, 37), (41, 51, 37, 121))
     assert engine["women-share-2017"][0] == pytest.approx(100 * 938 / 1127)
     assert [len(s) for s in engine["women-vast-majority"]] == [6, 6]  # 2012-2017
 

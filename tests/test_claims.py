@@ -135,7 +135,8 @@ COMPUTATIONS = [
     ("hyesan-family-arrested", "article", "no figure", Verdict.NOT_VERIFIABLE),
     ("attempts-rising", "article", "arrivals 2016 → 2017: 1,418 → 1,127", Verdict.NOT_VERIFIABLE),
     ("arrests-increased-last-year", "article", "no figure", Verdict.NOT_VERIFIABLE),
-    ("repatriated-overcrowding", "article", "4 related counts", Verdict.NOT_VERIFIABLE),
+    ("repatriated-overcrowding", "article", "3 related counts", Verdict.NOT_VERIFIABLE),
+    ("repatriated-overcrowding", "latest", "4 related counts", Verdict.NOT_VERIFIABLE),
     ("home-searches-rising", "article", "no figure", Verdict.NOT_VERIFIABLE),
 ]
 

@@ -545,6 +545,23 @@ def test_the_context_figures_are_listed_in_file_order(latest: Reading) -> None:
     ]
 
 
+def test_a_context_figure_counts_only_from_the_last_day_its_source_can_be_from(
+    registry: Registry, article_ctx: Context, inputs: Inputs
+) -> None:
+    """Daily NK's tally is dated only "2018": on 7 January 2018 it is not yet public, as
+    no figure is before the last day its date can mean (31 December 2018), the day it is."""
+    article = Reading(registry.get("arrivals-2017"), article_ctx)
+    assert article.context_ids() == [
+        "hrw-detained-2017-07-08",
+        "hrw-documented-2016-07-2017-06",
+        "hrw-returned-since-2016-07",
+    ]
+    assert inputs.published["dailynk-en-forced-repatriation-2018"][1] == date(2018, 12, 31)
+    for day, shown in ((date(2018, 12, 30), 3), (date(2018, 12, 31), 4)):
+        on = Reading(registry.get("arrivals-2017"), inputs.context(day))
+        assert len(on.context_ids()) == shown, day
+
+
 def test_an_unknown_anecdote_names_the_registry_and_the_file(latest: Reading) -> None:
     message = (
         "data/articles/dailynk-2018-01/claims.toml names figure 'nope', "

@@ -92,7 +92,11 @@ class Ledger:
         return (pd.Timestamp(str(last.value)) - pd.Timestamp(str(first.value))).days + 1
 
     def context_ids(self) -> list[str]:
-        return list(self.ctx.inputs.anecdotes["repatriation_context.csv"])
+        """The context counts public by this vintage's last day: like every figure, a
+        count is public only from the last day its source's date can mean."""
+        day, published = self.ctx.last_day, self.ctx.inputs.published
+        rows = self.ctx.inputs.anecdotes["repatriation_context.csv"]
+        return [i for i, row in rows.items() if published[str(row["source_id"])][1] <= day]
 
     # --- the outcome -------------------------------------------------------------
 

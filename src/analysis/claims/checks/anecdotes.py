@@ -134,7 +134,8 @@ def repatriation_context(reading: Reading) -> Outcome:
             f"({months(*(date.fromisoformat(str(d.value)) for d in (start, end)))})"
         )
         values.append((low.value, None if high is None else high.value, start.value, end.value))
-    reason = f"no public figure measures detention capacity; nearest counts (rights groups, media): {'; '.join(items)}"
+    nearest = "; ".join(items) or "none published by then"
+    reason = f"no public figure measures detention capacity; nearest counts (rights groups, media): {nearest}"
     return reading.outcome(
         Verdict.NOT_VERIFIABLE, f"{len(items)} related counts", reason, tuple(values)
     )
