@@ -6,6 +6,7 @@ import errno
 import importlib
 import json
 import os
+import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -140,17 +141,10 @@ def test_a_read_error_from_the_disk_is_an_error_naming_the_file(
             monkeypatch.delattr(problems, "open")
 
     monkeypatch.setattr(problems, "read_bytes", failing)
-    readers = (
-        "load.tables",
-        "load.datasets",
-        "load.datapackage",
-        "load.article",
-        "claims.registry",
-    )
-    for module in readers:
-        loaded = importlib.import_module(f"analysis.{module}")
-        if hasattr(loaded, "read_bytes"):
-            monkeypatch.setattr(loaded, "read_bytes", failing)
+    importlib.import_module("analysis.cli")  # every module the command line reads with
+    for module in [m for n, m in sys.modules.items() if n.startswith("analysis.")]:
+        if getattr(module, "read_bytes", None) is real:  # each module that imported it
+            monkeypatch.setattr(module, "read_bytes", failing)
     refused(minimal_data, name, "cannot be read: Input/output error")
 
 

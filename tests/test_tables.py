@@ -37,3 +37,27 @@ def test_an_empty_evidence_column_is_left_out_and_a_filled_one_kept() -> None:
 def test_the_claims_that_changed_fold_below_a_line_counting_them() -> None:
     table = tables.changed_since_article()
     assert table.fold == f"The {len(table.rows)} claims, then and now, as a table"
+
+
+def test_days_are_kept_on_one_line_and_the_rest_escaped() -> None:
+    """A date in a cell is one unbreakable span; text around it is still escaped."""
+    from analysis.show import present
+
+    shown = present.keep_days("<b>posted between 2020-10 and 2021-01-05</b>; not 12-2020 or 20210")
+    assert shown == (
+        '&lt;b&gt;posted between <span class="day">2020-10</span> and '
+        '<span class="day">2021-01-05</span>&lt;/b&gt;; not 12-2020 or 20210'
+    )
+
+
+def test_the_source_issues_show_counts_with_separators_and_years_as_years() -> None:
+    """Printed and reading figures are counts with separators, except where the issue is
+    a mislabelled period (they are years then); a cumulative figure says so."""
+    table = tables.source_issues()
+    rows = [[c.text for c in row] for row in table.rows]
+    figure, printed, reading = (table.headers.index(h) for h in ("Figure", "Printed", "Reading"))
+    assert any(r[printed] == "16,124" for r in rows)
+    period = next(r for r in rows if r[figure].startswith("period ending"))
+    assert (period[printed], period[reading]) == ("2005", "2006")
+    assert any(r[figure].startswith("cumulative total to ") for r in rows)
+    assert any(r[figure] == "total, period ending 2022-12-31" for r in rows)

@@ -213,9 +213,11 @@ def press_mismatches() -> present.Table:
     current, rows = session(), []
     table = current.data.source_issues
     issues = dict(zip(table["issue_id"], table["note"], strict=True))  # each in words
-    for check in checked_press():
-        if check.finding not in (press.STALE, press.DISPUTED, press.DIFFERS):
-            continue
+    shown = [
+        c for c in checked_press() if c.finding in (press.STALE, press.DISPUTED, press.DIFFERS)
+    ]
+    tally = ", ".join(f"{f}: {n}" for f, n in press.summary(shown).items() if n)
+    for check in shown:
         figure = check.outcome.evidence.figures[0]
         rows.append(
             {
@@ -223,7 +225,7 @@ def press_mismatches() -> present.Table:
                 "url": figure.source.url,
                 "published": formatting.published(figure.source.published),
                 "figure": figure.label,
-                "reported": figure.value,
+                "reported": check.claim.stated,  # as printed: a misprint as the outlet gave it
                 "finding": check.finding,
                 "why": current.names(
                     issues[check.issue]
@@ -243,6 +245,6 @@ def press_mismatches() -> present.Table:
             "why": "The recorded source issue, or the older figure it repeats",
         },
         links={"outlet": "url"},
-        fold=f"The {formatting.counted(len(rows), 'figure', 'figures')}, each with its outlet, "
-        "its day and why it differs",
+        fold=f"The {formatting.counted(len(rows), 'figure', 'figures')} ({tally}), each "
+        "with its outlet, its day and why it differs",
     )

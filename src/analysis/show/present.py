@@ -3,11 +3,13 @@ formatted by analysis.formatting, and HTML from autoescaping templates
 (src/analysis/show/templates/)."""
 
 import numbers
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 import pandas as pd
+from markupsafe import Markup, escape
 
 from analysis.formatting import cell, typeset
 
@@ -22,7 +24,17 @@ _TEMPLATES = jinja2.Environment(
 )
 
 
+_DAY = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def keep_days(text: str) -> Markup:
+    """`text`, escaped, with each day or month written YYYY-MM-DD or YYYY-MM kept on one
+    line: broken at a hyphen in a narrow column, "2014-01-" and "13" read as two figures."""
+    return Markup(_DAY.sub(r'<span class="day">\g<0></span>', str(escape(text))))
+
+
 _TEMPLATES.filters["typeset"] = typeset
+_TEMPLATES.filters["days"] = keep_days
 
 
 def render_html(template: str, **context: Any) -> str:

@@ -3,6 +3,8 @@ series with its sources, the revisions, the reconciliations, the source issues, 
 anecdotes, the verdicts and what they mean. They read the notebook's session
 (analysis.show.narrative.setup)."""
 
+import re
+
 import pandas as pd
 
 from analysis import claims, formatting, vintages
@@ -137,9 +139,21 @@ def reconciliation() -> present.Table:
 def source_issues() -> present.Table:
     """Known typos, conflations and disagreements in the sources."""
     table = _with_sources(session().data.source_issues)
+    ending = table["period_end"].dt.strftime("%Y-%m-%d")
+    cumulative = table["table"].eq("cumulative")
+    periods = table["field"].eq("period")  # printed and reading are years, not counts
+    figure = (table["field"] + ", period ending " + ending).where(
+        ~periods, "period ending " + ending
+    )
     return present.table(
         table.assign(
-            field=table["field"] + " to " + table["period_end"].dt.strftime("%Y-%m-%d"),
+            field=figure.where(~cumulative, "cumulative " + table["field"] + " to " + ending),
+            printed=table["printed"].where(
+                periods, table["printed"].map(_separated, na_action="ignore")
+            ),
+            reading=table["reading"].where(
+                periods, table["reading"].map(_separated, na_action="ignore")
+            ),
             note=table["note"].map(session().names),
             kind=table["kind"].str.replace("_", " "),  # "mislabelled_period" in words
         ),
@@ -153,6 +167,12 @@ def source_issues() -> present.Table:
         },
         links={"publisher": "url"},
     )
+
+
+def _separated(text: str) -> str:
+    """The counts in a figure as written in a source issue ("16124", "5+9") with
+    thousands separators, as every other count in the report."""
+    return re.sub(r"\d{4,}", lambda found: formatting.count(int(found[0])), text)
 
 
 def press_findings() -> present.Table:
