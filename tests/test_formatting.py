@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from analysis import formatting
 from analysis.formatting import months, signed, span
 
 
@@ -34,3 +35,18 @@ def test_a_change_shows_its_sign_and_a_fall_a_minus_sign(
 )
 def test_a_span_of_months_is_written_in_words(first: date, last: date, shown: str) -> None:
     assert months(first, last) == shown
+
+
+@pytest.mark.parametrize(
+    ("items", "words"),
+    [
+        (["a"], "a"),
+        (["a", "b"], "a and b"),
+        (["a", "b", "c"], "a, b and c"),
+        (["1,127", "938", "189"], "1,127, 938 and 189"),  # a thousands separator is no comma
+        (["men, 2017", "women"], "men, 2017 and women"),
+        (["men, 2017", "women", "total"], "men, 2017; women; and total"),
+    ],
+)
+def test_a_list_in_words_keeps_its_items_countable(items: list[str], words: str) -> None:
+    assert formatting.joined(items) == words

@@ -159,3 +159,18 @@ def test_a_control_character_in_a_csv_text_cell_is_refused(minimal_data: Path, n
     edit(minimal_data / "sources.csv", ",A newspaper,", f",A {CONTROLS[name]} newspaper,")
     line = refused(minimal_data, "sources.csv", "contains a control character", line=3)
     assert not [c for c in line if unicodedata.category(c) == "Cc"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "shown"),
+    [
+        ("on the rise.", "“on the rise”"),  # the running sentence brings its own full stop
+        ("and so on...", "“and so on...”"),  # an ellipsis is kept
+        ("no stop", "“no stop”"),
+        ("<b>1.</b> [x](y).", "“\\<b\\>1.\\</b\\> \\[x\\]\\(y\\)”"),  # still literal text
+    ],
+)
+def test_a_quote_in_running_text_drops_its_own_full_stop_and_stays_literal(
+    quote: str, shown: str
+) -> None:
+    assert markdown.quoted(quote) == shown

@@ -92,7 +92,7 @@ def test_a_correction_is_previewed_then_recorded(
     notebook = (site / "01_arrivals_under_kim_jong_un.html").read_text(encoding="utf-8")
     assert "Changed since the verdicts were recorded" in notebook
     index = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
-    assert "statistical claims check out" in index and "contradicted (" in index
+    assert "claims about official statistics check out" in index and "contradicted (" in index
     _pages_say_the_new_conclusions(site, data_copy)
     assert run_cli_process("claims", "--check", data_dir=data_copy).returncode == 1
     assert run_cli_process("claims", "--record", data_dir=data_copy).returncode == 0

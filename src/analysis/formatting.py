@@ -21,8 +21,13 @@ def count(value: float) -> str:
 
 
 def joined(items: Sequence[str]) -> str:
-    """A list in words: `a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """A list in words: `a`, `a and b`, `a, b and c`; `a, x; b; and c` where an item of
+    three or more has a comma of its own, so that the items can still be counted."""
+    if len(items) == 1:
+        return items[0]
+    if len(items) > 2 and any(", " in item for item in items):
+        return "; ".join(items[:-1]) + "; and " + items[-1]
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def counted(n: int, one: str, many: str) -> str:

@@ -56,7 +56,7 @@ def summary(every: Every) -> str:
             "none is contradicted"
             if not contradicted
             else f"{len(contradicted)} {'is' if len(contradicted) == 1 else 'are'} contradicted ("
-            + formatting.joined([f"“{markdown.inline(c.quote)}”" for c in contradicted])
+            + formatting.joined([markdown.quoted(c.quote) for c in contradicted])
             + ")"
         )
         + "."
@@ -72,7 +72,7 @@ def summary(every: Every) -> str:
             " with the article's own statements: "
             + formatting.joined(
                 [
-                    f"“{markdown.inline(c.quote)}” ({markdown.inline(outcome[(c.id, then)].computed)})"
+                    f"{markdown.quoted(c.quote)} ({markdown.inline(outcome[(c.id, then)].computed)})"
                     for c in inconsistent
                 ]
             )
@@ -125,7 +125,7 @@ def summary(every: Every) -> str:
         held, checkable_, wrong = _holding(other, other.vintages[0])
         then_ = {o.claim_id: o for o in other.outcomes if o.vintage == other.vintages[0]}
         named = [
-            f"“{markdown.inline(c.quote)}” ({markdown.inline(then_[c.id].computed)})"
+            f"{markdown.quoted(c.quote)} ({markdown.inline(then_[c.id].computed)})"
             for c in other.registry.claims
             if then_[c.id].verdict is claims.Verdict.CONTRADICTED
         ]

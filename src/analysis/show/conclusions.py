@@ -31,7 +31,7 @@ def from_notebook(notebook: str, suffix: str = ".ipynb") -> Href:
 
 def link(claim: claims.Claim, href: Href) -> str:
     """The claim's quote, linked to its work."""
-    return f"[“{markdown.inline(claim.quote)}”]({markdown.destination(href(claim))})"
+    return f"[{markdown.quoted(claim.quote)}]({markdown.destination(href(claim))})"
 
 
 class Verdicts:

@@ -31,6 +31,14 @@ def inline(value: object) -> str:
     return LEADING.sub(r"\1\\\2", text)
 
 
+def quoted(quote: str) -> str:
+    """A claim's quote in running text, as literal text in curly quotation marks, without
+    the full stop that ends its sentence (the running sentence supplies its own: no
+    “... on the rise.”.). An ellipsis stays."""
+    ends = quote.endswith(".") and not quote.endswith("..")
+    return f"“{inline(quote[:-1] if ends else quote)}”"
+
+
 def code(value: object) -> str:
     """A file name as inline code when it is a plain name, else as escaped text (a
     backtick or a `|` in a code span would end it or split a table's cell)."""

@@ -177,7 +177,7 @@ def markdown_table(results: claims.Results) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for c in doc["claims"]:
         verdicts = [claims.words(c["results"][v]["verdict"]).short for v in vintages]
-        link = f"[“{markdown.inline(c['quote'])}”]({markdown.destination(c['anchor'])})"
+        link = f"[{markdown.quoted(c['quote'])}]({markdown.destination(c['anchor'])})"
         lines.append("| " + " | ".join([link, *verdicts]) + " |")
     return "\n".join(lines) + "\n"
 
