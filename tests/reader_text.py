@@ -10,6 +10,7 @@ from functools import cache
 from playwright.sync_api import Page
 
 from analysis import claims
+from analysis.claims import press
 from analysis.load import datasets
 
 # Opens every claim's work (the folded <details> of a claim's card), and on an article's
@@ -87,11 +88,12 @@ SHOWN_TEXT = "() => document.querySelector('article.bd-article').innerText"
 
 @cache
 def ids() -> re.Pattern[str]:
-    """Every claim id of the registries, source id of data/sources.csv and issue id of
-    data/source_issues.csv, each as a whole word (an id inside a longer one, or inside a
-    file name or URL, is not it)."""
+    """Every claim id of the registries and of the press figures, source id of
+    data/sources.csv and issue id of data/source_issues.csv, each as a whole word (an id
+    inside a longer one, or inside a file name or URL, is not it)."""
     data = datasets.load()
     found = {c.id for r in claims.load_registries(data) for c in r.claims}
+    found |= {c.id for c in press.press_claims(claims.inputs_for(data))}
     found |= set(data.sources["source_id"]) | set(data.source_issues["issue_id"])
     words = "|".join(map(re.escape, sorted(found, key=len, reverse=True)))
     return re.compile(rf"(?<![\w./-])({words})(?![\w/-])")

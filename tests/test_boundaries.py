@@ -481,7 +481,7 @@ def test_a_missing_figure_is_not_verifiable_and_shows_what_is_missing() -> None:
         "test",
         "",
         Verdict.NOT_VERIFIABLE,
-        "no figure for a quantity in this vintage",
+        "no figure for a quantity among these figures",
         None,
         Evidence(arithmetic=("total, 2017 = no figure",), band=EXACTLY_1127),
     )
@@ -494,7 +494,7 @@ def test_a_share_with_a_missing_part_is_not_verifiable() -> None:
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
-        "a year of 2012–2012 has no split by sex in this vintage",
+        "a year of 2012–2012 has no split by sex among these figures",
     )
 
 
@@ -511,7 +511,7 @@ def test_a_sum_with_a_missing_term_shows_it_and_a_reported_total_cannot_reconcil
         "test",
         "",
         Verdict.NOT_VERIFIABLE,
-        "no figure for a quantity in this vintage",
+        "no figure for a quantity among these figures",
         (None, ((41, None),)),
         Evidence(
             arithmetic=(

@@ -338,7 +338,7 @@ def test_claims_before_the_figures_were_published_are_not_verifiable(
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
-        "no figure for arrivals in 2017 in this vintage",
+        "no figure for arrivals in 2017 among these figures",
     )
     assert outcome.evidence.arithmetic == ("total, 2017 = no figure",)
     assert outcome.evidence.band == "“1,127” → exactly 1,127"
@@ -557,7 +557,7 @@ def test_a_cumulative_claim_before_its_year_was_published_is_not_verifiable(
     assert (outcome.verdict, outcome.computed, outcome.reason) == (
         Verdict.NOT_VERIFIABLE,
         "",
-        "no figure for 2017 had been published by this vintage (2017-06-01)",
+        "no figure for 2017 had been published by then",
     )
 
 

@@ -34,7 +34,7 @@ PEOPLE = "people"
 PACKAGE: dict[str, object] = {
     "name": "defector-arrivals-and-claims",
     "title": (
-        "North Korean arrivals in South Korea (every published vintage) and the figures of "
+        "North Korean arrivals in South Korea (every figure as each source published it) and the figures of "
         "Daily NK's January 2018 article"
     ),
     "description": (

@@ -103,7 +103,7 @@ def rise_arithmetic(reading: Reading) -> Outcome:
 def attempts_vs_arrivals(reading: Reading) -> Outcome:
     """Attempts are not measured; arrivals, the nearest official figure, are shown."""
     if not reading.has("2017"):
-        reason = f"no figure for 2017 had been published by this vintage ({reading.ctx.vintage})"
+        reason = "no figure for 2017 had been published by then"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     x, y = reading.value("2016", "total") or 0, reading.value("2017", "total") or 0
     computed = f"arrivals 2016 → 2017: {count(x)} → {count(y)}"

@@ -80,7 +80,7 @@ def compare(
     words = wording_band(reading, unit)
     stated = stated_text(reading, unit)
     if now is None:
-        reason = f"no figure for {claim.quantity} in this vintage{reading.sole_source_note()}"
+        reason = f"no figure for {claim.quantity} among these figures{reading.sole_source_note()}"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None, (working,), words)
     computed = show(now)
     if allowed.holds(now):
@@ -110,7 +110,7 @@ def unpublished(reading: Reading, period: str) -> Outcome | None:
     """Not verifiable when the vintage has no figure yet for `period`."""
     if reading.has(period):
         return None
-    reason = f"no figure for {period} had been published by this vintage ({reading.ctx.vintage})"
+    reason = f"no figure for {period} had been published by then"
     return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason + reading.sole_source_note(), None)
 
 

@@ -82,7 +82,7 @@ def passed(reading: Reading) -> Outcome:
     below = [(d, f) for d, f in totals if f.value < threshold]
     above = [(d, f) for d, f in totals if f.value >= threshold]
     if not above:
-        reason = f"no total of {count(threshold)} or more had been reported by this vintage"
+        reason = f"no total of {count(threshold)} or more had been reported by then"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     first_day = above[0][0]
     before = [d for d, _ in below if d < first_day]

@@ -30,7 +30,7 @@ def went_down(reading: Reading) -> Outcome:
     x, y = reading.value(before, "total"), reading.value(after, "total")
     if x is None or y is None:
         return reading.outcome(
-            Verdict.NOT_VERIFIABLE, "", "a year is missing from this vintage", None
+            Verdict.NOT_VERIFIABLE, "", "a year is missing from these figures", None
         )
     change = 100 * (y - x) / x
     computed = f"{count(x)} → {count(y)} ({signed(change, 1)}%)"
@@ -62,7 +62,7 @@ def fluctuated_but_low(reading: Reading) -> Outcome:
     ref = _totals(reading, reference)
     if len(totals) < len(years) or len(ref) < len(reference):
         return reading.outcome(
-            Verdict.NOT_VERIFIABLE, "", "a year is missing from this vintage", None
+            Verdict.NOT_VERIFIABLE, "", "a year is missing from these figures", None
         )
     values = list(totals.values())
     steps = [b - a for a, b in itertools.pairwise(values)]

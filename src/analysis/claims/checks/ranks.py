@@ -154,7 +154,7 @@ def every_year(reading: Reading) -> Outcome:
     share = args["measure"] == "share"
     values = _measure(reading, first, last, args["field"], args["measure"])
     if len(values) < last - first + 1:
-        reason = f"a year of {span(first, last)} has no {'split by sex' if share else 'figure'} in this vintage"
+        reason = f"a year of {span(first, last)} has no {'split by sex' if share else 'figure'} among these figures"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     show = percent if share else count
     allowed = claim_band(reading)
@@ -186,7 +186,7 @@ def first_reached(reading: Reading) -> Outcome:
     reached = next((y for y, v in values.items() if v >= threshold), None)
     working = _listing(values, show)
     if reached is None:
-        reason = f"no year since {first} reached {show(threshold)} in this vintage"
+        reason = f"no year since {first} reached {show(threshold)} among these figures"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None, (working,))
     verdict = (
         Verdict.REPRODUCED_EXACTLY if int(reached) == reading.claim.stated else Verdict.CONTRADICTED
@@ -209,7 +209,7 @@ def trend(reading: Reading) -> Outcome:
     first, last = int(args["since"]), int(args["through"])
     values = reading.years(first, last, args["field"])
     if len(values) < last - first + 1:
-        reason = f"a year of {span(first, last)} is missing from this vintage"
+        reason = f"a year of {span(first, last)} is missing from these figures"
         return reading.outcome(Verdict.NOT_VERIFIABLE, "", reason, None)
     up = args["direction"] == "up"
     steps = {b: values[b] - values[a] for a, b in itertools.pairwise(values)}
