@@ -165,14 +165,17 @@ CLIPPED_TEXT = """() => {
 
 
 def smallest_chart_text(charts: list[list[object]]) -> float:
-    """The smallest chart text on the page in CSS pixels: every phone rendering's text
-    is at least PHONE.smallest points (tests/test_figures.py), drawn at PHONE.dpi."""
-    in_file = figures.PHONE.smallest / 72 * figures.PHONE.dpi
-    shown = [in_file * int(str(c[1])) / int(str(c[2])) for c in charts if c[0] == "phone"]
+    """The smallest chart text on the page in CSS pixels: every rendering's text is at
+    least its layout's smallest points (tests/test_figures.py), drawn at its dpi."""
+    layouts = {"desktop": figures.DESKTOP, "phone": figures.PHONE}
+    shown = [
+        layouts[str(c[0])].smallest / 72 * layouts[str(c[0])].dpi * int(str(c[1])) / int(str(c[2]))
+        for c in charts
+    ]
     return min(shown, default=float("inf"))
 
 
-SMALLEST: dict[str, float] = {}  # the measured smallest chart text per width, for the record
+SMALLEST: dict[str, dict[str, float]] = {}  # the smallest chart text per width and page
 HEIGHTS: dict[str, dict[str, int]] = {}  # each page's height in CSS px, per width, as it loads
 
 
@@ -191,7 +194,7 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
     wider than the screen or than the article's column (wide tables scroll in their own
     box), a claim's anchor that misses its quote, and with every claim's work open a
     number cut at the edge of a box or a registry or source id in the text
-    (tests/reader_text.py), a phone showing a chart's desktop rendering or chart text
+    (tests/reader_text.py), a chart showing another width's rendering or chart text
     under 11 CSS px, axe-core violations of any impact; at desktop width also every SVG
     figure's text against its edges; the index's key figures open at desktop width and
     folded on a phone. Each page's height goes to HEIGHTS. A screenshot of the index goes
@@ -220,13 +223,12 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
             if overflow[0] > overflow[1]:
                 problems.append(f"{where}: {overflow[0]} px wide in a {overflow[1]} px window")
             charts = page.eval_on_selector_all("picture img", CHARTS)
-            if width == "phone":
-                if any(c[0] != "phone" for c in charts):
-                    problems.append(f"{where}: a chart shows its desktop rendering on a phone")
-                smallest = smallest_chart_text(charts)
-                SMALLEST[name] = smallest
-                if smallest < figures.MIN_PHONE_TEXT_PX:
-                    problems.append(f"{where}: chart text {smallest:.1f} CSS px")
+            if any(c[0] != width for c in charts):
+                problems.append(f"{where}: a chart shows another width's rendering")
+            smallest = smallest_chart_text(charts)
+            SMALLEST.setdefault(width, {})[name] = smallest
+            if smallest < figures.MIN_TEXT_PX:
+                problems.append(f"{where}: chart text {smallest:.1f} CSS px")
             # the index's key figures and an article's claims start open on a wide screen
             # and folded on a phone
             shown = page.eval_on_selector_all("details.open-wide", "ds => ds.map(d => d.open)")

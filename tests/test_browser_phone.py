@@ -53,7 +53,7 @@ def test_every_page_works_in_a_real_browser_at_phone_width(
     built: Path, server: str, record_property: Callable[[str, object], None]
 ) -> None:
     problems = page_problems("phone", built, server)
-    for page, px in sorted(SMALLEST.items()):
+    for page, px in sorted(SMALLEST["phone"].items()):
         if px != float("inf"):
             record_property(f"chart_text_px_{page}", round(px, 1))
     heights = HEIGHTS["phone"]

@@ -83,15 +83,23 @@ def test_a_long_title_is_wrapped_inside_the_figure() -> None:
         assert _overhang(figure) <= 0.5, layout.name
 
 
-def test_phone_text_is_at_least_11_css_pixels_at_390(drawn: dict[str, figures.Chart]) -> None:
-    """A phone figure is PHONE.size[0] inches wide and shown PHONE_COLUMN_PX CSS pixels
-    wide (the browser test measures that column): its smallest text, in CSS pixels."""
-    px_per_point = figures.PHONE_COLUMN_PX / (figures.PHONE.size[0] * 72)
-    assert figures.PHONE.smallest * px_per_point >= figures.MIN_PHONE_TEXT_PX
+@pytest.mark.parametrize(
+    ("layout", "column"),
+    [("phone", figures.PHONE_COLUMN_PX), ("desktop", figures.DESKTOP_COLUMN_PX)],
+)
+def test_chart_text_is_at_least_11_css_pixels_in_its_column(
+    drawn: dict[str, figures.Chart], layout: str, column: int
+) -> None:
+    """A figure is its layout's size[0] inches wide and shown `column` CSS pixels wide (the
+    browser test measures that column): its smallest text, in CSS pixels."""
+    chosen = figures.PHONE if layout == "phone" else figures.DESKTOP
+    px_per_point = column / (chosen.size[0] * 72)
+    assert chosen.smallest * px_per_point >= figures.MIN_TEXT_PX
     for name, chart in drawn.items():
-        assert chart.phone is not None
-        sizes = [float(t.get_fontsize()) for t in _texts(chart.phone)]
-        assert min(sizes) >= figures.PHONE.smallest, name
+        shown = chart.phone if layout == "phone" else chart.figure
+        assert shown is not None
+        sizes = [float(t.get_fontsize()) for t in _texts(shown)]
+        assert min(sizes) >= chosen.smallest, name
 
 
 def test_alt_text_leads_with_the_finding_and_sources_name_publishers(

@@ -248,6 +248,6 @@ def _draw_revisions(
             axes.axhline(0, color="#333333", linewidth=1)
             axes.margins(y=0.15)
             axes.set(ylabel="people (latest minus first report)")
-            axes.legend(loc="lower left", fontsize=layout.smallest, frameon=False, ncols=3)
+            axes.legend(loc="best", fontsize=layout.smallest, frameon=False, ncols=3)  # where fewest bars are
         finish(figure, title, note, layout)
     return figure

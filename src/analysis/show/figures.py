@@ -3,8 +3,9 @@ each laid out so that no title or label runs off the figure, and each chart's
 finding, description and data kept with it.
 
 On a phone (a column of about 340 CSS pixels) the phone layout is drawn
-PHONE.size[0] inches wide with no text under PHONE.smallest points, so its
-smallest text is at least MIN_PHONE_TEXT_PX CSS pixels tall. The report serves it
+PHONE.size[0] inches wide with no text under PHONE.smallest points, and on a desktop
+(a column of about 665) the wide layout likewise, so the smallest text is at least
+MIN_TEXT_PX CSS pixels tall on either. The report serves it
 through `<picture>`: the index's figures through its Sphinx extension
 (analysis.site.pictures), a notebook's from the chart's own HTML (`Chart` displays
 itself in Jupyter as both renderings, with its alt text). Files are written with
@@ -29,7 +30,8 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 PHONE_MEDIA = "(max-width: 640px)"  # the report's phone breakpoint (report.css)
 PHONE_SUFFIX = "-phone"  # a chart's phone layout: STEM-phone.png beside STEM.png
 PHONE_COLUMN_PX = 340  # the narrowest column a figure gets on a 390 px phone, CSS pixels
-MIN_PHONE_TEXT_PX = 11
+DESKTOP_COLUMN_PX = 665  # the column a figure gets at 1,280 px, CSS pixels
+MIN_TEXT_PX = 11
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,13 @@ class Layout:
         return mpl.rc_context(rc)  # type: ignore[arg-type]
 
 
-DESKTOP = Layout("desktop", (8.0, 4.5), title=12.5, text=10.5, smallest=9, dpi=150)
+# 8 in shown 665 px wide: 1 pt is 1.15 CSS px, so 10 pt is 11.5 px.
+DESKTOP = Layout("desktop", (8.0, 4.5), title=12.5, text=10.5, smallest=10, dpi=150)
 # 3.4 in shown 340 px wide: 1 pt is 1.39 CSS px, so 8.5 pt is 11.8 px.
 PHONE = Layout("phone", (3.4, 4.8), title=10.5, text=9, smallest=8.5, dpi=200)
 LAYOUTS = (DESKTOP, PHONE)
 NOTEBOOK = Layout("notebook", DESKTOP.size, DESKTOP.title, DESKTOP.text, DESKTOP.smallest, 100)
+DPIS = (72, *sorted({layout.dpi for layout in (*LAYOUTS, NOTEBOOK)}))  # SVG, then each PNG
 
 
 @dataclass(frozen=True)
@@ -115,14 +119,14 @@ def new_figure(layout: Layout) -> tuple[Figure, "mpl.axes.Axes"]:
 
 def wrapped(text: str, width_inches: float, size: float, weight: str = "normal") -> str:
     """`text` broken at spaces into lines that each fit `width_inches` at `size` points
-    (measured with the font the figures use)."""
-    renderer = RendererAgg(1, 1, 72)  # type: ignore[no-untyped-call]
+    (measured with the font the figures use, at every resolution they are drawn at: the
+    font's hinting makes a line's width differ a few percent from one to another)."""
+    renderers = [RendererAgg(1, 1, dpi) for dpi in DPIS]  # type: ignore[no-untyped-call]
     font = FontProperties(family=mpl.rcParams["font.family"], size=size, weight=weight)
-    limit = width_inches * 72
 
     def fits(line: str) -> bool:
-        measured = renderer.get_text_width_height_descent(line, font, ismath=False)  # type: ignore[no-untyped-call]
-        return bool(measured[0] <= limit)
+        widths = [r.get_text_width_height_descent(line, font, ismath=False)[0] for r in renderers]  # type: ignore[no-untyped-call]
+        return all(w <= width_inches * r.dpi for w, r in zip(widths, renderers, strict=True))
 
     lines: list[str] = []
     for paragraph in text.split("\n"):
