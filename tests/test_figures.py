@@ -5,6 +5,7 @@ label or source line runs off its figure, phone text is large enough to read at
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -138,3 +139,12 @@ def test_save_chart_writes_both_layouts(drawn: dict[str, figures.Chart], tmp_pat
         "scorecard.png",
         "scorecard.svg",
     ]
+
+
+def test_the_border_title_names_the_years_of_its_highest_and_lowest_counts() -> None:
+    """Each count in the finding says which year it is."""
+    years = pd.DataFrame({"year": [2018, 2019, 2020, 2021, 2022], "total": [900, 800, 229, 63, 67]})
+    assert plots.arrivals_title(years) == (
+        f"Since the border closed in {plots.BORDER_CLOSED}, at most 229 a year (2020), "
+        "as few as 63 (2021)"
+    )

@@ -248,6 +248,7 @@ def _draw_revisions(
             axes.axhline(0, color="#333333", linewidth=1)
             axes.margins(y=0.15)
             axes.set(ylabel="people (latest minus first report)")
-            axes.legend(loc="best", fontsize=layout.smallest, frameon=False, ncols=3)  # where fewest bars are
+            # where the bars are fewest (matplotlib's "best": fewest artists overlapped)
+            axes.legend(loc="best", fontsize=layout.smallest, frameon=False, ncols=3)
         finish(figure, title, note, layout)
     return figure

@@ -163,7 +163,7 @@ def arrivals_title(years: pd.DataFrame, era_start: int | None = None) -> str:
         after = totals[totals.index >= BORDER_CLOSED]
         return (
             f"Since the border closed in {BORDER_CLOSED}, at most {count(after.max())} a year "
-            f"({low}: {count(totals[low])})"
+            f"({year_of_max(after)}), as few as {count(totals[low])} ({low})"
         )
     return f"{low}: the fewest arrivals of {int(totals.index.min())} to {last}"
 

@@ -36,7 +36,7 @@ def scorecard_chart(
     checkable = int(now.sum()) - unverifiable
     title = (
         f"{contradicted or 'None'} of {checkable} checkable claims "
-        f"contradicted; {unverifiable} cannot be checked"
+        f"contradicted by MOU's figures; {unverifiable} cannot be verified"
     )
     desktop, phone = (_draw(counts, names, vintages, title, source, x) for x in LAYOUTS)
     data = counts.rename_axis("verdict").reset_index().assign(label=names)
