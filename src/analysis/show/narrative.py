@@ -230,7 +230,7 @@ def press_mismatches() -> present.Table:
                 "why": current.names(
                     issues[check.issue]
                     if check.issue
-                    else " ".join(check.outcome.evidence.arithmetic[1:])
+                    else "; ".join(check.outcome.evidence.arithmetic[1:])
                 ),
             }
         )

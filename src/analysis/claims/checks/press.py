@@ -129,7 +129,7 @@ def reported_figure(reading: Reading) -> Outcome:
         if older:
             working.append(
                 f"{count(stated)} was published earlier by {older[0].source.id} "
-                f"({older[0].source.published}) and replaced by the day of this report"
+                "and replaced by the day of this report"
             )
     reason = f"{source} reports {count(stated)} for {period} ({column}): {finding}"
     value = (finding, stated, current.value, None if latest is None else latest.value)
