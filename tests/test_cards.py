@@ -36,7 +36,7 @@ def test_a_card_leads_with_verdicts_figure_and_source_and_folds_the_work(
     front = _up_front(html)
     assert "Now: <span" in front and "Reproduced only with the figures published then" in front
     assert "Reproduced exactly" in front  # the article's date, in words, up front too
-    assert "Deciding figure: <strong>188</strong>" in front
+    assert "Deciding figure: <strong>188 now, 189 on 7 January 2018</strong>" in front
     assert len(re.findall(r"<a href=", front)) == 1  # one source, linked
     assert "<table" not in front and "data/arrivals.csv" not in front  # the work is folded
     assert card.claim.quote not in html  # the quote is the section's heading, not repeated
@@ -59,6 +59,20 @@ def test_a_card_leads_with_verdicts_figure_and_source_and_folds_the_work(
     assert (
         f"<strong>Now and on 7 January 2018:</strong> {escape(typeset(same.now.reason))}." in shown
     )
+
+
+def test_the_same_verdict_on_other_figures_gives_both_reasons(
+    cards: dict[str, ClaimView],
+) -> None:
+    """83% holds within rounding on both dates, but of 83.2% then and 83.3% now: the
+    verdict is said once, the figure and the reason of each date each."""
+    card = cards["women-share-2017"]
+    html = card._repr_html_()
+    assert card.same and not card.same_reason
+    assert "<strong>Now and on 7 January 2018: <span" in _up_front(html)
+    assert "Deciding figure: <strong>83.3% now, 83.2% on 7 January 2018</strong>" in html
+    assert [r.heading for r in card.whys] == ["Now", card.then.heading]
+    assert html.count('class="claim-why"') == 2 and "83.2%" in card.whys[1].reason
 
 
 def test_a_card_without_a_figure_leads_with_its_reason_and_folds_nothing(

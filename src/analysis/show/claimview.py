@@ -111,6 +111,12 @@ class ClaimView:
         return self.now.outcome.verdict == self.then.outcome.verdict
 
     @property
+    def same_reason(self) -> bool:
+        """Whether both vintages give the same verdict for the same reason (the reason is
+        then said once: 83.3% now is not 83.2% on the article's date)."""
+        return self.same and self.now.outcome.reason == self.then.outcome.reason
+
+    @property
     def both_heading(self) -> str:
         """The heading of a verdict both vintages give, said once."""
         return f"Now and on {self.then.day}"
@@ -121,7 +127,10 @@ class ClaimView:
         figure (the reason then leads the card instead)."""
         if not any(r.outcome.evidence.figures for r in self.results):
             return ""
-        return self.now.outcome.computed or self.then.outcome.computed
+        now, then = self.now.outcome.computed, self.then.outcome.computed
+        if now and then and now != then:
+            return f"{now} now, {then} on {self.then.day}"
+        return now or then
 
     @property
     def deciding_heading(self) -> str:
@@ -133,9 +142,9 @@ class ClaimView:
 
     @property
     def whys(self) -> tuple[Result, ...]:
-        """The reasons to show, once when both vintages give the same verdict (under
-        a heading naming both)."""
-        if self.same:
+        """The reasons to show, once when both vintages give the same verdict for the
+        same reason (under a heading naming both)."""
+        if self.same_reason:
             return (replace(self.now, heading=self.both_heading),)
         return (replace(self.now, heading="Now"), self.then)
 
@@ -195,7 +204,7 @@ class ClaimView:
         )
         if self.changes:
             lines.append(f"{CHANGED}: " + "; ".join(self.changes))
-        if self.same:
+        if self.same_reason:
             heading = f"{self.now.heading} (the same {self.then.short_heading})"
             lines.append(f"{heading}: {self.now.words.label}. {self.names(self.now.reason)}.")
         else:
