@@ -213,10 +213,10 @@ WORKING = [
     (
         "fluctuated-but-low",
         "article",
-        "2013–2016: 1,514, 1,397, 1,275, 1,418; 1 change(s) of direction; highest 1,514 is "
+        "2013–2016: 1,514, 1,397, 1,275, 1,418; 1 change of direction; highest 1,514 is "
         "below the lowest year of 2006–2011 (2,028)",
         (
-            "year-on-year changes: −117, −122, +143 → 1 change(s) of direction",
+            "year-on-year changes: −117, −122, +143 → 1 change of direction",
             "highest 2013–2016: 1,514; lowest 2006–2011: 2,028 (2006: 2,028, 2007: 2,554, "
             "2008: 2,803, 2009: 2,914, 2010: 2,402, 2011: 2,706)",
         ),

@@ -11,7 +11,7 @@ from analysis.claims.declare import PeriodName, Periods, check
 from analysis.claims.evidence import Outcome
 from analysis.claims.reading import Reading
 from analysis.claims.verdicts import Verdict
-from analysis.formatting import count, signed, span
+from analysis.formatting import count, counted, signed, span
 
 
 def _totals(reading: Reading, periods: list[str]) -> dict[str, int]:
@@ -71,14 +71,15 @@ def fluctuated_but_low(reading: Reading) -> Outcome:
     computed = f"{span(years[0], years[-1])}: {', '.join(count(t) for t in values)}"
     low = highest < floor
     verdict = Verdict.REPRODUCED if low and turns >= 1 else Verdict.CONTRADICTED
+    changes = counted(turns, "change of direction", "changes of direction")
     reason = (
-        f"{computed}; {turns} change(s) of direction; highest {count(highest)} is "
+        f"{computed}; {changes}; highest {count(highest)} is "
         f"{'below' if low else 'not below'} the lowest year of {span(reference[0], reference[-1])} ({count(floor)})"
     )
     arithmetic = (
         "year-on-year changes: "
         + ", ".join(signed(s) for s in steps)
-        + f" → {turns} change(s) of direction",
+        + f" → {changes}",
         f"highest {span(years[0], years[-1])}: {count(highest)}; "
         f"lowest {span(reference[0], reference[-1])}: "
         f"{count(floor)} ({_listing(ref)})",
