@@ -154,7 +154,7 @@ def test_a_parser_out_of_memory_is_an_error_naming_its_file(
         return parse(text)
 
     monkeypatch.setattr(tomllib, "loads", parse_unless_exhausted)
-    refused(minimal_data, name, "not valid TOML: out of memory while parsing")
+    refused(minimal_data, name, ": not valid TOML: out of memory while parsing")
 
 
 def test_a_stated_count_of_zero_is_checked_like_any_other(minimal_data: Path) -> None:

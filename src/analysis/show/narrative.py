@@ -206,6 +206,12 @@ def press_summary() -> present.Table:
     return present.table(frame, {"finding": "Finding", "figures": "Press figures"})
 
 
+def _without_latest(arithmetic: tuple[str, ...]) -> tuple[str, ...]:
+    """A press figure's working without its second step, the latest figure (the table
+    is about the figure's own day)."""
+    return (*arithmetic[:1], *arithmetic[2:])
+
+
 def press_mismatches() -> present.Table:
     """Every press figure that did not match the series of its day, with its explanation."""
     from analysis.claims import press
@@ -230,7 +236,8 @@ def press_mismatches() -> present.Table:
                 "why": current.names(
                     issues[check.issue]
                     if check.issue
-                    else "; ".join(check.outcome.evidence.arithmetic[1:])
+                    # the figure in force that day, then what it repeats or agrees with
+                    else "; ".join(_without_latest(check.outcome.evidence.arithmetic))
                 ),
             }
         )
