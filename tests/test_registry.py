@@ -501,3 +501,37 @@ def test_every_refused_claim_is_reported_not_only_the_first(data_copy: Path) -> 
         _registry(data_copy)
     kinds = [p for p in raised.value.problems if p.column == "kind"]
     assert len(kinds) == text.count('kind = "official_statistic"')
+
+
+def _minimal_registry(data_dir: Path) -> Registry:
+    [registry] = claims.load_registries(load(data_dir))
+    return registry
+
+
+def test_a_stated_value_on_the_files_last_line_is_found(minimal_data: Path) -> None:
+    """The last table runs to the end of the file: a claim whose `stated` is its file's
+    last line is cited there, not refused."""
+    path = minimal_data / "articles" / "the-article" / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("stated = 1127\n", "") + "stated = 1127\n", encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    claim = _minimal_registry(minimal_data).get("arrivals-2017")
+    assert claim.stated_line == len(lines) - 1 and lines[-2] == "stated = 1127"
+
+
+def test_a_line_that_only_holds_a_key_in_a_string_is_not_cited(minimal_data: Path) -> None:
+    """A multi-line string's first line holding 'stated' (its line break escaped, so the
+    value is one line) does not read as TOML alone: it is not the claim's `stated` line,
+    which is cited where it is."""
+    path = minimal_data / "articles" / "the-article" / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'quantity = "arrivals in 2017"\n',
+            'quantity = """arrivals in 2017, as stated \\\n    by the article"""\n',
+        ),
+        encoding="utf-8",
+    )
+    lines = path.read_text(encoding="utf-8").split("\n")
+    claim = _minimal_registry(minimal_data).get("arrivals-2017")
+    assert lines[claim.stated_line - 1] == "stated = 1127"

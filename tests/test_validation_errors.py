@@ -240,7 +240,10 @@ def test_a_syntax_error_in_a_claims_registry_gives_line_and_column(minimal_data:
     path.write_text("".join(lines), encoding="utf-8")
     result = run_cli("validate", data_dir=minimal_data)
     assert result.returncode == 2
-    assert f"claims.toml, line {header + 1}, column 8: not valid TOML: " in result.stderr
+    assert (
+        f"claims.toml, line {header + 1}, column 8: not valid TOML: "
+        "Expected ']]' at the end of an array declaration\n"
+    ) in result.stderr
 
 
 def _edit_datapackage(data_dir: Path, old: str, new: str) -> int:
