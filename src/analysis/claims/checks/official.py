@@ -77,9 +77,7 @@ def fluctuated_but_low(reading: Reading) -> Outcome:
         f"{'below' if low else 'not below'} the lowest year of {span(reference[0], reference[-1])} ({count(floor)})"
     )
     arithmetic = (
-        "year-on-year changes: "
-        + ", ".join(signed(s) for s in steps)
-        + f" → {changes}",
+        "year-on-year changes: " + ", ".join(signed(s) for s in steps) + f" → {changes}",
         f"highest {span(years[0], years[-1])}: {count(highest)}; "
         f"lowest {span(reference[0], reference[-1])}: "
         f"{count(floor)} ({_listing(ref)})",
