@@ -306,3 +306,13 @@ def test_a_stated_count_written_otherwise_than_it_reads_is_refused(minimal_data:
     path = minimal_data / CLAIM
     path.write_text(path.read_text(encoding="utf-8").replace(STATED, "stated = 0x467"))
     refused(minimal_data, CLAIM, "reads as 1127", column="stated")
+
+
+def test_a_key_is_never_cited_inside_a_multi_line_literal_string(minimal_data: Path) -> None:
+    """A line inside a '''-string that reads like a key is not that key: the unknown key
+    `yy` is cited on its own line (5), not on the string's line that looks like it (3)."""
+    path = minimal_data / CLAIMS
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1:1] = ["zz = '''\n", "yy = 1\n", "'''\n", "yy = 1\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    refused(minimal_data, CLAIMS, "unknown key", line=5)
