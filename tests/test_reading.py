@@ -181,7 +181,7 @@ def test_a_figure_printed_by_then_names_its_printer_and_a_later_split_says_so(
     women = article.figure("2016", "women")
     assert women is not None and women.note == (
         "split from mou-table-2020-09, published later; "
-        "the total printed by then by koreaherald-2018-01-05"
+        "only the total was printed by then by koreaherald-2018-01-05"
     )
 
 

@@ -23,7 +23,9 @@ def _basis(point: Point, column: str) -> str:
     if not point.inferred:
         printed = f"printed by then by {point.printed_by}" if point.printed_by else ""
         if column != "total" and point.split_inferred:
-            return f"split from {point.row.source_id}, published later; the total {printed}"
+            return (
+                f"split from {point.row.source_id}, published later; only the total was {printed}"
+            )
         return printed
     evidence = point.reconciles_with
     return f"inferred from {point.row.source_id}, published later" + (
