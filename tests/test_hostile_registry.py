@@ -316,3 +316,18 @@ def test_a_key_is_never_cited_inside_a_multi_line_literal_string(minimal_data: P
     lines[1:1] = ["zz = '''\n", "yy = 1\n", "'''\n", "yy = 1\n"]
     path.write_text("".join(lines), encoding="utf-8")
     refused(minimal_data, CLAIMS, "unknown key", line=5)
+
+
+def test_keys_around_a_multi_line_string_are_cited_on_their_own_lines(
+    minimal_data: Path,
+) -> None:
+    """Only the lines after a multi-line string's first are hidden, counted from the
+    file's start even when it opens with a blank line: `xx` before the string is cited on
+    its line (3), and `yy` on its own (6), not on the string's last line (5), which read
+    alone would give `yy = 1` with a comment."""
+    path = minimal_data / CLAIMS
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    block = ["xx = 1\n", "zz = '''\n", "yy = 1 # '''\n", "yy = 1\n"]
+    path.write_text("".join(["\n", lines[0], *block, *lines[1:]]), encoding="utf-8")
+    for key, line in (("xx", 3), ("yy", 6)):
+        assert f"key '{key}'" in refused(minimal_data, CLAIMS, "unknown key", line=line)
