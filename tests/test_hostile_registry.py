@@ -331,3 +331,13 @@ def test_keys_around_a_multi_line_string_are_cited_on_their_own_lines(
     path.write_text("".join(["\n", lines[0], *block, *lines[1:]]), encoding="utf-8")
     for key, line in (("xx", 3), ("yy", 6)):
         assert f"key '{key}'" in refused(minimal_data, CLAIMS, "unknown key", line=line)
+
+
+def test_a_table_whose_header_is_the_files_first_line_is_found(minimal_data: Path) -> None:
+    """A registry may open with [review] on line 1: an unknown key in it is cited on its
+    line (2), which is found only if line 1's header is read."""
+    path = minimal_data / CLAIMS
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1] == "[review]\n"
+    path.write_text("".join(["[review]\n", "extra = 1\n", *lines[2:]]), encoding="utf-8")
+    refused(minimal_data, CLAIMS, "unknown key: [review] has author and date", line=2)
