@@ -117,7 +117,7 @@ def attempts_vs_arrivals(reading: Reading) -> Outcome:
 
 @check()
 def repatriation_context(reading: Reading) -> Outcome:
-    """No figure measures detention capacity; the nearest published counts are shown."""
+    """No figure measures detention capacity; the nearest counts published by then are shown."""
     items = []
     values = []
     for figure_id in reading.context_ids():
