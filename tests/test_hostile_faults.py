@@ -98,7 +98,7 @@ def _raises(error: BaseException) -> Any:
 PARSERS = {
     "json-memory": ("datapackage.json", json, MemoryError(), problems.TOO_LARGE),
     "json-recursion": ("datapackage.json", json, RecursionError(), problems.NESTED),
-    "toml-recursion": (ARTICLE, tomllib, RecursionError(), "nested too deeply"),
+    "toml-recursion": (ARTICLE, tomllib, RecursionError(), problems.NESTED),
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.load import problems
 from tests.conftest import run_cli
 from tests.hostile import ARTICLE, CLAIMS, refused
 
@@ -144,7 +145,7 @@ def test_a_parser_out_of_memory_is_an_error_naming_its_file(
     minimal_data: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
     """A TOML parser that runs out of memory on an article.toml or a claims.toml is an
-    error naming that file, as one that runs out of recursion is."""
+    error naming that file, in the words a JSON parser's is."""
     parse = tomllib.loads
     exhausted = (minimal_data / name).read_text(encoding="utf-8")
 
@@ -154,7 +155,7 @@ def test_a_parser_out_of_memory_is_an_error_naming_its_file(
         return parse(text)
 
     monkeypatch.setattr(tomllib, "loads", parse_unless_exhausted)
-    refused(minimal_data, name, ": not valid TOML: out of memory while parsing")
+    refused(minimal_data, name, f": {problems.TOO_LARGE}")
 
 
 def test_a_stated_count_of_zero_is_checked_like_any_other(minimal_data: Path) -> None:

@@ -17,8 +17,8 @@ from analysis.load.article import ARTICLES_DIR, Article, printable_text
 from analysis.load.datasets import Data
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
-from analysis.load.problems import DataValidationError, Problem
-from analysis.load.toml_file import read_toml
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.structured import parse_toml
 
 CLAIMS_FILE = "claims.toml"
 NAMED = "must name other claims of this registry that state a count, each once"
@@ -60,7 +60,8 @@ def load_registry(data: Data, article: Article, checks: Mapping[str, Check]) -> 
     file, line and field of every problem."""
     path = data.directory / ARTICLES_DIR / article.id / CLAIMS_FILE
     name = paths.shown(path)
-    text, raw = read_toml(path, name)
+    text = decode_utf8(read_bytes(path, name), name)
+    raw = parse_toml(text, name)
     lines = KeyLines(text)
     problems = _review_problems(name, raw, lines)
     entries = raw.get("claim", [])

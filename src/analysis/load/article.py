@@ -15,8 +15,8 @@ from analysis import paths
 from analysis.load.cells import ID_PATTERN
 from analysis.load.dates import EARLIEST_DAY, latest_day
 from analysis.load.key_lines import CITED, KeyLines
-from analysis.load.problems import DataValidationError, Problem
-from analysis.load.toml_file import read_toml
+from analysis.load.problems import DataValidationError, Problem, decode_utf8, read_bytes
+from analysis.load.structured import parse_toml
 
 ARTICLES_DIR = "articles"
 ARTICLE_FILE = "article.toml"
@@ -123,7 +123,8 @@ def read_article(folder: Path, known: pd.DataFrame) -> Article:
                 )
             ]
         )
-    text, meta = read_toml(path, name)
+    text = decode_utf8(read_bytes(path, name), name)
+    meta = parse_toml(text, name)
     table = known.set_index("source_id")
 
     def problem(key: str, message: str, value: object = None) -> Problem:

@@ -1,15 +1,18 @@
-"""Strict parsing of a JSON data file: every way the document can be wrong
-(syntax, a key given twice, a NaN or infinite literal, nesting past Python's recursion
-limit) is a located DataValidationError naming the file, never a traceback or a value
-quietly taken from the last of two keys."""
+"""Strict parsing of a structured data file, JSON (datapackage.json) or TOML (an
+article, a claims registry): every way the document can be wrong (syntax, a key given
+twice, a NaN or infinite literal in JSON, nesting past Python's recursion limit, memory)
+is a located DataValidationError naming the file, never a traceback or a value quietly
+taken from the last of two keys (TOML refuses those itself)."""
 
 import json
 import re
+import tomllib
 from typing import Any
 
 from analysis.load.problems import DataValidationError, Problem, parsing
 
 NOT_A_NUMBER = "NaN and Infinity are not JSON: write a number"
+TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 class _Refused(ValueError):
@@ -58,4 +61,20 @@ def parse_json(text: str, display_name: str) -> Any:
         else:
             line = _line_of(text, rf"\"{re.escape(refused.key)}\"\s*:", 2)
             problem = Problem(display_name, refused.message, line=line, key=refused.key)
+        raise DataValidationError([problem]) from None
+
+
+def parse_toml(text: str, display_name: str) -> dict[str, Any]:
+    """`text` as TOML; a syntax error is located at the line and column tomllib names
+    (it puts them in its message)."""
+    try:
+        with parsing(display_name):
+            return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = TOML_POSITION.search(str(error))
+        if found is None:
+            problem = Problem(display_name, f"not valid TOML: {error}")
+        else:
+            message = f"not valid TOML: {str(error)[: found.start()]}"
+            problem = Problem(display_name, message, line=int(found[1]), char=int(found[2]))
         raise DataValidationError([problem]) from None
