@@ -3,7 +3,7 @@ it, a local server, and the browser check of every page at one width."""
 
 import fcntl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -167,7 +167,7 @@ CLIPPED_TEXT = """() => {
 def smallest_chart_text(charts: list[list[object]]) -> float:
     """The smallest chart text on the page in CSS pixels: every rendering's text is at
     least its layout's smallest points (tests/test_figures.py), drawn at its dpi."""
-    layouts = {"desktop": figures.DESKTOP, "phone": figures.PHONE}
+    layouts = {layout.name: layout for layout in figures.LAYOUTS}
     shown = [
         layouts[str(c[0])].smallest / 72 * layouts[str(c[0])].dpi * int(str(c[1])) / int(str(c[2]))
         for c in charts
@@ -268,4 +268,16 @@ def page_problems(width: str, built: Path, server: str) -> list[str]:
                 problems += [f"file:// {name}: {e}" for e in watch.outside]
                 page.close()
         browser.close()
+    return problems
+
+
+def recorded_problems(
+    width: str, built: Path, server: str, record: Callable[[str, object], None]
+) -> list[str]:
+    """`page_problems` at `width`, each page's smallest chart text recorded with `record`
+    (pytest's record_property) as it was measured."""
+    problems = page_problems(width, built, server)
+    for page, px in sorted(SMALLEST[width].items()):
+        if px != float("inf"):
+            record(f"{width}_chart_text_px_{page}", round(px, 1))
     return problems

@@ -5,14 +5,10 @@ of its own, so that the two run side by side."""
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.report_site import SMALLEST, page_problems
+from tests.report_site import recorded_problems
 
 
 def test_every_page_works_in_a_real_browser_at_desktop_width(
     built: Path, server: str, record_property: Callable[[str, object], None]
 ) -> None:
-    problems = page_problems("desktop", built, server)
-    for page, px in sorted(SMALLEST["desktop"].items()):
-        if px != float("inf"):
-            record_property(f"desktop_chart_text_px_{page}", round(px, 1))
-    assert problems == []
+    assert recorded_problems("desktop", built, server, record_property) == []

@@ -7,7 +7,7 @@ file of its own, so that the two run side by side."""
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.report_site import HEIGHTS, SMALLEST, page_problems
+from tests.report_site import HEIGHTS, recorded_problems
 
 # Each page's height at 390 px before the claim cards (issue 18, item 4): measured on
 # 2026-12-07 on main at 9b50555 (`make report`, then tests/report_site.py's phone viewport,
@@ -52,10 +52,7 @@ ENDLESS = (
 def test_every_page_works_in_a_real_browser_at_phone_width(
     built: Path, server: str, record_property: Callable[[str, object], None]
 ) -> None:
-    problems = page_problems("phone", built, server)
-    for page, px in sorted(SMALLEST["phone"].items()):
-        if px != float("inf"):
-            record_property(f"chart_text_px_{page}", round(px, 1))
+    problems = recorded_problems("phone", built, server, record_property)
     heights = HEIGHTS["phone"]
     for page, px in sorted(heights.items()):
         record_property(f"height_px_{page}", px)

@@ -86,21 +86,21 @@ def test_a_long_title_is_wrapped_inside_the_figure() -> None:
 
 @pytest.mark.parametrize(
     ("layout", "column"),
-    [("phone", figures.PHONE_COLUMN_PX), ("desktop", figures.DESKTOP_COLUMN_PX)],
+    [(figures.PHONE, figures.PHONE_COLUMN_PX), (figures.DESKTOP, figures.DESKTOP_COLUMN_PX)],
+    ids=["phone", "desktop"],
 )
 def test_chart_text_is_at_least_11_css_pixels_in_its_column(
-    drawn: dict[str, figures.Chart], layout: str, column: int
+    drawn: dict[str, figures.Chart], layout: figures.Layout, column: int
 ) -> None:
     """A figure is its layout's size[0] inches wide and shown `column` CSS pixels wide (the
     browser test measures that column): its smallest text, in CSS pixels."""
-    chosen = figures.PHONE if layout == "phone" else figures.DESKTOP
-    px_per_point = column / (chosen.size[0] * 72)
-    assert chosen.smallest * px_per_point >= figures.MIN_TEXT_PX
+    px_per_point = column / (layout.size[0] * 72)
+    assert layout.smallest * px_per_point >= figures.MIN_TEXT_PX
     for name, chart in drawn.items():
-        shown = chart.phone if layout == "phone" else chart.figure
+        shown = chart.phone if layout is figures.PHONE else chart.figure
         assert shown is not None
         sizes = [float(t.get_fontsize()) for t in _texts(shown)]
-        assert min(sizes) >= chosen.smallest, name
+        assert min(sizes) >= layout.smallest, name
 
 
 def test_alt_text_leads_with_the_finding_and_sources_name_publishers(
